@@ -1,0 +1,78 @@
+# Two commands set everything up on a fresh machine with Python 3.11+:
+#   make run    installs, migrates, loads demo data, starts web + worker + beat, prints URL and logins
+#   make test   runs linters, migration check, deploy check and the whole test suite
+# DATABASE_URL / REDIS_URL switch from SQLite + filesystem broker to PostgreSQL + Redis.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY      = $(VENV)/bin/python
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+PYTEST_ARGS ?= -n 2
+
+.PHONY: install browsers run test test-only lint check migrate demo worker beat clean bench fuzz
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s)" % sys.version.split()[0])'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $@
+
+install: $(VENV)/.installed
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+# The demo runs without the second factor for AI Office staff (set GPAI_REQUIRE_SECOND_FACTOR=1 to try it).
+run: export GPAI_REQUIRE_SECOND_FACTOR ?= 0
+run: demo
+	@mkdir -p var/log
+	@echo "Starting Celery worker and beat (logs in var/log/) ..."
+	@$(PY) -m celery -A gpai_cases worker -l info --concurrency 2 > var/log/worker.log 2>&1 & echo $$! > var/worker.pid
+	@$(PY) -m celery -A gpai_cases beat -l info --pidfile= > var/log/beat.log 2>&1 & echo $$! > var/beat.pid
+	@trap 'kill $$(cat var/worker.pid) $$(cat var/beat.pid) 2>/dev/null; rm -f var/*.pid' EXIT INT TERM; \
+	  echo ""; \
+	  echo "GPAI Cases is running at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"; \
+	  $(PY) manage.py load_demo | tail -n +2; \
+	  echo "Press Ctrl+C to stop web, worker and beat."; \
+	  $(PY) manage.py runserver $(HOST):$(PORT) --noreload
+
+lint: install
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m bandit -c pyproject.toml -r gpai_cases -q
+
+check: install
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=gpai_cases.settings.production DJANGO_SECRET_KEY=ci-$$(date +%s)-a-long-random-secret-key-for-the-deploy-check-only \
+	  DJANGO_ALLOWED_HOSTS=gpai-cases.example.eu $(PY) manage.py check --deploy --fail-level WARNING
+
+# Browser tests need Debian's Chromium and axe-core (npm); installed here when possible.
+browsers:
+	@command -v chromium >/dev/null || { command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) ; } || \
+	  echo "!! Chromium is not installed (apt-get install chromium): browser tests will be skipped"
+	@test -f node_modules/axe-core/axe.min.js || { command -v npm >/dev/null && npm install --no-audit --no-fund --silent ; } || \
+	  echo "!! axe-core could not be installed (npm install): browser tests will be skipped"
+
+test-only: install browsers
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test: lint check test-only
+
+# Property tests with new random examples (CI replays fixed ones): run it after touching forms or the API.
+fuzz: install
+	HYPOTHESIS_PROFILE=explore FUZZ_EXAMPLES=200 $(PY) -m pytest -n 2 tests/security/test_form_fuzz.py tests/api/test_schema_fuzz.py tests/cases/test_deadlines.py tests/providers/test_compute.py
+
+clean:
+	rm -rf var staticfiles .pytest_cache .ruff_cache
+
+# Benchmarks (not part of `make test`): needs PostgreSQL and Redis on 127.0.0.1 and wrk (apt-get install wrk).
+bench: install
+	@command -v wrk >/dev/null || { [ "$$(id -u)" = 0 ] && apt-get install -y -qq wrk >/dev/null; } || { echo "wrk is needed: apt-get install wrk"; exit 1; }
+	$(PY) bench/run.py

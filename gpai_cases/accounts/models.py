@@ -1,0 +1,115 @@
+"""Users and their role. A user has exactly one role; provider members also have memberships."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+
+
+class Role(models.TextChoices):
+    PROVIDER = "provider", "Provider member"
+    CASEWORKER = "caseworker", "Caseworker (AI Office)"
+    APPROVER = "approver", "Approver (AI Office head of unit)"
+    ADMIN = "admin", "Administrator (AI Office)"
+
+
+AI_OFFICE_ROLES = frozenset({Role.CASEWORKER, Role.APPROVER, Role.ADMIN})
+
+
+class UserManager(BaseUserManager["User"]):
+    use_in_migrations = True
+
+    def create_user(self, email: str, password: str | None = None, **extra: object) -> User:
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email: str, password: str | None = None, **extra: object) -> User:
+        extra.setdefault("role", Role.ADMIN)
+        extra.setdefault("is_staff", True)
+        extra.setdefault("is_superuser", True)
+        return self.create_user(email, password, **extra)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    email = models.EmailField("e-mail address", unique=True)
+    full_name = models.CharField(max_length=200, blank=True)
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.PROVIDER)
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(default=False, help_text="May sign in to the Django admin site.")
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        ordering = ["email"]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    @property
+    def display_name(self) -> str:
+        return self.full_name or self.email
+
+    @property
+    def is_provider_member(self) -> bool:
+        return self.role == Role.PROVIDER
+
+    @property
+    def is_caseworker(self) -> bool:
+        return self.role == Role.CASEWORKER
+
+    @property
+    def is_approver(self) -> bool:
+        return self.role == Role.APPROVER
+
+    @property
+    def is_office_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+    @property
+    def is_ai_office(self) -> bool:
+        return self.role in AI_OFFICE_ROLES
+
+
+class SignInEventKind(models.TextChoices):
+    SIGNED_IN = "signed_in", "Signed in"
+    FAILED = "failed", "Failed sign-in"
+    LOCKED_OUT = "locked_out", "Locked out after repeated failures"
+    SIGNED_OUT = "signed_out", "Signed out"
+    SECOND_FACTOR_ENROLLED = "second_factor_enrolled", "Second factor enrolled"
+    SECOND_FACTOR_VERIFIED = "second_factor_verified", "Second factor verified"
+    SECOND_FACTOR_FAILED = "second_factor_failed", "Wrong second-factor code"
+
+
+class SignInEvent(models.Model):
+    """Audit of sign-ins and failed sign-ins (append-only)."""
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    kind = models.CharField(max_length=30, choices=SignInEventKind.choices)
+    user = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    username = models.CharField(max_length=254, blank=True, help_text="What was typed.")
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.kind} {self.username}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            from gpai_cases.documents.models import ImmutableError
+
+            raise ImmutableError("Sign-in events are never changed.")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("second-factor/setup/", views.setup, name="second_factor_setup"),
+    path("second-factor/verify/", views.verify, name="second_factor_verify"),
+]

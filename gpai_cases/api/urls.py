@@ -1,0 +1,52 @@
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+
+from . import views
+
+app_name = "api"
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("v1/providers/", views.ProviderCreate.as_view(), name="providers"),
+    path("v1/models/", views.Models.as_view(), name="models"),
+    path("v1/models/<int:pk>/", views.ModelDetail.as_view(), name="model"),
+    path("v1/cases/", views.Cases.as_view(), name="cases"),
+    path("v1/cases/<str:reference>/", views.CaseDetail.as_view(), name="case"),
+    path(
+        "v1/cases/<str:reference>/documents/", views.CaseDocuments.as_view(), name="case-documents"
+    ),
+    path(
+        "v1/cases/<str:reference>/arguments/", views.CaseArguments.as_view(), name="case-arguments"
+    ),
+    path("v1/cases/<str:reference>/submit/", views.CaseSubmit.as_view(), name="case-submit"),
+    path("v1/cases/<str:reference>/withdraw/", views.CaseWithdraw.as_view(), name="case-withdraw"),
+    path("v1/cases/<str:reference>/take-up/", views.CaseTakeUp.as_view(), name="case-take-up"),
+    path(
+        "v1/cases/<str:reference>/information-requests/",
+        views.CaseInformationRequests.as_view(),
+        name="case-information-requests",
+    ),
+    path(
+        "v1/cases/<str:reference>/propose-decision/",
+        views.CasePropose.as_view(),
+        name="case-propose",
+    ),
+    path("v1/cases/<str:reference>/return/", views.CaseReturn.as_view(), name="case-return"),
+    path("v1/cases/<str:reference>/approve/", views.CaseApprove.as_view(), name="case-approve"),
+    path("v1/cases/<str:reference>/events/", views.CaseEvents.as_view(), name="case-events"),
+    path("v1/cases/<str:reference>/letters/", views.CaseLetters.as_view(), name="case-letters"),
+    path(
+        "v1/information-requests/<int:pk>/respond/",
+        views.InformationRequestRespond.as_view(),
+        name="information-request-respond",
+    ),
+    path(
+        "v1/documents/<int:pk>/download/",
+        views.DocumentDownload.as_view(),
+        name="document-download",
+    ),
+    path("v1/designations/", views.Designations.as_view(), name="designations"),
+    path("v1/designations/<int:pk>/", views.DesignationDetail.as_view(), name="designation"),
+    path("v1/publications/", views.Publications.as_view(), name="publications"),
+]

@@ -1,0 +1,74 @@
+"""The assessment scorecard: Annex XIII criteria, the systemic-risk taxonomy and the independent
+evaluation. Every save is a new version (never overwritten), recorded in the case's timeline."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from gpai_cases.documents.models import ImmutableError
+
+# Annex XIII AI Act: the criteria for designation.
+CRITERIA = [
+    ("a", "(a) Number of parameters"),
+    ("b", "(b) Quality or size of the data set (e.g. tokens)"),
+    ("c", "(c) Training compute (FLOP), or a combination of cost, time or energy"),
+    ("d", "(d) Input and output modalities"),
+    (
+        "e",
+        "(e) Benchmarks and evaluations of capabilities (tasks without extra training, adaptability, "
+        "autonomy, scalability, tool access)",
+    ),
+    (
+        "f",
+        "(f) High impact on the internal market because of reach (presumed at ≥ 10,000 registered EU "
+        "business users)",
+    ),
+    ("g", "(g) Number of registered end users"),
+]
+RATINGS = [
+    ("below", "Below the most advanced models"),
+    ("comparable", "Comparable to the most advanced models"),
+    ("above", "Above the most advanced models"),
+]
+# Types of systemic risk (Code of Practice, safety and security chapter; methodology).
+RISKS = [
+    ("cyber_offence", "Cyber offence"),
+    ("cbrn", "Chemical, biological, radiological and nuclear (CBRN)"),
+    ("loss_of_control", "Loss of control"),
+    ("automated_ai_rnd", "Automated AI research and development"),
+    ("persuasion_manipulation", "Persuasion and manipulation"),
+    ("discrimination", "Large-scale discrimination"),
+]
+
+
+class Scorecard(models.Model):
+    case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="scorecards")
+    version = models.PositiveIntegerField()
+    saved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    saved_at = models.DateTimeField(default=timezone.now)
+    criteria = models.JSONField(default=dict)  # key → {provider_figure, finding, rating, note}
+    risks = models.JSONField(default=dict)  # key → {relevant: bool, note}
+    evaluator = models.CharField(max_length=300, blank=True)
+    evaluation_method = models.TextField(blank=True)
+    evaluation_result = models.TextField(blank=True)
+    evaluation_report = models.ForeignKey(
+        "documents.Document", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["case", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "version"], name="one_scorecard_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"Scorecard v{self.version} of {self.case_id}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise ImmutableError("A saved scorecard is never changed; save a new version.")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]

@@ -1,0 +1,104 @@
+"""Saving the assessment scorecard (caseworkers, while the case is under assessment)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Max
+
+from gpai_cases.cases import access, rules
+from gpai_cases.cases.audit import Action, record
+from gpai_cases.cases.models import Case, State
+from gpai_cases.cases.services import ActionRefused
+from gpai_cases.providers.compute import format_flop
+
+from .models import CRITERIA, RATINGS, RISKS, Scorecard
+
+__all__ = ["provider_figures", "scorecard_save"]
+
+
+def provider_figures(case: Case) -> dict[str, str]:
+    """What the provider declared, per Annex XIII criterion."""
+    m = case.model
+    n = getattr(case, "notification", None)
+    compute = n.compute_flop if n and n.compute_flop else m.training_compute_flop
+    users = m.eu_business_users
+    return {
+        "a": format_flop(m.parameter_count) if m.parameter_count else "not declared",
+        "b": f"{format_flop(m.training_tokens)} tokens" if m.training_tokens else "not declared",
+        "c": f"{format_flop(compute)} FLOP" if compute else "not declared",
+        "d": ", ".join(m.modalities or []) or "not declared",
+        "e": "see the evidence filed",
+        "f": (
+            f"{users:,} registered EU business users"
+            + (" — presumption applies" if users >= 10_000 else "")
+        )
+        if users is not None
+        else "not declared",
+        "g": f"{m.eu_end_users:,} registered EU end users"
+        if m.eu_end_users is not None
+        else "not declared",
+    }
+
+
+def scorecard_save(
+    *,
+    actor: Any,
+    case: Case,
+    criteria: dict[str, dict[str, str]],
+    risks: dict[str, dict[str, Any]],
+    evaluator: str = "",
+    evaluation_method: str = "",
+    evaluation_result: str = "",
+    evaluation_report: Any = None,
+) -> Scorecard:
+    if not access.is_caseworker(case, actor):
+        raise PermissionDenied("Only caseworkers record the assessment.")
+    ratings = {r for r, _ in RATINGS}
+    reasons = rules.state_blocker(case, (State.UNDER_ASSESSMENT,), "record the assessment")
+    clean_criteria = {}
+    for key, _label in CRITERIA:
+        row = criteria.get(key, {})
+        rating = row.get("rating", "")
+        if rating and rating not in ratings:
+            reasons.append(f"Criterion ({key}): choose below, comparable or above.")
+        clean_criteria[key] = {
+            "provider_figure": str(row.get("provider_figure", ""))[:500],
+            "finding": str(row.get("finding", ""))[:5000],
+            "rating": rating,
+            "note": str(row.get("note", ""))[:5000],
+        }
+    clean_risks = {
+        key: {
+            "relevant": bool(risks.get(key, {}).get("relevant")),
+            "note": str(risks.get(key, {}).get("note", ""))[:5000],
+        }
+        for key, _ in RISKS
+    }
+    if evaluation_report is not None and evaluation_report.case_id != case.pk:
+        reasons.append("The evaluation report must be a document of this case.")
+    if reasons:
+        raise ActionRefused(reasons)
+    with transaction.atomic():
+        Case.objects.select_for_update().filter(pk=case.pk).first()
+        version = (Scorecard.objects.filter(case=case).aggregate(m=Max("version"))["m"] or 0) + 1
+        scorecard = Scorecard.objects.create(
+            case=case,
+            version=version,
+            saved_by=actor,
+            criteria=clean_criteria,
+            risks=clean_risks,
+            evaluator=evaluator.strip()[:300],
+            evaluation_method=evaluation_method.strip(),
+            evaluation_result=evaluation_result.strip(),
+            evaluation_report=evaluation_report,
+        )
+        record(
+            case=case,
+            actor=actor,
+            action=Action.ASSESSMENT_SAVED,
+            payload={"scorecard": scorecard.pk, "version": version},
+        )
+    return scorecard

@@ -1,0 +1,291 @@
+"""The guards of the lifecycle, in words a user understands.
+
+Each ``*_blockers`` function returns the reasons why an action cannot be taken now (an empty list
+means it can). Views show them next to disabled buttons; services refuse with them. Pure reads:
+they never write.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.conf import settings
+
+from . import deadlines
+from .models import (
+    ARTICLE_52_4_BASES,
+    OUTCOMES_BY_KIND,
+    Case,
+    Designation,
+    Kind,
+    Outcome,
+    RequestKind,
+    RequestStatus,
+    State,
+)
+
+STATE_WORDS = {
+    State.DRAFT: "is still a draft",
+    State.SUBMITTED: "has been submitted and awaits a caseworker",
+    State.UNDER_ASSESSMENT: "is under assessment",
+    State.DECISION_PROPOSED: "has a decision proposed",
+    State.DECIDED: "has been decided",
+    State.WITHDRAWN: "has been withdrawn",
+}
+
+
+def state_blocker(case: Case, allowed: tuple[str, ...], action: str) -> list[str]:
+    if case.state in allowed:
+        return []
+    return [f"You cannot {action}: the case {STATE_WORDS[State(case.state)]}."]
+
+
+# ---- plausible dates ---------------------------------------------------------------------------
+
+#: No model had been trained with more than 10^25 FLOP before this day; an earlier trigger date is a
+#: typing error (and dates far outside the calendar would break the deadline arithmetic).
+EARLIEST_TRIGGER_DATE = datetime.date(2015, 1, 1)
+#: "Known that it will be met" looks ahead to planned training runs, not decades.
+TRIGGER_DATE_HORIZON_YEARS = 5
+#: A request for information is answered within weeks or months; a due date later than this is a typo.
+LATEST_REQUEST_DUE_DAYS = 366
+
+
+def trigger_date_problems(value: datetime.date | None, *, today: datetime.date) -> list[str]:
+    if value is None:
+        return []
+    if value < EARLIEST_TRIGGER_DATE:
+        return [
+            f"The trigger date cannot be before {deadlines.format_day(EARLIEST_TRIGGER_DATE)}: "
+            "no model had reached the threshold then."
+        ]
+    latest = today.replace(year=today.year + TRIGGER_DATE_HORIZON_YEARS, day=min(today.day, 28))
+    if value > latest:
+        return [
+            f"The trigger date cannot be more than {TRIGGER_DATE_HORIZON_YEARS} years ahead "
+            f"(after {deadlines.format_day(latest)})."
+        ]
+    return []
+
+
+def request_due_date_problems(value: datetime.date | None, *, today: datetime.date) -> list[str]:
+    if value is None:
+        return []
+    if value <= today:
+        return ["The due date must be after today."]
+    latest = today + datetime.timedelta(days=LATEST_REQUEST_DUE_DAYS)
+    if value > latest:
+        return [f"The due date cannot be later than {deadlines.format_day(latest)}."]
+    return []
+
+
+def alert_date_problems(value: datetime.date | None, *, today: datetime.date) -> list[str]:
+    if value is None:
+        return []
+    if value > today:
+        return ["The date of the alert cannot be in the future."]
+    if value < EARLIEST_TRIGGER_DATE:
+        return [
+            f"The date of the alert cannot be before {deadlines.format_day(EARLIEST_TRIGGER_DATE)}."
+        ]
+    return []
+
+
+# ---- notification and reassessment filing ------------------------------------------------------
+
+
+def notification_missing_fields(case: Case) -> list[str]:
+    n = getattr(case, "notification", None)
+    if n is None:
+        return ["The notification details are missing."]
+    missing = []
+    if not n.trigger_type:
+        missing.append("Say whether the threshold has been met or will be met.")
+    if not n.trigger_date:
+        missing.append("Give the date the threshold was met or became known to be met.")
+    if n.compute_flop is None:
+        missing.append("Give the training compute in FLOP.")
+    if not n.compute_method:
+        missing.append("Say how the training compute was estimated.")
+    if not n.architecture_description.strip():
+        missing.append("Describe the model's architecture.")
+    return missing
+
+
+def submit_blockers(case: Case, *, today: datetime.date) -> list[str]:
+    reasons = state_blocker(case, (State.DRAFT,), "submit")
+    if reasons:
+        return reasons
+    if case.kind == Kind.NOTIFICATION:
+        reasons += notification_missing_fields(case)
+        if not case.documents.filter(kind="evidence").exists():
+            reasons.append("Upload at least one evidence document for the training compute.")
+    elif case.kind == Kind.REASSESSMENT:
+        reasons += reassessment_blockers(case.designation, today=today)
+        if not case.reasons.strip():
+            reasons.append("Give at least one new reason for the reassessment.")
+        if not case.documents.exists():
+            reasons.append("Upload at least one document supporting the reasons.")
+    return reasons
+
+
+def reassessment_blockers(designation: Designation | None, *, today: datetime.date) -> list[str]:
+    """DOMAIN.md rule 5: which designations may be reassessed, and not before the earliest date."""
+    if designation is None:
+        return ["Choose the designation to be reassessed."]
+    if not designation.active:
+        return [f"The designation was revoked on {deadlines.format_day(designation.ended_on)}."]
+    scope = settings.GPAI_REASSESSMENT_SCOPE
+    if scope == "article_52_4_only" and designation.basis not in ARTICLE_52_4_BASES:
+        return [
+            "Art 52(5) allows a reassessment request only for designations under Art 52(4) "
+            "(ex officio or after a scientific panel alert); this designation followed a notification."
+        ]
+    earliest = deadlines.ComputedDate(
+        designation.reassessment_earliest, designation.reassessment_rule
+    )
+    refusal = deadlines.reassessment_refusal(earliest, today)
+    return [refusal] if refusal else []
+
+
+def withdraw_blockers(case: Case, *, reason: str) -> list[str]:
+    reasons = state_blocker(case, (State.DRAFT, State.SUBMITTED), "withdraw")
+    if case.kind == Kind.EX_OFFICIO:
+        reasons.append("An ex officio procedure cannot be withdrawn by the provider.")
+    if not reason.strip():
+        reasons.append("Give a reason for the withdrawal.")
+    return reasons
+
+
+# ---- assessment ----------------------------------------------------------------------------------
+
+
+def open_requests(case: Case) -> list[Any]:
+    return [r for r in case.information_requests.all() if r.status == RequestStatus.OPEN]
+
+
+def is_adverse(case: Case, outcome: str) -> bool:
+    """DOMAIN.md rule 7: rejecting the provider's arguments, or an ex officio designation."""
+    if outcome != Outcome.DESIGNATE:
+        return False
+    if case.kind == Kind.EX_OFFICIO:
+        return True
+    return case.kind == Kind.NOTIFICATION and case.claims.exists()
+
+
+def hearing_done(case: Case, *, today: datetime.date) -> bool:
+    return any(
+        r.status == RequestStatus.ANSWERED or r.due_date < today
+        for r in case.information_requests.all()
+        if r.kind == RequestKind.HEARING
+    )
+
+
+def propose_blockers(
+    case: Case, *, outcome: str, reasoning: str, today: datetime.date
+) -> list[str]:
+    reasons = state_blocker(case, (State.UNDER_ASSESSMENT,), "propose a decision")
+    allowed = OUTCOMES_BY_KIND[case.kind]
+    if outcome not in allowed:
+        words = " or ".join(f"“{o}”" for o in allowed)
+        reasons.append(
+            f"A {case.get_kind_display().split(' (')[0].lower()} can end only in {words}."
+        )
+    elif (
+        case.kind == Kind.NOTIFICATION
+        and outcome == Outcome.NOT_DESIGNATE
+        and not case.claims.exists()
+    ):
+        reasons.append(
+            "The provider filed no arguments: a notification without arguments can only end in "
+            "designation (Art 52(3))."
+        )
+    if not reasoning.strip():
+        reasons.append("Write the reasoning of the decision.")
+    if open_requests(case):
+        reasons.append(
+            "A request for information is still open; wait for the answer or its due date."
+        )
+    if outcome in allowed and is_adverse(case, outcome) and not hearing_done(case, today=today):
+        reasons.append(
+            "The provider must first be heard on the draft decision (right to be heard): send a "
+            "hearing and wait for the answer or its due date."
+        )
+    return reasons
+
+
+def return_blockers(case: Case, *, comment: str) -> list[str]:
+    reasons = state_blocker(case, (State.DECISION_PROPOSED,), "return the proposal")
+    if not comment.strip():
+        reasons.append("Say why the proposal is returned.")
+    return reasons
+
+
+def approve_blockers(case: Case, *, user: Any) -> list[str]:
+    reasons = state_blocker(case, (State.DECISION_PROPOSED,), "approve")
+    proposal = case.decisions.filter(status="proposed").first()
+    if proposal is None and not reasons:
+        reasons.append("There is no proposed decision to approve.")
+    elif proposal is not None and proposal.proposed_by_id == getattr(user, "pk", None):
+        reasons.append("You proposed this decision; another approver must approve it (four eyes).")
+    return reasons
+
+
+def information_request_blockers(
+    case: Case, *, kind: str, questions: list[str], draft_reasoning: str
+) -> list[str]:
+    reasons = state_blocker(
+        case, (State.SUBMITTED, State.UNDER_ASSESSMENT), "send a request for information"
+    )
+    if kind not in RequestKind.values:
+        reasons.append("Choose a question or a hearing.")
+    if kind == RequestKind.HEARING and not draft_reasoning.strip():
+        reasons.append("A hearing carries the draft reasoning of the decision.")
+    if kind == RequestKind.QUESTION and not [q for q in questions if q.strip()]:
+        reasons.append("Ask at least one question.")
+    return reasons
+
+
+# ---- the next deadline of a case (stored on the case for the queue) -------------------------------
+
+
+def next_deadline_rule(case: Case, *, target_days: int) -> str:
+    """The words of the rule behind the stored next deadline (shown when a date is expanded)."""
+    kind = case.next_deadline_kind
+    if kind == "notification due":
+        n = getattr(case, "notification", None)
+        return n.notification_due_rule if n else ""
+    if kind == "answer due":
+        due = [r for r in open_requests(case) if r.due_date == case.next_deadline]
+        return due[0].due_rule if due else ""
+    if kind == "assessment target" and case.assessment_started_on:
+        stopped = (case.next_deadline - case.assessment_started_on).days - target_days
+        return (
+            f"Internal target of {target_days} days after the assessment started on "
+            f"{deadlines.format_day(case.assessment_started_on)}, plus {stopped} day(s) while the clock "
+            f"was stopped = {deadlines.format_day(case.next_deadline)}"
+        )
+    return ""
+
+
+def next_deadline(case: Case, *, target_days: int) -> tuple[datetime.date | None, str]:
+    """The date the case must move by next, and what it is; (None, "") when nothing is due."""
+    if case.state == State.DRAFT and case.kind == Kind.NOTIFICATION:
+        n = getattr(case, "notification", None)
+        if n is not None and n.notification_due:
+            return n.notification_due, "notification due"
+        return None, ""
+    if case.state in (State.SUBMITTED, State.UNDER_ASSESSMENT):
+        due = [r.due_date for r in open_requests(case)]
+        if due:
+            return min(due), "answer due"
+    if case.state == State.UNDER_ASSESSMENT and case.assessment_started_on:
+        stopped = 0
+        for stop in case.clock_stops.all():
+            end = stop.ended_on or datetime.date.max
+            if end != datetime.date.max:
+                stopped += max(0, (end - max(stop.started_on, case.assessment_started_on)).days)
+        target = case.assessment_started_on + datetime.timedelta(days=target_days + stopped)
+        return target, "assessment target"
+    return None, ""

@@ -1,0 +1,30 @@
+"""Periodic and queued work of the cases app."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(bind=True, max_retries=5, default_retry_delay=30, acks_late=True)
+def recompute_dates(self, reason: str = "daily check") -> int:
+    """Recompute every stored date that depends on the holiday calendar (idempotent)."""
+    from .services import dates_recompute
+
+    changed = dates_recompute(reason=reason)
+    logger.info("Recomputed %s dates (%s)", changed, reason)
+    return changed
+
+
+def queue_recompute_dates(reason: str) -> None:
+    """Queue a recomputation; if the broker is unreachable, do it now rather than lose it."""
+    try:
+        recompute_dates.delay(reason)
+    except Exception:  # broker down: kombu raises OperationalError and friends
+        logger.warning("Broker unreachable; recomputing dates in-process", exc_info=True)
+        from .services import dates_recompute
+
+        dates_recompute(reason=reason)

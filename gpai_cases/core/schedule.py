@@ -1,0 +1,40 @@
+"""The periodic tasks, kept in the database (django-celery-beat) so they survive restarts.
+
+Created or updated after every ``migrate``; admins may change the times in the admin site.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models.signals import post_migrate
+from django.dispatch import receiver
+
+# name → (task, crontab fields)
+PERIODIC_TASKS: dict[str, tuple[str, dict[str, str]]] = {
+    "Recompute calendar-dependent dates (daily)": (
+        "gpai_cases.cases.tasks.recompute_dates",
+        {"minute": "15", "hour": "2"},
+    ),
+    "Send due reminders and escalations (hourly; each is sent once)": (
+        "gpai_cases.reminders.tasks.sweep_reminders",
+        {"minute": "5", "hour": "*"},
+    ),
+    "Queue letters that are due but missing (every 5 minutes)": (
+        "gpai_cases.letters.tasks.queue_missing_letters",
+        {"minute": "*/5", "hour": "*"},
+    ),
+}
+
+
+@receiver(post_migrate)
+def ensure_periodic_tasks(sender: Any, **kwargs: Any) -> None:
+    if getattr(sender, "label", None) != "core":
+        return
+    from django_celery_beat.models import CrontabSchedule, PeriodicTask
+
+    for name, (task, cron) in PERIODIC_TASKS.items():
+        schedule, _ = CrontabSchedule.objects.get_or_create(
+            timezone="Europe/Brussels", day_of_week="*", day_of_month="*", month_of_year="*", **cron
+        )
+        PeriodicTask.objects.get_or_create(name=name, defaults={"task": task, "crontab": schedule})

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PortalConfig(AppConfig):
+    name = "gpai_cases.portal"
+    label = "portal"
+    verbose_name = "Provider portal"

@@ -1,0 +1,261 @@
+"""Forms of the provider portal. They check input; the rules stay in the service layer."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+
+from gpai_cases.cases import rules
+from gpai_cases.cases.models import ClaimBasis, ComputeMethod, TriggerType
+from gpai_cases.documents.validation import ALLOWED_DESCRIPTION
+from gpai_cases.providers.compute import FlopParseError, parse_flop
+from gpai_cases.providers.models import GPAIModel, Modality, ReleaseMode
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class FlopField(forms.Field):
+    """Accepts 3.2e25, 3.2×10^25 or plain digits; cleans to a Decimal."""
+
+    def __init__(self, *, max_length: int = 60, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"maxlength": max_length, "inputmode": "decimal"})
+        )
+        super().__init__(**kwargs)
+        self.max_length = max_length
+
+    def to_python(self, value: Any) -> Decimal | None:
+        value = str(value or "").strip()
+        if not value:
+            return None
+        if len(value) > self.max_length:
+            raise forms.ValidationError(f"Keep it under {self.max_length} characters.")
+        try:
+            return parse_flop(value)
+        except FlopParseError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+
+
+class BigNumberField(FlopField):
+    """Parameters, tokens: the same notations as FLOP."""
+
+
+class ModelForm(forms.ModelForm):
+    modalities = forms.MultipleChoiceField(
+        choices=Modality.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Input and output modalities",
+    )
+    training_compute_flop = FlopField(
+        label="Training compute (FLOP)",
+        required=False,
+        max_length=60,
+        help_text="Cumulative compute used for training, e.g. 3.2e25, 3.2×10^25 or plain digits.",
+    )
+    parameter_count = BigNumberField(
+        label="Number of parameters", required=False, max_length=60, help_text="e.g. 4e11"
+    )
+    training_tokens = BigNumberField(
+        label="Training data size (tokens)", required=False, max_length=60, help_text="e.g. 1.5e13"
+    )
+
+    class Meta:
+        model = GPAIModel
+        fields = [
+            "name",
+            "version",
+            "modalities",
+            "parameter_count",
+            "training_compute_flop",
+            "training_tokens",
+            "release_mode",
+            "planned_release_date",
+            "eu_market_date",
+            "eu_business_users",
+            "eu_end_users",
+        ]
+        widgets = {
+            "planned_release_date": DATE,
+            "eu_market_date": DATE,
+            "release_mode": forms.RadioSelect,
+        }
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("release_mode") == ReleaseMode.OPEN_SOURCE and not data.get(
+            "planned_release_date"
+        ):
+            self.add_error(
+                "planned_release_date",
+                "An open-source model must give its planned public release date.",
+            )
+        return data
+
+
+class TriggerForm(forms.Form):
+    trigger_type = forms.ChoiceField(
+        choices=TriggerType.choices, widget=forms.RadioSelect, label="What happened"
+    )
+    trigger_date = forms.DateField(
+        label="On which day",
+        widget=DATE,
+        help_text="The day the threshold was met, or the day it became known that it will be met.",
+    )
+
+    def clean_trigger_date(self) -> Any:
+        value = self.cleaned_data["trigger_date"]
+        problems = rules.trigger_date_problems(value, today=timezone.localdate())
+        if problems:
+            raise forms.ValidationError(problems)
+        return value
+
+
+class ComputeForm(forms.Form):
+    compute_flop = FlopField(
+        label="Training compute declared (FLOP)",
+        max_length=60,
+        help_text="Two significant figures at least, e.g. 3.2e25.",
+    )
+    compute_method = forms.ChoiceField(
+        choices=ComputeMethod.choices, widget=forms.RadioSelect, label="How it was estimated"
+    )
+    accelerators = forms.IntegerField(
+        label="Hardware: number of accelerators", required=False, min_value=1, max_value=10_000_000
+    )
+    peak_flops_per_accelerator = FlopField(
+        label="Hardware: peak FLOP/s per accelerator",
+        required=False,
+        max_length=60,
+        help_text="e.g. 989e12 for an H100 (dense BF16)",
+    )
+    utilisation = forms.DecimalField(
+        label="Hardware: utilisation (0–1)",
+        required=False,
+        min_value=Decimal("0.01"),
+        max_value=Decimal(1),
+        decimal_places=3,
+    )
+    training_hours = forms.DecimalField(
+        label="Hardware: training time (hours)",
+        required=False,
+        min_value=Decimal("0.1"),
+        max_value=Decimal(10_000_000),
+        decimal_places=1,
+    )
+    parameters = BigNumberField(label="Architecture: parameters", required=False, max_length=60)
+    training_tokens = BigNumberField(
+        label="Architecture: training tokens", required=False, max_length=60
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        method = data.get("compute_method")
+        hardware = ("accelerators", "peak_flops_per_accelerator", "utilisation", "training_hours")
+        if method == "hardware" and any(data.get(k) in (None, "") for k in hardware):
+            self.add_error(
+                None,
+                "For a hardware-based estimate give accelerators, peak FLOP/s, utilisation and hours.",
+            )
+        if method == "architecture" and not (
+            data.get("parameters") and data.get("training_tokens")
+        ):
+            self.add_error(
+                None, "For an architecture-based estimate give parameters and training tokens."
+            )
+        return data
+
+    def inputs(self) -> dict[str, str]:
+        return {
+            k: str(v)
+            for k, v in self.cleaned_data.items()
+            if k not in ("compute_flop", "compute_method") and v not in (None, "")
+        }
+
+
+class DetailsForm(forms.Form):
+    architecture_description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=20_000,
+        label="Architecture of the model",
+    )
+    modalities_description = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=20_000,
+        required=False,
+        label="Input and output modalities",
+    )
+    intended_uses = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=20_000,
+        required=False,
+        label="Intended uses",
+    )
+    cover_letter = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=20_000,
+        required=False,
+        label="Cover letter",
+    )
+
+
+class UploadForm(forms.Form):
+    title = forms.CharField(max_length=300, required=False, label="Title of the document")
+    file = forms.FileField(
+        label="File", help_text=f"{ALLOWED_DESCRIPTION}; checked by its content."
+    )
+
+
+class ClaimForm(forms.Form):
+    text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), max_length=20_000, label="Your claim"
+    )
+    basis = forms.ChoiceField(
+        choices=ClaimBasis.choices,
+        widget=forms.RadioSelect,
+        label="What the claim rests on",
+        help_text="The Commission's guidelines: arguments should be about capabilities; arguments resting on "
+        "mitigations (safeguards, refusal training, restricted access) are not valid grounds.",
+    )
+    documents = forms.MultipleChoiceField(
+        widget=forms.CheckboxSelectMultiple, required=False, label="Evidence supporting this claim"
+    )
+
+    def __init__(self, *args: Any, documents: list[Any] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["documents"].choices = [
+            (str(d.pk), f"{d.title} ({d.sha256[:12]}…)") for d in documents
+        ]
+
+
+class ResponseForm(forms.Form):
+    response = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}), max_length=50_000, label="Your answer"
+    )
+    file = forms.FileField(
+        required=False,
+        label="Attach a document (optional)",
+        help_text=f"{ALLOWED_DESCRIPTION}; checked by its content.",
+    )
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), max_length=5_000, label="Why you withdraw"
+    )
+    confirm = forms.BooleanField(label="I understand that a withdrawn case cannot be reopened.")
+
+
+class ReassessmentForm(forms.Form):
+    reasons = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=50_000,
+        label="Your reasons",
+        help_text="Objective, detailed and new reasons that arose after the decision (Art 52(5)).",
+    )
+    file = forms.FileField(
+        label="Supporting document", help_text=f"{ALLOWED_DESCRIPTION}; checked by its content."
+    )

@@ -1,0 +1,251 @@
+"""Training-compute arithmetic for the threshold of Art 51(2) AI Act.
+
+Pure functions on :class:`decimal.Decimal` (never binary floats in the arithmetic): no Django, no
+database. See DOMAIN.md, rule 1 and section "Training compute":
+
+* rule 1 — a GPAI model is presumed to have high-impact capabilities when the cumulative compute
+  used for its training is **greater than** 10^25 FLOP (Art 51(2)); the number is a setting
+  because the Commission may amend it (Art 51(3)): :data:`THRESHOLD_FLOP_DEFAULT`,
+  :func:`above_threshold`;
+* compute is declared to two significant figures with its method, and an estimate is acceptable
+  within ±30 %: :func:`parse_flop`, :func:`format_flop`, :func:`estimate_mismatch`;
+* the two usual estimates: hardware-based (chips × seconds × peak FLOP/s × utilisation,
+  :func:`hardware_estimate`) and architecture-based for dense transformers (6 × parameters × tokens,
+  :func:`architecture_estimate`).
+"""
+
+# The multiplication sign × is the notation of the normal form ("3.2 × 10^25"), not a typo for x:
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+
+__all__ = [
+    "MAX_PLAUSIBLE_FLOP",
+    "THRESHOLD_FLOP_DEFAULT",
+    "FlopParseError",
+    "above_threshold",
+    "architecture_estimate",
+    "estimate_mismatch",
+    "format_flop",
+    "hardware_estimate",
+    "parse_flop",
+]
+
+THRESHOLD_FLOP_DEFAULT = Decimal("1e25")
+"""The Art 51(2) threshold: training compute *greater than* 10^25 FLOP (rule 1)."""
+
+MAX_PLAUSIBLE_FLOP = Decimal("1e40")
+"""Larger values are refused by :func:`parse_flop` as a typing error (usually the exponent)."""
+
+_EXAMPLES = "Write it like 3.2e25, 3.2 × 10^25 or 32000000000000000000000000."
+
+# Thousands separators: space, comma, underscore, thin space, narrow no-break space, no-break space.
+_SEP = "[ ,_\u2009\u202f\u00a0]"
+_INT = rf"(?:\d{{1,3}}(?P<sep>{_SEP})\d{{3}}(?:(?P=sep)\d{{3}})*|\d+)"
+_MANTISSA = rf"(?P<mant>{_INT}(?:\.\d*)?|\.\d+)"
+_TIMES = r"\s*[×xX*·⋅]\s*"
+_POW = r"\s*(?:\^|\*\*)\s*"
+_NUMBER = re.compile(
+    rf"(?:{_MANTISSA}(?:[eE](?P<e_exp>[+-]?\d+)|{_TIMES}10{_POW}(?P<p_exp>[+-]?\d+))?"
+    rf"|10{_POW}(?P<bare_exp>[+-]?\d+))"
+)
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
+_SUPERSCRIPT_RUN = re.compile("[⁺⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_UNIT = re.compile(r"\s*flops?\s*$", re.IGNORECASE)
+_NON_FINITE = {"nan", "snan", "inf", "infinity", "∞"}
+
+
+class FlopParseError(ValueError):
+    """A value that cannot be read as an amount of training compute; the message says why."""
+
+
+def parse_flop(value: str | int | float | Decimal) -> Decimal:
+    """Read an amount of training compute in FLOP, exactly, as a :class:`Decimal`.
+
+    Accepts ``"3.2e25"``, ``"3.2E+25"``, ``"3.2×10^25"``, ``"3.2 x 10^25"``, ``"3.2*10**25"``,
+    ``"3.2 × 10²⁵"``, ``"10^25"``, plain digits, digits grouped in thousands by spaces, commas,
+    underscores or thin spaces (``"32,000,000,000,000,000,000,000,000"``), an optional trailing
+    ``FLOP``; ints; Decimals; and floats, read through their ``repr`` so that ``3.2e25`` stays
+    exactly ``3.2E+25`` (not the binary approximation).
+
+    Raises :class:`FlopParseError` with a plain-English message for empty input, garbage, negative
+    numbers, zero, NaN or infinity, and implausible magnitudes (more than 10^40 FLOP).
+    """
+    if isinstance(value, bool):
+        raise FlopParseError("Training compute must be a number of FLOP, not yes/no.")
+    if isinstance(value, Decimal):
+        return _checked(value, str(value))
+    if isinstance(value, int):
+        return _checked(Decimal(value), str(value))
+    if isinstance(value, float):
+        text = repr(value)
+        if text in ("nan", "inf", "-inf"):
+            raise FlopParseError(f"Training compute must be a finite number, not {text!r}.")
+        return _checked(Decimal(text), text)
+    if not isinstance(value, str):
+        raise FlopParseError(
+            f"Training compute must be a number of FLOP, not {type(value).__name__}."
+        )
+    return _checked(_parse_text(value), value.strip())
+
+
+def _parse_text(raw: str) -> Decimal:
+    text = _UNIT.sub("", raw.strip()).strip()
+    if not text:
+        raise FlopParseError(f"Enter the training compute in FLOP. {_EXAMPLES}")
+    text = text.replace("\u2212", "-")  # the typographic minus sign
+    text = _SUPERSCRIPT_RUN.sub(lambda m: "^" + m.group(0).translate(_SUPERSCRIPTS), text)
+    sign, body = "", text
+    if body[:1] in "+-":
+        sign, body = body[0], body[1:].strip()
+    if body.lower() in _NON_FINITE:
+        raise FlopParseError(f"Training compute must be a finite number, not {raw.strip()!r}.")
+    match = _NUMBER.fullmatch(body)
+    if match is None:
+        hint = ""
+        if re.search(r"\d,\d{1,2}(?![\d,])", body):
+            hint = " Use a point for decimals (3.2e25, not 3,2e25)."
+        raise FlopParseError(
+            f"Could not read {raw.strip()!r} as a number of FLOP.{hint} {_EXAMPLES}"
+        )
+    if sign == "-":
+        raise FlopParseError(f"Training compute cannot be negative (got {raw.strip()!r}).")
+    if match.group("bare_exp") is not None:
+        mantissa, exponent = "1", match.group("bare_exp")
+    else:
+        mantissa = re.sub(_SEP, "", match.group("mant"))
+        exponent = match.group("e_exp") or match.group("p_exp") or "0"
+    if len(exponent.lstrip("+-").lstrip("0")) > 6:
+        raise FlopParseError(
+            f"{raw.strip()!r} is implausibly large or small for training compute;"
+            " check the exponent."
+        )
+    try:
+        return Decimal(f"{mantissa}E{exponent}")
+    except InvalidOperation as exc:  # pragma: no cover - the pattern only lets numbers through
+        raise FlopParseError(f"Could not read {raw.strip()!r} as a number of FLOP.") from exc
+
+
+def _checked(value: Decimal, shown: str) -> Decimal:
+    """Refuse non-finite, negative, zero and implausibly large values."""
+    if not value.is_finite():
+        raise FlopParseError(f"Training compute must be a finite number, not {shown!r}.")
+    if value < 0:
+        raise FlopParseError(f"Training compute cannot be negative (got {shown!r}).")
+    if value == 0:
+        raise FlopParseError("Training compute must be greater than zero.")
+    if value > MAX_PLAUSIBLE_FLOP:
+        raise FlopParseError(
+            f"{shown!r} FLOP is implausibly large (more than 10^40); check the exponent."
+        )
+    return value
+
+
+def format_flop(value: Decimal) -> str:
+    """The one normal form of an amount of FLOP: ``"3.2 × 10^25"``.
+
+    Up to three significant digits (rounded half up), trailing zeros dropped: ``"1 × 10^25"``,
+    ``"7.54 × 10^22"``. Values below 10^6 are written as plain digits (``"999999"``; a fraction is
+    rounded to three significant digits, ``"0.125"``). :func:`parse_flop` reads every output back.
+    """
+    value = Decimal(value)
+    if not value.is_finite():
+        raise ValueError(f"cannot format a non-finite amount of FLOP ({value})")
+    if value < 0:
+        return "-" + format_flop(-value)
+    if value == 0:
+        return "0"
+    if value < Decimal("1e6") and value == value.to_integral_value():
+        return str(int(value))
+    with localcontext() as ctx:
+        ctx.prec = 3
+        ctx.rounding = ROUND_HALF_UP
+        rounded = +value
+    if rounded < Decimal("1e6"):
+        return _plain(rounded)
+    exponent = rounded.adjusted()
+    mantissa = _plain(rounded.scaleb(-exponent))
+    return f"{mantissa} × 10^{exponent}"
+
+
+def _plain(value: Decimal) -> str:
+    """Positional notation with trailing zeros (and a trailing point) dropped."""
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def above_threshold(value: Decimal, threshold: Decimal = THRESHOLD_FLOP_DEFAULT) -> bool:
+    """Rule 1 (Art 51(2)): True when ``value`` is strictly greater than ``threshold``.
+
+    A declared 1.0 × 10^25 is not above 10^25 (ask for the unrounded figure).
+    """
+    return value > threshold
+
+
+def _positive(name: str, value: Decimal | int) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
+        raise TypeError(f"{name} must be a Decimal or an int, not {type(value).__name__}")
+    number = Decimal(value)
+    if not number.is_finite() or number <= 0:
+        raise ValueError(f"{name} must be a positive number (got {value})")
+    return number
+
+
+def hardware_estimate(
+    *,
+    accelerators: int,
+    peak_flops_per_accelerator: Decimal,
+    utilisation: Decimal,
+    training_hours: Decimal,
+) -> Decimal:
+    """Hardware-based estimate of training compute, in FLOP, for one phase.
+
+    DOMAIN.md, "Training compute": chips × seconds × peak FLOP/s per chip × utilisation, i.e.
+    ``accelerators × peak × utilisation × hours × 3600``. ``utilisation`` (model FLOP utilisation)
+    must lie in (0, 1]. Example: 10,000 H100 × 989 × 10^12 FLOP/s × 0.40 × 2160 h (90 days)
+    ≈ 3.1 × 10^25.
+    Sum the phases (pre-training, fine-tuning, RL, …) yourself.
+    """
+    chips = _positive("accelerators", accelerators)
+    if chips != chips.to_integral_value():
+        raise ValueError(f"accelerators must be a whole number (got {accelerators})")
+    peak = _positive("peak_flops_per_accelerator", peak_flops_per_accelerator)
+    use = _positive("utilisation", utilisation)
+    if use > 1:
+        raise ValueError(f"utilisation must be at most 1 (got {utilisation}); 40 % is 0.40")
+    hours = _positive("training_hours", training_hours)
+    with localcontext() as ctx:
+        ctx.prec = 60
+        return chips * peak * use * hours * 3600
+
+
+def architecture_estimate(*, parameters: Decimal | int, training_tokens: Decimal | int) -> Decimal:
+    """Architecture-based estimate for a dense transformer: 6 × parameters × training tokens.
+
+    DOMAIN.md, "Training compute": 6 × 4.0 × 10^11 × 1.5 × 10^13 = 3.6 × 10^25.
+    """
+    n = _positive("parameters", parameters)
+    d = _positive("training_tokens", training_tokens)
+    with localcontext() as ctx:
+        ctx.prec = 60
+        return 6 * n * d
+
+
+def estimate_mismatch(declared: Decimal, estimate: Decimal, factor: Decimal = Decimal(3)) -> bool:
+    """True when the declared compute and an estimate differ by more than ``factor`` either way.
+
+    A flag for the caseworker (an estimate is expected within ±30 %, so a factor of 3 means the
+    declaration and the method do not tell the same story).
+    """
+    declared_ = _positive("declared", declared)
+    estimate_ = _positive("estimate", estimate)
+    factor_ = _positive("factor", factor)
+    if factor_ < 1:
+        raise ValueError(f"factor must be at least 1 (got {factor})")
+    with localcontext() as ctx:
+        ctx.prec = 60
+        return declared_ > estimate_ * factor_ or estimate_ > declared_ * factor_

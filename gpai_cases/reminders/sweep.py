@@ -1,0 +1,335 @@
+"""The reminder sweep: one indexed query per kind picks the cases whose date has reached a stage
+that has not been reminded yet (the database computes the stage and checks the reminders sent);
+each new reminder is recorded under a unique constraint before anything is sent, so concurrent or
+repeated sweeps send it once.
+
+Stages reached late (beat was down) are caught up: the most urgent stage reached is sent.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.db.models import Case as Case_
+from django.db.models import CharField, Exists, OuterRef, Value, When
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from gpai_cases.cases import deadlines
+from gpai_cases.cases.audit import Action, record
+from gpai_cases.cases.models import (
+    Case,
+    ClockStop,
+    Designation,
+    InformationRequest,
+    Notification,
+    RequestStatus,
+    State,
+)
+from gpai_cases.core import freshness
+from gpai_cases.providers.models import Membership
+
+from .models import InboxMessage, Reminder, ReminderKind
+
+logger = logging.getLogger(__name__)
+
+PROVIDER, CASEWORKERS, ASSIGNEE = "provider", "caseworkers", "assignee"
+
+
+@dataclass
+class Due:
+    kind: str
+    case: Case
+    ref_id: int
+    stage: str
+    audience: str
+    context: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def key(self) -> tuple[str, int, int, str]:
+        return (self.kind, self.case.pk, self.ref_id, self.stage)
+
+
+def _notification_stage(days_left: int) -> str | None:
+    if days_left < 0:
+        return "overdue"
+    if days_left == 0:
+        return "due-0"
+    if days_left <= 2:
+        return "due-2"
+    if days_left <= 7:
+        return "due-7"
+    return None
+
+
+def _request_stage(days_left: int) -> str | None:
+    if days_left < 0:
+        return "overdue"
+    if days_left == 0:
+        return "due-0"
+    if days_left <= 3:
+        return "due-3"
+    return None
+
+
+def _stage_in_sql(date_field: str, today: datetime.date, stages: list[tuple[int, str]]) -> Case_:
+    """The current stage of a due date, computed by the database (mirrors the functions above)."""
+    whens = [When(**{f"{date_field}__lt": today}, then=Value("overdue"))]
+    whens.append(When(**{date_field: today}, then=Value("due-0")))
+    whens += [
+        When(**{f"{date_field}__lte": today + datetime.timedelta(days=days)}, then=Value(stage))
+        for days, stage in stages
+    ]
+    return Case_(*whens, default=Value(""), output_field=CharField())
+
+
+def _not_sent(kind: str, case_ref: str, ref: Any, stage: Any) -> Exists:
+    return ~Exists(
+        Reminder.objects.filter(kind=kind, case_id=OuterRef(case_ref), ref_id=ref, stage=stage)
+    )
+
+
+#: What a reminder needs of its case: tens of thousands of rows load fast when they are this slim.
+CASE_FIELDS = (
+    "id",
+    "reference",
+    "state",
+    "kind",
+    "assessment_started_on",
+    "model__id",
+    "model__name",
+    "model__version",
+    "model__provider__id",
+    "model__provider__legal_name",
+    "assignee__id",
+    "assignee__email",
+    "assignee__full_name",
+)
+
+
+def _case_fields(prefix: str = "") -> list[str]:
+    return [prefix + name for name in CASE_FIELDS]
+
+
+def due_notifications(today: datetime.date) -> list[Due]:
+    rows = (
+        Notification.objects.filter(
+            case__state=State.DRAFT, notification_due__lte=today + datetime.timedelta(days=7)
+        )
+        .annotate(stage=_stage_in_sql("notification_due", today, [(2, "due-2"), (7, "due-7")]))
+        .filter(_not_sent(ReminderKind.NOTIFICATION_DUE, "case_id", 0, OuterRef("stage")))
+        .select_related("case__model__provider", "case__assignee")
+        .only("id", "notification_due", "notification_due_rule", *_case_fields("case__"))
+    )
+    return [
+        Due(
+            ReminderKind.NOTIFICATION_DUE,
+            n.case,
+            0,
+            n.stage,
+            CASEWORKERS if n.stage == "overdue" else PROVIDER,
+            {
+                "due": n.notification_due,
+                "due_words": deadlines.due_in_words(n.notification_due, today),
+                "rule": n.notification_due_rule,
+            },
+        )
+        for n in rows
+        if n.stage == _notification_stage((n.notification_due - today).days)
+    ]
+
+
+def due_information_requests(today: datetime.date) -> list[Due]:
+    rows = (
+        InformationRequest.objects.filter(
+            status=RequestStatus.OPEN, due_date__lte=today + datetime.timedelta(days=3)
+        )
+        .annotate(stage=_stage_in_sql("due_date", today, [(3, "due-3")]))
+        .filter(
+            _not_sent(ReminderKind.INFORMATION_DUE, "case_id", OuterRef("pk"), OuterRef("stage"))
+        )
+        .select_related("case__model__provider", "case__assignee")
+        .only("id", "kind", "sent_on", "due_date", "due_rule", "status", *_case_fields("case__"))
+    )
+    return [
+        Due(
+            ReminderKind.INFORMATION_DUE,
+            r.case,
+            r.pk,
+            r.stage,
+            CASEWORKERS if r.stage == "overdue" else PROVIDER,
+            {
+                "request": r,
+                "due": r.due_date,
+                "due_words": deadlines.due_in_words(r.due_date, today),
+                "rule": r.due_rule,
+            },
+        )
+        for r in rows
+        if r.stage == _request_stage((r.due_date - today).days)
+    ]
+
+
+def due_assessment_clocks(today: datetime.date) -> list[Due]:
+    target = settings.GPAI_ASSESSMENT_TARGET_DAYS
+    first = math.ceil(0.8 * target)
+    # Elapsed days are an upper bound of days used (stops only subtract): an indexed pre-filter;
+    # cases whose last stage was already sent are left out by the database.
+    candidates = Case.objects.filter(
+        state=State.UNDER_ASSESSMENT,
+        assessment_started_on__lte=today - datetime.timedelta(days=first),
+    ).filter(_not_sent(ReminderKind.ASSESSMENT_CLOCK, "pk", 0, "100"))
+    rows = list(candidates.select_related("model__provider", "assignee").only(*_case_fields()))
+    # the clock stops of all these cases in one plain query (no model instances, no prefetch)
+    stops: dict[int, list[tuple[datetime.date, datetime.date | None]]] = defaultdict(list)
+    for case_id, started_on, ended_on in ClockStop.objects.filter(
+        case__in=candidates.values("pk")
+    ).values_list("case_id", "started_on", "ended_on"):
+        stops[case_id].append((started_on, ended_on))
+    sent_80 = set(
+        Reminder.objects.filter(
+            kind=ReminderKind.ASSESSMENT_CLOCK, stage="80", case__in=candidates.values("pk")
+        ).values_list("case_id", flat=True)
+    )
+    result = []
+    for case in rows:
+        used = deadlines.assessment_days_used(
+            case.assessment_started_on,
+            today,
+            stops.get(case.pk, ()),
+        )
+        stage = "100" if used >= target else "80" if used >= first else None
+        if stage and not (stage == "80" and case.pk in sent_80):
+            result.append(
+                Due(
+                    ReminderKind.ASSESSMENT_CLOCK,
+                    case,
+                    0,
+                    stage,
+                    ASSIGNEE,
+                    {"used": used, "target": target},
+                )
+            )
+    return result
+
+
+def due_reassessment_dates(today: datetime.date) -> list[Due]:
+    rows = (
+        Designation.objects.filter(ended_on__isnull=True, reassessment_earliest__lte=today)
+        .filter(
+            # announced once per decision: a reminder sent since the last decision counts
+            ~Exists(
+                Reminder.objects.filter(
+                    kind=ReminderKind.REASSESSMENT_OPEN,
+                    case_id=OuterRef("case_id"),
+                    ref_id=OuterRef("pk"),
+                    sent_at__date__gte=OuterRef("last_decision_on"),
+                )
+            )
+        )
+        .select_related("case__model__provider", "model")
+    )
+    return [
+        Due(
+            ReminderKind.REASSESSMENT_OPEN,
+            d.case,
+            d.pk,
+            f"open-{d.reassessment_earliest:%Y%m%d}",
+            PROVIDER,
+            {"designation": d, "earliest": d.reassessment_earliest, "rule": d.reassessment_rule},
+        )
+        for d in rows
+    ]
+
+
+FINDERS = (
+    due_notifications,
+    due_information_requests,
+    due_assessment_clocks,
+    due_reassessment_dates,
+)
+
+
+def _recipients(dues: list[Due]) -> dict[int, list[Any]]:
+    provider_ids = {d.case.model.provider_id for d in dues if d.audience == PROVIDER}
+    members: dict[int, list[Any]] = defaultdict(list)
+    for m in Membership.objects.filter(
+        provider_id__in=provider_ids, user__is_active=True
+    ).select_related("user"):
+        members[m.provider_id].append(m.user)
+    return members
+
+
+def _send(due: Due, users: list[Any], emails: list[str], today: datetime.date) -> None:
+    context = {
+        "case": due.case,
+        "stage": due.stage,
+        "kind": due.kind,
+        "today": today,
+        **due.context,
+    }
+    subject = " ".join(render_to_string(f"reminders/{due.kind}_subject.txt", context).split())
+    text = render_to_string(f"reminders/{due.kind}.txt", context)
+    html = render_to_string("reminders/email.html", {**context, "subject": subject, "text": text})
+    InboxMessage.objects.bulk_create(
+        InboxMessage(user=u, case=due.case, subject=subject, body=text) for u in users
+    )
+    if emails:
+        message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, emails)
+        message.attach_alternative(html, "text/html")
+
+        def deliver() -> None:
+            try:
+                message.send()
+            except Exception:  # the reminder stays in the inbox; mail errors are logged
+                logger.exception("Could not e-mail reminder %s to %s", due.key, emails)
+
+        transaction.on_commit(deliver)
+
+
+def sweep(today: datetime.date | None = None) -> int:
+    """Send every reminder that is due and not yet sent. Returns how many were sent."""
+    today = today or timezone.localdate()
+    dues = [d for finder in FINDERS for d in finder(today)]
+    members = _recipients(dues)
+    sent = 0
+    for due in dues:
+        if due.audience == PROVIDER:
+            users = members.get(due.case.model.provider_id, [])
+            emails = [u.email for u in users]
+        elif due.audience == ASSIGNEE and due.case.assignee is not None:
+            users, emails = [due.case.assignee], [due.case.assignee.email]
+        else:
+            users = [due.case.assignee] if due.case.assignee else []
+            emails = [settings.GPAI_CASEWORKER_MAILBOX] + [u.email for u in users]
+        try:
+            with transaction.atomic():
+                Reminder.objects.create(
+                    kind=due.kind,
+                    case=due.case,
+                    ref_id=due.ref_id,
+                    stage=due.stage,
+                    recipients=emails,
+                )
+                if due.kind == ReminderKind.NOTIFICATION_DUE and due.stage == "overdue":
+                    Case.objects.filter(pk=due.case.pk).update(overdue_escalated=True)
+                    freshness.changed()  # QuerySet.update sends no signal
+                record(
+                    case=due.case,
+                    actor=None,
+                    action=Action.REMINDER_SENT,
+                    payload={"kind": due.kind, "stage": due.stage, "ref": due.ref_id},
+                )
+                _send(due, users, emails, today)
+        except IntegrityError:
+            continue  # another sweep sent it a moment ago
+        sent += 1
+    return sent

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class WorkspaceConfig(AppConfig):
+    name = "gpai_cases.workspace"
+    label = "workspace"
+    verbose_name = "Caseworker workspace"

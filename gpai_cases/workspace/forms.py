@@ -1,0 +1,111 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django_countries import countries
+
+from gpai_cases.cases import rules
+from gpai_cases.cases.models import ExOfficioBasis
+from gpai_cases.providers.compute import FlopParseError, parse_flop
+from gpai_cases.providers.models import GPAIModel, Provider
+
+
+class ExOfficioForm(forms.Form):
+    """Open an ex officio case on a registered model, or register the provider and model here."""
+
+    basis = forms.ChoiceField(
+        choices=ExOfficioBasis.choices, widget=forms.RadioSelect, label="Basis"
+    )
+    alert_reference = forms.CharField(
+        required=False, max_length=100, label="Reference of the scientific panel's alert"
+    )
+    alert_date = forms.DateField(
+        required=False, label="Date of the alert", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    model_name = forms.CharField(
+        required=False,
+        max_length=200,
+        label="Registered model: name",
+        help_text="Leave empty to register a model that was never notified (below).",
+    )
+    model_version = forms.CharField(
+        required=False, max_length=100, label="Registered model: version"
+    )
+    provider = forms.ModelChoiceField(
+        queryset=Provider.objects.order_by("legal_name"),
+        required=False,
+        label="New model: provider already registered",
+    )
+    new_provider_name = forms.CharField(
+        required=False, max_length=200, label="Or a new provider: legal name"
+    )
+    new_provider_country = forms.ChoiceField(
+        required=False,
+        choices=[("", "—"), *countries],
+        label="New provider: country of establishment",
+    )
+    new_provider_representative = forms.CharField(
+        required=False,
+        max_length=300,
+        label="New provider: EU authorised representative (if outside the EU)",
+    )
+    new_model_name = forms.CharField(required=False, max_length=200, label="New model: name")
+    new_model_version = forms.CharField(required=False, max_length=100, label="New model: version")
+    new_model_compute = forms.CharField(
+        required=False,
+        max_length=60,
+        label="New model: training compute (FLOP), if known",
+        help_text="For example 3.2e25 or 3.2×10^25.",
+    )
+
+    def clean_alert_date(self) -> Any:
+        value = self.cleaned_data["alert_date"]
+        problems = rules.alert_date_problems(value, today=timezone.localdate())
+        if problems:
+            raise forms.ValidationError(problems)
+        return value
+
+    def clean_new_model_compute(self) -> Any:
+        value = self.cleaned_data["new_model_compute"].strip()
+        if not value:
+            return None
+        try:
+            return parse_flop(value)
+        except FlopParseError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        data["model"] = None
+        if data.get("basis") == ExOfficioBasis.SCIENTIFIC_PANEL_ALERT and not data.get(
+            "alert_reference"
+        ):
+            self.add_error("alert_reference", "Give the reference of the scientific panel's alert.")
+        if data.get("model_name"):
+            matches = list(
+                GPAIModel.objects.filter(
+                    name__iexact=data["model_name"].strip(),
+                    version__iexact=(data.get("model_version") or "").strip(),
+                ).select_related("provider")[:5]
+            )
+            if not matches:
+                self.add_error("model_name", "No registered model has that name and version.")
+            elif len(matches) > 1:
+                names = ", ".join(m.provider.legal_name for m in matches)
+                self.add_error(
+                    "model_name", f"Several providers have a model of that name ({names})."
+                )
+            else:
+                data["model"] = matches[0]
+            return data
+        if not data.get("new_model_name"):
+            self.add_error("model_name", "Name a registered model, or register a new one below.")
+        if not data.get("provider") and not (
+            data.get("new_provider_name") and data.get("new_provider_country")
+        ):
+            self.add_error(
+                "provider", "Choose the provider, or give the new provider's name and country."
+            )
+        return data

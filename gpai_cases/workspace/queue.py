@@ -1,0 +1,101 @@
+"""The caseworkers' queue: filters, search and sorting in SQL, a bounded number of queries."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from gpai_cases.cases import access, deadlines
+from gpai_cases.cases.models import Case, Kind, State
+from gpai_cases.core.forms import parse_pk
+
+# Each order ends on the primary key and matches an index, so the first page is an index scan.
+SORTS = {
+    "newest": ("-created_at", "-pk"),
+    "reference": ("reference",),
+}
+
+
+@dataclass
+class QueueFilter:
+    state: str = ""
+    kind: str = ""
+    mine: bool = False
+    provider: str = ""
+    overdue: bool = False
+    q: str = ""
+    sort: str = "deadline"
+
+    @classmethod
+    def from_query(cls, data: Any) -> QueueFilter:
+        sort = data.get("sort", "deadline")
+        provider = data.get("provider", "")
+        return cls(
+            state=data.get("state", "") if data.get("state", "") in State.values else "",
+            kind=data.get("kind", "") if data.get("kind", "") in Kind.values else "",
+            mine=data.get("mine") in ("1", "on", "true"),
+            provider=str(parse_pk(provider) or ""),
+            overdue=data.get("overdue") in ("1", "on", "true"),
+            q=data.get("q", "").strip()[:100],
+            sort=sort if sort in (*SORTS, "deadline") else "deadline",
+        )
+
+
+def queue(user: Any, f: QueueFilter, today: datetime.date) -> QuerySet[Case]:
+    from django.db.models import F
+
+    qs = access.cases_visible_to(user).select_related("model__provider", "assignee")
+    if f.state:
+        qs = qs.filter(state=f.state)
+    if f.kind:
+        qs = qs.filter(kind=f.kind)
+    if f.mine:
+        qs = qs.filter(assignee=user)
+    if f.provider:
+        qs = qs.filter(model__provider_id=int(f.provider))
+    if f.overdue:
+        qs = qs.filter(next_deadline__lt=today)
+    if f.q:
+        qs = qs.filter(
+            Q(reference__icontains=f.q)
+            | Q(model__name__icontains=f.q)
+            | Q(model__provider__legal_name__icontains=f.q)
+        )
+    if f.sort == "deadline":
+        return qs.order_by(F("next_deadline").asc(nulls_last=True), "pk")
+    return qs.order_by(*SORTS[f.sort])
+
+
+def queue_rows(cases: Any, today: datetime.date) -> list[dict[str, Any]]:
+    """Everything a queue row shows, as plain values: the template then only prints them (a
+    row costs a few microseconds instead of a dozen tag and filter lookups)."""
+    case_url = reverse("workspace:case", args=["REF"])[: -len("REF/")]
+    rows = []
+    for c in cases:
+        deadline = c.next_deadline
+        rows.append(
+            {
+                "case": c,
+                "url": f"{case_url}{c.reference}/",
+                "reference": c.reference,
+                "provider_id": c.model.provider_id,
+                "provider_name": c.model.provider.legal_name,
+                "model": str(c.model),
+                "kind": c.get_kind_display(),
+                "state": c.get_state_display(),
+                "late": c.late,
+                "escalated": c.overdue_escalated,
+                "assignee": c.assignee.display_name if c.assignee else "—",
+                "days_in_state": (today - timezone.localtime(c.state_changed_at).date()).days,
+                "deadline": deadlines.format_day(deadline) if deadline else "",
+                "deadline_kind": c.next_deadline_kind,
+                "overdue": bool(deadline and deadline < today),
+                "due_soon": bool(deadline and 0 <= (deadline - today).days <= 3),
+            }
+        )
+    return rows

@@ -1,0 +1,371 @@
+"""Every URL × every role × objects of provider A and provider B: the expected answer.
+
+A URL added to the project without a row here fails ``test_every_url_has_a_row_in_the_matrix``.
+Expected answers: 200 shown, 302 sent to sign in (or onwards), 403 role not allowed, 404 not found
+(another provider's object is "not found", never "forbidden"), 405 wrong method.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+import time_machine
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from gpai_cases.cases import services
+from gpai_cases.register import services as register
+
+from ..conftest import file_draft_notification
+
+ROLES = ["anonymous", "provider_a", "provider_b", "caseworker", "approver", "admin"]
+PUBLIC = dict.fromkeys(ROLES, 200)
+SIGNED_IN = {"anonymous": 302, **dict.fromkeys(ROLES[1:], 200)}
+ADMIN_ONLY = {
+    "anonymous": 302,
+    "provider_a": 403,
+    "provider_b": 403,
+    "caseworker": 403,
+    "approver": 403,
+    "admin": 200,
+}
+
+
+OFFICE_200 = {
+    "anonymous": 302,
+    "provider_a": 403,
+    "provider_b": 403,
+    "caseworker": 200,
+    "approver": 200,
+    "admin": 200,
+}
+PORTAL = {
+    "anonymous": 302,
+    "provider_a": 200,
+    "provider_b": 200,
+    "caseworker": 403,
+    "approver": 403,
+    "admin": 403,
+}
+PORTAL_A = {**PORTAL, "provider_b": 404}
+PORTAL_B = {**PORTAL, "provider_a": 404}
+API_200 = {
+    "anonymous": 401,
+    "provider_a": 200,
+    "provider_b": 200,
+    "caseworker": 200,
+    "approver": 200,
+    "admin": 200,
+}
+API_400 = {
+    **API_200,
+    **{r: 400 for r in ("provider_a", "provider_b", "caseworker", "approver", "admin")},
+}
+API_403 = {
+    **API_200,
+    **{r: 403 for r in ("provider_a", "provider_b", "caseworker", "approver", "admin")},
+}
+OFFICE_403 = {
+    "anonymous": 302,
+    "provider_a": 403,
+    "provider_b": 403,
+    "caseworker": 403,
+    "approver": 403,
+    "admin": 403,
+}
+
+
+def one(status: int) -> dict[str, int]:
+    return dict.fromkeys(ROLES, status)
+
+
+# url name → (how to build its arguments from the world, {role: expected status}, method)
+MATRIX: dict[str, tuple] = {
+    "home": (None, one(302), "get"),  # → sign in, the portal or the queue
+    "inbox": (None, SIGNED_IN, "get"),
+    "healthz": (None, PUBLIC, "get"),
+    "floor": (None, PUBLIC, "get"),
+    "login": (None, PUBLIC, "get"),
+    "logout": (None, one(405), "get"),  # sign-out is a POST
+    "second_factor_setup": (None, SIGNED_IN, "get"),
+    "second_factor_verify": (
+        None,
+        {"anonymous": 302, **dict.fromkeys(ROLES[1:], 302)},
+        "get",
+    ),  # → set-up
+    "register:list": (None, PUBLIC, "get"),
+    "register:archive": (None, PUBLIC, "get"),
+    "register:json": (None, PUBLIC, "get"),
+    "register:csv": (None, PUBLIC, "get"),
+    "register:atom": (None, PUBLIC, "get"),
+    "register:schema": (None, PUBLIC, "get"),
+    "register:entry": (lambda w: [w["entry_id"]], PUBLIC, "get"),
+    "register:publication": (lambda w: [1], PUBLIC, "get"),
+    "register:publish": (None, ADMIN_ONLY, "get"),
+    "register:published": (lambda w: [1], ADMIN_ONLY, "get"),
+    # downloads: the owner and the AI Office; another provider gets "not found"
+    "document_download": (
+        lambda w: [w["doc_a"]],
+        {**OFFICE_200, "provider_a": 200, "provider_b": 404},
+        "get",
+    ),
+    "document_download#b": (
+        lambda w: [w["doc_b"]],
+        {**OFFICE_200, "provider_a": 404, "provider_b": 200},
+        "get",
+    ),
+    # the portal: provider members only, each its own objects (another's are "not found")
+    "portal:home": (None, PORTAL, "get"),
+    "portal:model_new": (None, PORTAL, "get"),
+    "portal:model_edit": (lambda w: [w["case_a"].model_id], PORTAL_A, "get"),
+    "portal:notify": (lambda w: [w["case_a"].model_id], PORTAL_A, "get"),
+    "portal:case": (lambda w: [w["case_a"].reference], PORTAL_A, "get"),
+    "portal:case#b": (lambda w: [w["case_b"].reference], PORTAL_B, "get"),
+    "portal:wizard": (
+        lambda w: [w["case_a"].reference, "trigger"],
+        {**PORTAL_A, "provider_a": 302},
+        "get",
+    ),
+    "portal:submitted": (lambda w: [w["case_a"].reference], PORTAL_A, "get"),
+    "portal:respond": (lambda w: [w["case_b"].reference, w["rfi_b"]], PORTAL_B, "get"),
+    "portal:supplementary": (
+        lambda w: [w["case_b"].reference],
+        {**PORTAL_B, "provider_b": 302},
+        "get",
+    ),
+    "portal:withdraw": (lambda w: [w["case_a"].reference], PORTAL_A, "get"),
+    "portal:reassessment": (lambda w: [w["designation_a"]], PORTAL_A, "get"),
+    # the API (token authentication): 401 without a token; same scoping and roles as the pages
+    "api:schema": (None, PUBLIC, "api-get"),
+    "api:docs": (None, PUBLIC, "api-get"),
+    "api:providers": (
+        None,
+        {**API_403, "caseworker": 400, "admin": 400},
+        "api-post",
+    ),  # 400: empty body
+    "api:models": (None, {**API_200}, "api-get"),
+    "api:models#post": (None, {**API_400, "approver": 403}, "api-post"),
+    "api:model": (lambda w: [w["case_a"].model_id], {**API_200, "provider_b": 404}, "api-get"),
+    "api:cases": (None, API_200, "api-get"),
+    "api:cases#post": (None, API_400, "api-post"),  # the kind decides the role
+    "api:case": (lambda w: [w["case_b"].reference], {**API_200, "provider_a": 404}, "api-get"),
+    "api:case-documents": (
+        lambda w: [w["case_b"].reference],
+        {**API_403, "provider_a": 404, "provider_b": 400, "caseworker": 400},
+        "api-post",
+    ),
+    "api:case-arguments": (
+        lambda w: [w["case_b"].reference],
+        {**API_403, "provider_a": 404, "provider_b": 400},
+        "api-post",
+    ),
+    "api:case-submit": (
+        lambda w: [w["case_b"].reference],
+        {**API_403, "provider_a": 404, "provider_b": 409},
+        "api-post",
+    ),
+    "api:case-withdraw": (
+        lambda w: [w["case_b"].reference],
+        {**API_403, "provider_a": 404, "provider_b": 409},
+        "api-post",
+    ),
+    "api:case-take-up": (
+        lambda w: [w["case_b"].reference],
+        {**API_403, "provider_a": 404, "caseworker": 409},
+        "api-post",
+    ),
+    "api:case-information-requests": (
+        lambda w: [w["case_b"].reference],
+        {**API_403, "provider_a": 404, "caseworker": 409},
+        "api-post",
+    ),
+    "api:case-propose": (
+        lambda w: [w["case_b"].reference],
+        {**API_403, "provider_a": 404, "caseworker": 400},
+        "api-post",
+    ),
+    "api:case-return": (
+        lambda w: [w["case_b"].reference],
+        {**API_403, "provider_a": 404, "approver": 409},
+        "api-post",
+    ),
+    "api:case-approve": (
+        lambda w: [w["case_b"].reference],
+        {**API_403, "provider_a": 404, "approver": 409},
+        "api-post",
+    ),
+    "api:case-events": (
+        lambda w: [w["case_b"].reference],
+        {**API_200, "provider_a": 404},
+        "api-get",
+    ),
+    "api:case-letters": (
+        lambda w: [w["case_b"].reference],
+        {**API_200, "provider_a": 404},
+        "api-get",
+    ),
+    "api:information-request-respond": (
+        lambda w: [w["rfi_b"]],
+        {**API_403, "provider_a": 404, "provider_b": 400},
+        "api-post",
+    ),
+    "api:document-download": (lambda w: [w["doc_b"]], {**API_200, "provider_a": 404}, "api-get"),
+    "api:designations": (None, API_200, "api-get"),
+    "api:designation": (lambda w: [w["designation_a"]], {**API_200, "provider_b": 404}, "api-get"),
+    "api:publications": (None, PUBLIC, "api-get"),
+    "api:publications#post": (None, {**API_403, "admin": 201}, "api-post"),
+    # the workspace: AI Office only
+    "workspace:queue": (None, OFFICE_200, "get"),
+    "workspace:assessment": (lambda w: [w["case_b"].reference], OFFICE_200, "get"),
+    "workspace:queue_csv": (None, OFFICE_200, "get"),
+    "workspace:ex_officio": (None, {**OFFICE_200, "approver": 403, "admin": 403}, "get"),
+    "workspace:case": (lambda w: [w["case_a"].reference], OFFICE_200, "get"),
+    "workspace:case#b": (lambda w: [w["case_b"].reference], OFFICE_200, "get"),
+    # actions (POST): refused by role (403), or run and sent back to the case page (302)
+    "workspace:take_up": (
+        lambda w: [w["case_b"].reference],
+        {**OFFICE_403, "caseworker": 302},
+        "post",
+    ),
+    "workspace:assign": (
+        lambda w: [w["case_b"].reference],
+        {**OFFICE_403, "caseworker": 302, "approver": 302},
+        "post",
+    ),
+    "workspace:request_information": (
+        lambda w: [w["case_b"].reference],
+        {**OFFICE_403, "caseworker": 302},
+        "post",
+    ),
+    "workspace:review_claim": (
+        lambda w: [w["case_b"].reference, w["claim_b"]],
+        {**OFFICE_403, "caseworker": 302},
+        "post",
+    ),
+    "workspace:propose": (
+        lambda w: [w["case_b"].reference],
+        {**OFFICE_403, "caseworker": 302},
+        "post",
+    ),
+    "workspace:approve": (
+        lambda w: [w["case_b"].reference],
+        {**OFFICE_403, "approver": 302},
+        "post",
+    ),
+    "workspace:return": (
+        lambda w: [w["case_b"].reference],
+        {**OFFICE_403, "approver": 302},
+        "post",
+    ),
+    "workspace:regenerate_letter": (
+        lambda w: [w["case_b"].reference, w["letter_b"]],
+        {**OFFICE_403, "caseworker": 302},
+        "post",
+    ),
+}
+# Django's own admin site has its own permission system (staff only); its index is checked here.
+ADMIN_INDEX = {
+    "anonymous": 302,
+    "provider_a": 302,
+    "provider_b": 302,
+    "caseworker": 302,
+    "approver": 302,
+    "admin": 200,
+}
+
+
+def all_url_names() -> set[str]:
+    names: set[str] = set()
+
+    def walk(patterns, namespace: str | None) -> None:
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                if p.namespace == "admin":
+                    continue
+                ns = p.namespace if p.namespace else namespace
+                walk(
+                    p.url_patterns,
+                    f"{namespace}:{p.namespace}" if namespace and p.namespace else ns,
+                )
+            elif isinstance(p, URLPattern) and p.name:
+                names.add(f"{namespace}:{p.name}" if namespace else p.name)
+
+    walk(get_resolver().url_patterns, None)
+    return names
+
+
+def api_call(world, role: str, method: str, url: str):
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    if role != "anonymous":
+        token = Token.objects.get_or_create(user=world["users"][role])[0]
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    if method == "post":
+        return client.post(url, {}, format="json")
+    return client.get(url)
+
+
+def test_every_url_has_a_row_in_the_matrix():
+    missing = sorted(all_url_names() - {name.split("#")[0] for name in MATRIX})
+    assert not missing, f"URLs without a row in the permission matrix: {missing}"
+
+
+@pytest.fixture
+def world(member_a, member_b, model_a, model_b, caseworker, approver, office_admin):
+    case_a = file_draft_notification(member_a, model_a)
+    case_b = file_draft_notification(member_b, model_b)
+    claim_b = services.claims_file(
+        actor=member_b, case=case_b, claims=[{"text": "Small reach", "basis": "reach"}]
+    )[0]
+    for case, member in ((case_a, member_a), (case_b, member_b)):
+        services.case_submit(actor=member, case=case)
+        services.case_take_up(actor=caseworker, case=case)
+    with time_machine.travel(datetime.datetime(2026, 1, 31, 9, tzinfo=datetime.UTC)):
+        services.decision_propose(actor=caseworker, case=case_a, outcome="designate", reasoning="R")
+        services.decision_approve(actor=approver, case=case_a)
+    register.publish(actor=office_admin)
+    users = {
+        "provider_a": member_a,
+        "provider_b": member_b,
+        "caseworker": caseworker,
+        "approver": approver,
+        "admin": office_admin,
+    }
+    return {
+        "users": users,
+        "case_a": case_a,
+        "case_b": case_b,
+        "claim_b": claim_b.pk,
+        "doc_a": case_a.documents.first().pk,
+        "doc_b": case_b.documents.first().pk,
+        "letter_b": case_b.letters.first().pk,
+        "rfi_b": services.information_request_send(
+            actor=caseworker, case=case_b, questions=["Q"]
+        ).pk,
+        "designation_a": case_a.resulting_designation.pk,
+        "entry_id": register.entry_id_for(case_a.resulting_designation),
+    }
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_permission_matrix(client, world, role):
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+    failures = []
+    for name, (args, expected, method) in MATRIX.items():
+        url = reverse(name.split("#")[0], args=args(world) if args else None)
+        if method.startswith("api-"):
+            response = api_call(world, role, method[4:], url)
+        else:
+            response = getattr(client, method)(url)
+        if response.status_code != expected[role]:
+            failures.append(
+                f"{method.upper()} {url} ({name}): {response.status_code}, expected {expected[role]}"
+            )
+    admin = client.get(reverse("admin:index"))
+    if admin.status_code != ADMIN_INDEX[role]:
+        failures.append(f"GET /admin/: {admin.status_code}, expected {ADMIN_INDEX[role]}")
+    assert not failures, f"{role}:\n" + "\n".join(failures)
