@@ -271,6 +271,20 @@ def wait_for(predicate, *, timeout: float = 30.0, interval: float = 0.2):
     raise AssertionError(f"condition not met within {timeout} s")
 
 
+def _clear_own_keys(cache) -> None:
+    """Empty a cache; in Redis only this process's keys (``clear()`` would flush the database
+    that the other test process and the Celery broker use too)."""
+    from django.core.cache.backends.redis import RedisCache
+
+    if not isinstance(cache, RedisCache):
+        cache.clear()
+        return
+    client = cache._cache.get_client(write=True)
+    keys = list(client.scan_iter(match=f"{cache.key_prefix}:*", count=1000))
+    if keys:
+        client.delete(*keys)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with empty caches (publication numbers restart in every test database)."""
@@ -279,6 +293,9 @@ def _fresh_cache():
     from gpai_cases.register.views import responses
 
     for c in caches.all():
-        c.clear()
+        _clear_own_keys(c)
     responses.clear()
     yield
+    for c in caches.all():
+        _clear_own_keys(c)
+    responses.clear()

@@ -41,6 +41,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # Most tests run inside one transaction that never commits, so the data version never moves:
 # fragments are not cached here; tests/core/test_freshness.py switches the cache on with commits.
 CACHES = {**CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405
+if REDIS_URL:
+    # The Redis database is shared by the parallel test processes and the broker: each process
+    # keeps its keys under its own prefix and empties only those (tests/conftest.py).
+    CACHES["default"] = {
+        **CACHES["default"],
+        "KEY_PREFIX": f"gpai-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}",
+    }
 
 # Tests sign users in with force_login; the tests of throttling and of the second factor switch
 # these on explicitly (tests/accounts/).

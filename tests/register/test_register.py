@@ -9,7 +9,6 @@ from xml.etree import ElementTree
 import jsonschema
 import pytest
 import time_machine
-from django.core.cache import caches
 from django.urls import reverse
 
 from gpai_cases.cases import services
@@ -30,17 +29,6 @@ PUBLIC_FORMATS = [
     "register:atom",
     "register:archive",
 ]
-
-
-@pytest.fixture(autouse=True)
-def _clear_cache():
-    for c in caches.all():
-        c.clear()
-    responses.clear()
-    yield
-    for c in caches.all():
-        c.clear()
-    responses.clear()
 
 
 @pytest.fixture
