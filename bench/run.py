@@ -180,6 +180,9 @@ def wrk(path: str, who: str | None, cookies: dict[str, str]) -> dict[str, float]
         "10s",
         "-s",
         str(ROOT / "bench" / "latency.lua"),
+        # as browsers, feed readers and HTTP libraries ask (only the public list compresses)
+        "-H",
+        "Accept-Encoding: gzip, deflate",
     ]
     if who:
         args += ["-H", f"Cookie: {cookies[who]}"]
@@ -187,6 +190,16 @@ def wrk(path: str, who: str | None, cookies: dict[str, str]) -> dict[str, float]
         [*args, f"http://127.0.0.1:{PORT}{path}"], capture_output=True, text=True, check=True
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def response_kb(path: str, who: str | None, cookies: dict[str, str]) -> float:
+    """The size of the body as wrk receives it (same headers), in KB."""
+    headers = {"Accept-Encoding": "gzip, deflate"}
+    if who:
+        headers["Cookie"] = cookies[who]
+    request = urllib.request.Request(f"http://127.0.0.1:{PORT}{path}", headers=headers)
+    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310  # nosec B310
+        return round(len(response.read()) / 1024, 1)
 
 
 def start_server() -> subprocess.Popen:
@@ -447,6 +460,7 @@ def measure(size: int, cookies: dict[str, str], *, cold: bool) -> list[dict[str,
                 continue
             queries = query_count(path, who, cookies)
             wrk(path, who, cookies)  # warm-up
+            kb = response_kb(path, who, cookies)
             numbers = wrk(path, who, cookies)
             if is_floor:
                 floors[who] = numbers
@@ -458,6 +472,7 @@ def measure(size: int, cookies: dict[str, str], *, cold: bool) -> list[dict[str,
                     "who": who,
                     "cold": cold,
                     "queries": queries,
+                    "kb": kb,
                     **numbers,
                     "p95_vs_floor": round(numbers["p95_ms"] / floor["p95_ms"], 2),
                     "rps_vs_floor": round(numbers["rps"] / floor["rps"], 3),
@@ -593,17 +608,18 @@ def write(results: dict) -> None:
             "",
             "p95 ÷ floor compares with the bare view requested anonymously; p95 ÷ signed-in floor "
             "with the same bare view requested with the page's own session cookie (the same "
-            "middleware doing the same work: session, user, second factor).",
+            "middleware doing the same work: session, user, second factor). KB: the body as "
+            "received with `Accept-Encoding: gzip, deflate` (sent with every request, as browsers do).",
             "",
-            "| page | queries | p50 ms | p95 ms | req/s | p95 ÷ floor | p95 ÷ signed-in floor | req/s ÷ floor |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|",
+            "| page | queries | KB | p50 ms | p95 ms | req/s | p95 ÷ floor | p95 ÷ signed-in floor | req/s ÷ floor |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for row in data["pages"]:
             if "status" in row:
-                lines.append(f"| {row['page']} | — | — | — | — | {row['status']} | | |")
+                lines.append(f"| {row['page']} | — | — | — | — | — | {row['status']} | | |")
             else:
                 lines.append(
-                    f"| {row['page']} | {row['queries']} | {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | "
+                    f"| {row['page']} | {row['queries']} | {row.get('kb', '—')} | {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | "
                     f"{row['rps']:.0f} | {row['p95_vs_floor']} | {row.get('p95_vs_signed_in_floor', '')} | "
                     f"{row['rps_vs_floor']} |"
                 )

@@ -4,11 +4,16 @@ Public responses are cached per publication number: a new publication changes th
 cache is invalidated on publication. The number is read from the database on every request; the
 bodies are kept in each process's memory (the ``register`` cache), which serves a large list faster
 than a round trip to Redis. ETag and Last-Modified come from the latest publication.
+
+A cached body is also kept gzip-compressed and served so to clients that accept it: at 100,000
+cases the whole list in JSON is megabytes. (Compression of these pages reveals nothing: they are the
+same for every visitor and carry no token or personal data.) The HTML list is paginated.
 """
 
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 from collections.abc import Callable
@@ -21,9 +26,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import caches
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import condition, require_http_methods
 
@@ -34,6 +41,8 @@ from . import services
 from .models import Publication, PublicEntry
 
 SCHEMA_PATH = Path(settings.BASE_DIR) / "static" / "register" / "register.schema.json"
+PAGE_SIZE = 100  # entries per page of the HTML list (JSON and CSV hold the whole list)
+PAGE_PARAMS = ("page", "revoked_page")
 
 
 cache = caches["register"]
@@ -58,13 +67,58 @@ def _latest(request: HttpRequest) -> Publication | None:
     return publication
 
 
+def _accepts_gzip(request: HttpRequest) -> bool:
+    return "gzip" in request.headers.get("Accept-Encoding", "")
+
+
 def _etag(request: HttpRequest, *args: Any, **kwargs: Any) -> str:
-    return f'"register-{_number(request)}"'
+    # the compressed and the plain body are different representations: different tags
+    return f'"register-{_number(request)}{"-gzip" if _accepts_gzip(request) else ""}"'
+
+
+def _page_number(request: HttpRequest, param: str) -> int:
+    """A page number from the query string; anything else (or nothing) is page 1."""
+    value = request.GET.get(param, "")
+    if value.isascii() and value.isdigit() and len(value) <= 6:
+        return max(int(value), 1)
+    return 1
 
 
 def _last_modified(request: HttpRequest, *args: Any, **kwargs: Any):
     latest = _latest(request)
     return latest.published_at if latest else None
+
+
+class _Body:
+    """One cached response: its bytes, compressed once on first demand, and its headers."""
+
+    __slots__ = ("_gzipped", "content", "content_type", "headers", "status")
+
+    def __init__(self, response: HttpResponse) -> None:
+        self.content: bytes = response.content
+        self.content_type: str = response["Content-Type"]
+        self.status: int = response.status_code
+        self.headers = {h: response[h] for h in ("Link", "Content-Disposition") if h in response}
+        self._gzipped: bytes | None = None
+
+    def gzipped(self) -> bytes:
+        if self._gzipped is None:
+            self._gzipped = gzip.compress(self.content, compresslevel=6, mtime=0)
+        return self._gzipped
+
+    def response(self, request: HttpRequest) -> HttpResponse:
+        compress = _accepts_gzip(request) and len(self.content) > 200
+        response = HttpResponse(
+            self.gzipped() if compress else self.content,
+            content_type=self.content_type,
+            status=self.status,
+        )
+        for header, value in self.headers.items():
+            response[header] = value
+        if compress:
+            response["Content-Encoding"] = "gzip"
+        patch_vary_headers(response, ("Accept-Encoding",))
+        return response
 
 
 class _Responses:
@@ -75,14 +129,14 @@ class _Responses:
 
     def __init__(self) -> None:
         self.number = -1
-        self.bodies: dict[str, tuple[bytes, str, int]] = {}
+        self.bodies: dict[str, _Body] = {}
 
-    def get(self, number: int, key: str) -> tuple[bytes, str, int] | None:
+    def get(self, number: int, key: str) -> _Body | None:
         if number != self.number:
             self.number, self.bodies = number, {}
         return self.bodies.get(key)
 
-    def put(self, number: int, key: str, value: tuple[bytes, str, int]) -> None:
+    def put(self, number: int, key: str, value: _Body) -> None:
         if number == self.number:
             if len(self.bodies) >= self.MAX:  # e.g. many unknown entry ids: start again
                 self.bodies = {}
@@ -101,17 +155,16 @@ def cached_per_publication(view: Callable[..., HttpResponse]) -> Callable[..., H
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         number = _number(request)
-        key = "{}:{}".format(view.__name__, ":".join(map(str, kwargs.values())))
-        hit = responses.get(number, key)
-        if hit is not None:
-            body, content_type, status = hit
-            return HttpResponse(body, content_type=content_type, status=status)
-        response = view(request, *args, **kwargs)
-        if response.status_code in (200, 404):
-            responses.put(
-                number, key, (response.content, response["Content-Type"], response.status_code)
-            )
-        return response
+        pages = [str(_page_number(request, p)) for p in PAGE_PARAMS if p in request.GET]
+        key = ":".join([view.__name__, *map(str, kwargs.values()), *pages])
+        body = responses.get(number, key)
+        if body is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code not in (200, 404):
+                return response
+            body = _Body(response)
+            responses.put(number, key, body)
+        return body.response(request)
 
     return condition(etag_func=_etag, last_modified_func=_last_modified)(wrapper)
 
@@ -129,19 +182,21 @@ def _as_dict(entry: PublicEntry) -> dict[str, Any]:
     return data
 
 
+def _list_context(request: HttpRequest, publication: Publication | None) -> dict[str, Any]:
+    """The designated and the revoked entries of a publication, each list in pages."""
+    entries = _entries(publication)
+    designated = Paginator([e for e in entries if e.status == "designated"], PAGE_SIZE)
+    revoked = Paginator([e for e in entries if e.status == "revoked"], PAGE_SIZE)
+    return {
+        "publication": publication,
+        "designated": designated.get_page(_page_number(request, "page")),
+        "revoked": revoked.get_page(_page_number(request, "revoked_page")),
+    }
+
+
 @cached_per_publication
 def register_list(request: HttpRequest) -> HttpResponse:
-    latest = _latest(request)
-    entries = _entries(latest)
-    return render(
-        request,
-        "register/list.html",
-        {
-            "publication": latest,
-            "designated": [e for e in entries if e.status == "designated"],
-            "revoked": [e for e in entries if e.status == "revoked"],
-        },
-    )
+    return render(request, "register/list.html", _list_context(request, _latest(request)))
 
 
 @cached_per_publication
@@ -169,16 +224,10 @@ def publication_detail(request: HttpRequest, number: int) -> HttpResponse:
     publication = Publication.objects.filter(number=number).first()
     if publication is None:
         raise Http404("No such publication.")
-    entries = _entries(publication)
     return render(
         request,
         "register/list.html",
-        {
-            "publication": publication,
-            "archived": True,
-            "designated": [e for e in entries if e.status == "designated"],
-            "revoked": [e for e in entries if e.status == "revoked"],
-        },
+        {**_list_context(request, publication), "archived": True},
     )
 
 

@@ -217,3 +217,67 @@ def test_the_response_memory_is_bounded_and_follows_the_publication_number():
     for i in range(memory.MAX + 5):  # unknown entry ids cannot grow it without bound
         memory.put(2, f"entry:{i}", (b"", "text/html", 404))
     assert len(memory.bodies) <= memory.MAX
+
+
+@pytest.fixture
+def long_list(office_admin):
+    """A publication with five designated and three revoked models (built directly)."""
+    from gpai_cases.register.models import Publication, PublicEntry
+
+    publication = Publication.objects.create(number=1, published_by=office_admin)
+    for i in range(8):
+        revoked = i >= 5
+        PublicEntry.objects.create(
+            publication=publication,
+            entry_id=f"GPAI-SR-{i:04d}",
+            model_name=f"Model {i}",
+            provider_name="Alpha Labs SE",
+            designated_on=datetime.date(2026, 1, 10 + i),
+            basis="Ex officio",
+            status="revoked" if revoked else "designated",
+            revoked_on=datetime.date(2026, 6, 1) if revoked else None,
+        )
+    return publication
+
+
+def test_the_public_list_is_paginated_and_odd_page_numbers_do_not_break_it(
+    client, long_list, monkeypatch
+):
+    from gpai_cases.register import views
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    url = reverse("register:list")
+    first = client.get(url).content.decode()
+    assert "5 models designated; entries 1–2 shown" in first
+    assert "Model 0" in first and "Model 1" in first and "Model 2" not in first
+    assert "Page 1 of 3" in first and 'href="?page=2"' in first
+    third = client.get(url, {"page": "3"}).content.decode()
+    assert "Model 4" in third and "Model 0" not in third
+    # revoked designations page on their own, keeping the page of the designated list
+    revoked = client.get(url, {"page": "3", "revoked_page": "2"}).content.decode()
+    assert "Model 7" in revoked and "Model 5" not in revoked and "Model 4" in revoked
+    for odd in ("0", "-1", "x", "²", "99999999999", "9" * 7):
+        response = client.get(url, {"page": odd})
+        assert response.status_code == 200, odd
+    assert "Model 4" in client.get(url, {"page": "999"}).content.decode()  # past the end: last page
+
+
+def test_compressed_answers_hold_the_same_list_under_their_own_etag(client, long_list):
+    import gzip
+
+    for name in ("register:list", "register:json", "register:csv", "register:atom"):
+        plain = client.get(reverse(name))
+        packed = client.get(reverse(name), HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+        assert "Content-Encoding" not in plain, name
+        assert packed["Content-Encoding"] == "gzip", name
+        assert gzip.decompress(packed.content) == plain.content, name
+        assert "Accept-Encoding" in plain["Vary"] and "Accept-Encoding" in packed["Vary"]
+        assert packed["ETag"] != plain["ETag"]
+        assert packed["Content-Type"] == plain["Content-Type"]
+        again = client.get(
+            reverse(name), HTTP_ACCEPT_ENCODING="gzip", HTTP_IF_NONE_MATCH=packed["ETag"]
+        )
+        assert again.status_code == 304, name
+    assert client.get(reverse("register:json"))["Link"].endswith('rel="describedby"')
+    csv_packed = client.get(reverse("register:csv"), HTTP_ACCEPT_ENCODING="gzip")
+    assert csv_packed["Content-Disposition"].startswith("inline")
