@@ -246,9 +246,16 @@ class ClaimOutSerializer(serializers.Serializer):
     basis = serializers.CharField()
     supplementary = serializers.BooleanField()
     documents = serializers.SerializerMethodField()
+    review = serializers.CharField()
+    review_note = serializers.CharField()
 
     def get_documents(self, claim: Any) -> list[int]:
         return [d.pk for d in claim.documents.all()]
+
+
+class ClaimReviewSerializer(serializers.Serializer):
+    review = serializers.ChoiceField(choices=["substantiated", "not_substantiated"])
+    note = serializers.CharField(max_length=5_000)
 
 
 class ReasonSerializer(serializers.Serializer):

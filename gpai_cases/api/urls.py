@@ -41,6 +41,7 @@ urlpatterns = [
         views.InformationRequestRespond.as_view(),
         name="information-request-respond",
     ),
+    path("v1/claims/<int:pk>/review/", views.ClaimReviewView.as_view(), name="claim-review"),
     path(
         "v1/documents/<int:pk>/download/",
         views.DocumentDownload.as_view(),

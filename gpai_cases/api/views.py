@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from gpai_cases.cases import access, services
-from gpai_cases.cases.models import Case, CaseEvent, Decision, InformationRequest
+from gpai_cases.cases.models import Case, CaseEvent, Claim, Decision, InformationRequest
 from gpai_cases.documents.models import Document
 from gpai_cases.letters.models import Letter
 from gpai_cases.register import services as register
@@ -184,6 +184,29 @@ class CaseArguments(APIView):
             actor=request.user, case=case, claims=data.validated_data["claims"]
         )
         return Response({"claims": s.ClaimOutSerializer(claims, many=True).data}, status=201)
+
+
+class ClaimReviewView(APIView):
+    @extend_schema(request=s.ClaimReviewSerializer, responses={200: s.ClaimOutSerializer, **ERRORS})
+    def post(self, request: Request, pk: int) -> Response:
+        claim = (
+            Claim.objects.filter(pk=pk, case__in=access.cases_visible_to(request.user))
+            .select_related("case__model")
+            .first()
+        )
+        if claim is None:
+            raise Http404
+        if not access.is_caseworker(claim.case, request.user):
+            return problem(403, "Only caseworkers review arguments.")
+        data = s.ClaimReviewSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        claim = services.claim_review(
+            actor=request.user,
+            claim=claim,
+            review=data.validated_data["review"],
+            note=data.validated_data["note"],
+        )
+        return Response(s.ClaimOutSerializer(claim).data)
 
 
 def _transition(name: str, fsm_name: str, serializer: type | None = None):

@@ -32,6 +32,7 @@ RATINGS = [
     ("comparable", "Comparable to the most advanced models"),
     ("above", "Above the most advanced models"),
 ]
+RATING_LABELS = dict(RATINGS)
 # Types of systemic risk (Code of Practice, safety and security chapter; methodology).
 RISKS = [
     ("cyber_offence", "Cyber offence"),
@@ -72,3 +73,42 @@ class Scorecard(models.Model):
         if self.pk is not None:
             raise ImmutableError("A saved scorecard is never changed; save a new version.")
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def criteria_rows(self) -> list[dict[str, str]]:
+        """One row per Annex XIII criterion, in the order of the Annex, with the rating in words."""
+        return [
+            {
+                "key": key,
+                "label": label,
+                **self.criteria.get(key, {}),
+                "rating_label": RATING_LABELS.get(self.criteria.get(key, {}).get("rating", ""), ""),
+            }
+            for key, label in CRITERIA
+        ]
+
+    def relevant_risks(self) -> list[dict[str, str]]:
+        """The types of systemic risk marked relevant, with their notes."""
+        return [
+            {"key": key, "label": label, "note": self.risks[key].get("note", "")}
+            for key, label in RISKS
+            if self.risks.get(key, {}).get("relevant")
+        ]
+
+    def summary(self) -> str:
+        """The scorecard in a few lines, for the reasoning of a proposed decision."""
+        lines = [f"Assessment against Annex XIII (scorecard version {self.version}):"]
+        for row in self.criteria_rows():
+            if row.get("rating") or row.get("finding"):
+                words = [row["rating_label"].lower(), row.get("finding", "")]
+                lines.append(f"- {row['label']}: " + " — ".join(w for w in words if w))
+        risks = self.relevant_risks()
+        if risks:
+            lines.append(
+                "Types of systemic risk found relevant: "
+                + "; ".join(r["label"] for r in risks)
+                + "."
+            )
+        if self.evaluator:
+            result = f": {self.evaluation_result}" if self.evaluation_result else ""
+            lines.append(f"Independent evaluation by {self.evaluator}{result}")
+        return "\n".join(lines)

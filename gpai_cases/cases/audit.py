@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Any
 
@@ -70,3 +71,53 @@ def record(
         to_state=str(to_state),
         payload=payload,
     )
+
+
+def describe(event: CaseEvent, names: Mapping[int, str] | None = None) -> str:
+    """What an event's payload says, in a few words for the timeline (empty when nothing to add).
+
+    ``names`` maps user ids to display names, for the assignees of ``assigned`` events.
+    """
+    p = event.payload or {}
+    names = names or {}
+    match event.action:
+        case Action.ASSIGNED:
+            who = names.get(p.get("assignee"), "a caseworker")
+            return f"to {who}; reason: {p.get('reason', '')}"
+        case Action.WITHDRAWN:
+            return f"reason: {p.get('reason', '')}"
+        case Action.DECISION_RETURNED:
+            return f"comment: {p.get('comment', '')}"
+        case Action.DECISION_PROPOSED:
+            cited = len(p.get("cited_claims", []))
+            claims = f", citing {cited} claim(s) found not substantiated" if cited else ""
+            return f"outcome: {p.get('outcome', '')}{claims}"
+        case Action.DECISION_APPROVED:
+            return f"outcome: {p.get('outcome', '')}, decided on {p.get('decided_on', '')}"
+        case Action.INFORMATION_REQUESTED:
+            return f"{p.get('kind', '')}, due {p.get('due_date', '')}"
+        case Action.CLAIM_REVIEWED:
+            return str(p.get("review", "")).replace("_", " ")
+        case Action.ASSESSMENT_SAVED:
+            return f"scorecard version {p.get('version', '')}"
+        case Action.DOCUMENT_UPLOADED:
+            return f"SHA-256 {str(p.get('sha256', ''))[:16]}…"
+        case Action.DATES_RECOMPUTED:
+            return f"{p.get('field', '')}: {p.get('old', '')} → {p.get('new', '')}"
+        case Action.REMINDER_SENT:
+            return f"{p.get('kind', '')}, {p.get('stage', '')}"
+        case Action.DESIGNATION_CHANGED:
+            ended = f", ended on {p['ended_on']}" if p.get("ended_on") else ""
+            return f"{p.get('outcome', '')}{ended}"
+    return ""
+
+
+def assignee_names(events: Iterable[CaseEvent]) -> dict[int, str]:
+    """The display names of the users that ``assigned`` events name, in one query."""
+    from gpai_cases.accounts.models import User
+
+    ids = {e.payload.get("assignee") for e in events if e.action == Action.ASSIGNED}
+    ids.discard(None)
+    if not ids:
+        return {}
+    return {u.pk: u.display_name for u in User.objects.filter(pk__in=ids)}

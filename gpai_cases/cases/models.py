@@ -401,6 +401,12 @@ class Decision(models.Model):
     returned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    cited_claims = models.ManyToManyField(
+        Claim,
+        blank=True,
+        related_name="+",
+        help_text="A rejection of the arguments cites the claims found not substantiated.",
+    )
 
     class Meta:
         ordering = ["proposed_at", "id"]
@@ -511,3 +517,8 @@ class CaseEvent(models.Model):
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
         raise ImmutableError("The audit trail is append-only.")
+
+    @property
+    def label(self) -> str:
+        """The verb in words: ``taken_up`` → "Taken up"."""
+        return self.action.replace("_", " ").capitalize()

@@ -17,6 +17,7 @@ from .models import (
     ARTICLE_52_4_BASES,
     OUTCOMES_BY_KIND,
     Case,
+    ClaimReview,
     Designation,
     Kind,
     Outcome,
@@ -167,11 +168,37 @@ def open_requests(case: Case) -> list[Any]:
 
 def is_adverse(case: Case, outcome: str) -> bool:
     """DOMAIN.md rule 7: rejecting the provider's arguments, or an ex officio designation."""
-    if outcome != Outcome.DESIGNATE:
-        return False
-    if case.kind == Kind.EX_OFFICIO:
+    if outcome == Outcome.DESIGNATE and case.kind == Kind.EX_OFFICIO:
         return True
-    return case.kind == Kind.NOTIFICATION and case.claims.exists()
+    return rejects_arguments(case, outcome)
+
+
+def rejects_arguments(case: Case, outcome: str) -> bool:
+    """Designating a notified model whose provider filed arguments rejects them (Art 52(3))."""
+    return outcome == Outcome.DESIGNATE and case.kind == Kind.NOTIFICATION and case.claims.exists()
+
+
+def claims_not_substantiated(case: Case) -> list[Any]:
+    """The claims a rejection cites: those the caseworker found not substantiated."""
+    return [c for c in case.claims.all() if c.review == ClaimReview.NOT_SUBSTANTIATED]
+
+
+def rejection_blockers(case: Case) -> list[str]:
+    """A rejection answers every claim and cites at least one found not substantiated."""
+    claims = list(case.claims.all())
+    pending = [c for c in claims if c.review == ClaimReview.PENDING]
+    reasons = []
+    if pending:
+        reasons.append(
+            f"Review every claim before rejecting the arguments: {len(pending)} of {len(claims)} "
+            "not reviewed yet."
+        )
+    elif not claims_not_substantiated(case):
+        reasons.append(
+            "Every claim is marked substantiated: to reject the arguments, find at least one claim "
+            "not substantiated (the proposal cites them)."
+        )
+    return reasons
 
 
 def hearing_done(case: Case, *, today: datetime.date) -> bool:
@@ -207,6 +234,8 @@ def propose_blockers(
         reasons.append(
             "A request for information is still open; wait for the answer or its due date."
         )
+    if outcome in allowed and rejects_arguments(case, outcome):
+        reasons += rejection_blockers(case)
     if outcome in allowed and is_adverse(case, outcome) and not hearing_done(case, today=today):
         reasons.append(
             "The provider must first be heard on the draft decision (right to be heard): send a "

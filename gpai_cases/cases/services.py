@@ -741,13 +741,21 @@ def decision_propose(*, actor: Any, case: Case, outcome: str, reasoning: str) ->
         decision = Decision.objects.create(
             case=case, outcome=outcome, reasoning=reasoning.strip(), proposed_by=actor
         )
+        cited = (
+            rules.claims_not_substantiated(case) if rules.rejects_arguments(case, outcome) else []
+        )
+        decision.cited_claims.set(cited)
         record(
             case=case,
             actor=actor,
             action=Action.DECISION_PROPOSED,
             from_state=before,
             to_state=case.state,
-            payload={"outcome": outcome, "decision": decision.pk},
+            payload={
+                "outcome": outcome,
+                "decision": decision.pk,
+                "cited_claims": [c.pk for c in cited],
+            },
         )
         refresh_next_deadline(case)
     return decision

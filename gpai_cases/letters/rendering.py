@@ -61,6 +61,11 @@ def letter_context(letter: Letter) -> dict[str, Any]:
         decision = letter.decision
         context["decision"] = decision
         context["legal_basis"] = legal_basis(case, decision.outcome) if decision else ""
+        context["cited_claims"] = (
+            list(decision.cited_claims.order_by("filed_at", "id"))
+            if decision and decision.pk
+            else []
+        )
         designation = case.designation if case.kind == "reassessment" else None
         designation = designation or getattr(case, "resulting_designation", None)
         context["designation"] = designation

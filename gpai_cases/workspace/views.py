@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gpai_cases.accounts.models import Role, User
-from gpai_cases.cases import access, deadlines, rules, services
+from gpai_cases.cases import access, audit, deadlines, rules, services
 from gpai_cases.cases.models import (
     Case,
     CaseEvent,
@@ -260,6 +260,17 @@ def _actions(case: Case, user: Any, today: datetime.date) -> list[dict[str, Any]
     return actions
 
 
+def _proposal_draft(scorecard: Any, not_substantiated: list[Claim]) -> str:
+    """The reasoning a proposal starts from: the scorecard's summary and the claims to cite."""
+    parts = [scorecard.summary()] if scorecard else []
+    if not_substantiated:
+        parts.append(
+            "The arguments are rejected. Claims found not substantiated:\n"
+            + "\n".join(f"- {c.text[:120]} ({c.review_note})" for c in not_substantiated)
+        )
+    return "\n\n".join(parts)
+
+
 @office_only
 def case_view(request: HttpRequest, reference: str) -> HttpResponse:
     today = timezone.localdate()
@@ -279,7 +290,7 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
                     "decisions",
                     queryset=Decision.objects.select_related(
                         "proposed_by", "approved_by", "returned_by"
-                    ),
+                    ).prefetch_related("cited_claims"),
                 ),
                 Prefetch(
                     "events",
@@ -301,9 +312,10 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             if case.assessment_started_on
             else None
         )
-        not_substantiated = [
-            c for c in case.claims.all() if c.review == ClaimReview.NOT_SUBSTANTIATED
-        ]
+        not_substantiated = rules.claims_not_substantiated(case)
+        events = list(case.events.all())
+        names = audit.assignee_names(events)
+        scorecard = case.scorecards.select_related("saved_by").order_by("-version").first()
         return {
             "case": case,
             "today": today,
@@ -324,7 +336,9 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
                 (ClaimReview.NOT_SUBSTANTIATED, "Not substantiated"),
             ],
             "proposal": next((d for d in case.decisions.all() if d.status == "proposed"), None),
-            "latest_scorecard": case.scorecards.order_by("-version").first(),
+            "latest_scorecard": scorecard,
+            "proposal_draft": _proposal_draft(scorecard, not_substantiated),
+            "timeline": [(e, audit.describe(e, names)) for e in events],
             "next_deadline_rule": rules.next_deadline_rule(
                 case, target_days=settings.GPAI_ASSESSMENT_TARGET_DAYS
             ),

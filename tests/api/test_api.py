@@ -227,6 +227,22 @@ def test_the_whole_procedure_through_the_api(
         format="json",
     )
     assert answered.json()["status"] == "answered"
+    claim_id = claims.json()["claims"][0]["id"]
+    problem(
+        p.post(
+            f"/api/v1/claims/{claim_id}/review/",
+            {"review": "not_substantiated", "note": "x"},
+            format="json",
+        ),
+        403,
+    )
+    problem(c.post(f"/api/v1/claims/{claim_id}/review/", {"review": "maybe"}, format="json"), 400)
+    reviewed = c.post(
+        f"/api/v1/claims/{claim_id}/review/",
+        {"review": "not_substantiated", "note": "Scores at the frontier."},
+        format="json",
+    ).json()
+    assert reviewed["review"] == "not_substantiated" and reviewed["review_note"]
     assert (
         c.post(
             f"/api/v1/cases/{ref}/propose-decision/",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 import time_machine
@@ -12,6 +13,7 @@ from gpai_cases.cases import services
 from gpai_cases.cases.models import (
     Case,
     CaseEvent,
+    Claim,
     ClockStop,
     Decision,
     Designation,
@@ -240,10 +242,59 @@ def test_rejecting_arguments_needs_a_hearing_first(member_a, model_a, caseworker
         draft_reasoning="We intend to reject the arguments.",
     )
     services.information_request_answer(actor=member_a, request=hearing, response="We disagree.")
+    claim = Claim.objects.get(case=case)
+    services.claim_review(actor=caseworker, claim=claim, review="not_substantiated", note="No.")
     decision = services.decision_propose(
         actor=caseworker, case=case, outcome="designate", reasoning="Rejected."
     )
     assert decision.status == "proposed"
+
+
+def test_a_rejection_answers_every_claim_and_cites_those_not_substantiated(
+    member_a, model_a, caseworker, approver
+):
+    case = file_draft_notification(member_a, model_a)
+    services.claims_file(
+        actor=member_a,
+        case=case,
+        claims=[
+            {"text": "Below frontier on all benchmarks", "basis": "capability"},
+            {"text": "Refusal training blocks misuse", "basis": "mitigation"},
+        ],
+    )
+    services.case_submit(actor=member_a, case=case)
+    services.case_take_up(actor=caseworker, case=case)
+    hearing = services.information_request_send(
+        actor=caseworker, case=case, kind="hearing", draft_reasoning="Draft."
+    )
+    services.information_request_answer(actor=member_a, request=hearing, response="No.")
+    benchmarks, mitigation = Claim.objects.filter(case=case).order_by("pk")
+
+    def propose() -> Any:
+        return services.decision_propose(
+            actor=caseworker, case=case, outcome="designate", reasoning="Rejected."
+        )
+
+    with pytest.raises(ActionRefused, match="2 of 2 not reviewed yet"):
+        propose()
+    services.claim_review(actor=caseworker, claim=benchmarks, review="substantiated", note="Ok.")
+    with pytest.raises(ActionRefused, match="1 of 2 not reviewed yet"):
+        propose()
+    services.claim_review(actor=caseworker, claim=mitigation, review="substantiated", note="Ok.")
+    with pytest.raises(ActionRefused, match="find at least one claim not substantiated"):
+        propose()
+    services.claim_review(
+        actor=caseworker, claim=mitigation, review="not_substantiated", note="A mitigation."
+    )
+    decision = propose()
+    assert list(decision.cited_claims.all()) == [mitigation]
+    assert case.events.get(action="decision_proposed").payload["cited_claims"] == [mitigation.pk]
+    # accepting the arguments cites nothing
+    services.decision_return(actor=approver, case=case, comment="Reconsider.")
+    accepted = services.decision_propose(
+        actor=caseworker, case=case, outcome="not_designate", reasoning="Accepted."
+    )
+    assert not accepted.cited_claims.exists()
 
 
 def test_hearing_whose_due_date_passed_unanswered_allows_the_proposal(

@@ -104,10 +104,17 @@ def test_the_whole_procedure_in_a_browser(
     expect(page.get_by_text("Your answer has been sent")).to_be_visible()
     sign_out(page)
 
-    # --- the caseworker proposes to designate
+    # --- the caseworker finds the claim not substantiated and proposes to designate
     sign_in(page, base, caseworker.email)
     page.goto(f"{base}/workspace/cases/{reference}/")
+    page.get_by_label("Finding").select_option("not_substantiated")
+    page.get_by_label("Note", exact=True).fill("The benchmarks filed are at the frontier.")
+    page.get_by_role("button", name="Save review").click()
+    expect(page.get_by_text("Review saved")).to_be_visible()
     page.locator("summary", has_text="Propose a decision").click()
+    expect(page.get_by_label("Reasoning", exact=True)).to_contain_text(
+        "The benchmarks filed are at the frontier."
+    )
     page.get_by_label("Designate as GPAI model with systemic risk").check()
     page.get_by_label("Reasoning", exact=True).fill(
         "Training compute above 10^25 FLOP; the arguments do not show lower capabilities."
@@ -119,6 +126,7 @@ def test_the_whole_procedure_in_a_browser(
     # --- an approver approves
     sign_in(page, base, approver.email)
     page.goto(f"{base}/workspace/cases/{reference}/")
+    expect(page.get_by_role("heading", name="Claims cited as not substantiated")).to_be_visible()
     check_accessibility(page, "approver-case")
     page.get_by_role("button", name=re.compile("Approve")).click()
     expect(page.get_by_text("The decision is approved")).to_be_visible()

@@ -12,11 +12,13 @@ from celery.exceptions import Retry
 from pypdf import PdfReader
 
 from gpai_cases.cases import services
-from gpai_cases.cases.models import CaseEvent
+from gpai_cases.cases.models import CaseEvent, Claim
 from gpai_cases.documents.models import Document
 from gpai_cases.letters import services as letter_services
 from gpai_cases.letters.models import Letter, LetterStatus
 from gpai_cases.letters.rendering import LocalOnlyFetcher
+
+from ..conftest import file_draft_notification
 
 pytestmark = pytest.mark.django_db
 
@@ -70,6 +72,40 @@ def test_a_designation_decision_letter_states_outcome_reasoning_basis_and_dates(
     assert "Articles 51(1)(a), 51(2) and 52(1)" in text
     assert "Saturday 31 January 2026" in text  # decided on
     assert "Saturday 1 August 2026" in text  # earliest reassessment
+
+
+def test_a_decision_rejecting_the_arguments_lists_the_claims_found_not_substantiated(
+    member_a, model_a, caseworker, approver, django_capture_on_commit_callbacks
+):
+    case = file_draft_notification(member_a, model_a)
+    services.claims_file(
+        actor=member_a,
+        case=case,
+        claims=[
+            {"text": "Scores below the frontier", "basis": "capability"},
+            {"text": "Access is restricted", "basis": "mitigation"},
+        ],
+    )
+    services.case_submit(actor=member_a, case=case)
+    services.case_take_up(actor=caseworker, case=case)
+    hearing = services.information_request_send(
+        actor=caseworker, case=case, kind="hearing", draft_reasoning="Draft."
+    )
+    services.information_request_answer(actor=member_a, request=hearing, response="No.")
+    capability, mitigation = Claim.objects.filter(case=case).order_by("pk")
+    services.claim_review(actor=caseworker, claim=capability, review="substantiated", note="Ok.")
+    services.claim_review(
+        actor=caseworker, claim=mitigation, review="not_substantiated", note="Not a valid ground."
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        services.decision_propose(
+            actor=caseworker, case=case, outcome="designate", reasoning="Rejected."
+        )
+        decision = services.decision_approve(actor=approver, case=case)
+    text = pdf_text(Letter.objects.get(decision=decision))
+    assert "Arguments found not substantiated" in text
+    assert "Access is restricted" in text and "Not a valid ground." in text
+    assert "Scores below the frontier" not in text
 
 
 def test_a_hearing_letter_carries_the_draft_reasoning_and_due_date(

@@ -209,6 +209,11 @@ MATRIX: dict[str, tuple] = {
         {**API_403, "provider_a": 404, "provider_b": 400},
         "api-post",
     ),
+    "api:claim-review": (
+        lambda w: [w["claim_b"]],
+        {**API_403, "provider_a": 404, "caseworker": 400},
+        "api-post",
+    ),
     "api:document-download": (lambda w: [w["doc_b"]], {**API_200, "provider_a": 404}, "api-get"),
     "api:designations": (None, API_200, "api-get"),
     "api:designation": (lambda w: [w["designation_a"]], {**API_200, "provider_b": 404}, "api-get"),

@@ -401,3 +401,67 @@ def test_every_deadline_on_the_case_page_expands_to_its_rule(client, caseworker,
     services.information_request_send(actor=caseworker, case=assessing_a, questions=["Q"])
     body = client.get(reverse("workspace:case", args=[assessing_a.reference])).content.decode()
     assert "answer due" in body and "days after" in body.lower()
+
+
+def test_the_proposal_starts_from_the_scorecard_and_the_approver_sees_both(
+    client, caseworker, approver, member_a, model_a
+):
+    case = file_draft_notification(member_a, model_a)
+    services.claims_file(
+        actor=member_a, case=case, claims=[{"text": "Refusal training", "basis": "mitigation"}]
+    )
+    services.case_submit(actor=member_a, case=case)
+    services.case_take_up(actor=caseworker, case=case)
+    client.force_login(caseworker)
+    client.post(
+        reverse("workspace:assessment", args=[case.reference]),
+        {"c-e-finding": "Frontier scores on agentic tasks", "c-e-rating": "above"},
+    )
+    claim = Claim.objects.get(case=case)
+    post(
+        client,
+        caseworker,
+        "review_claim",
+        case,
+        {"review": "not_substantiated", "note": "Mitigations are not a ground"},
+        claim_id=claim.pk,
+    )
+    hearing = services.information_request_send(
+        actor=caseworker, case=case, kind="hearing", draft_reasoning="Draft."
+    )
+    services.information_request_answer(actor=member_a, request=hearing, response="No.")
+    page = client.get(reverse("workspace:case", args=[case.reference])).content.decode()
+    # the reasoning starts from the scorecard's summary and the claims to cite
+    assert "scorecard version 1" in page and "Frontier scores on agentic tasks" in page
+    assert "Mitigations are not a ground" in page
+    post(client, caseworker, "propose", case, {"outcome": "designate", "reasoning": "Rejected."})
+    client.force_login(approver)
+    page = client.get(reverse("workspace:case", args=[case.reference])).content.decode()
+    proposal = page.split('id="proposal-h"')[1].split("</section>")[0]
+    assert "Claims cited as not substantiated" in proposal and "Refusal training" in proposal
+    assert "Scorecard, version 1" in proposal and "Above the most advanced models" in proposal
+    # the timeline says what each step was
+    assert "outcome: designate, citing 1 claim(s) found not substantiated" in page
+    assert "scorecard version 1" in page.split('id="timeline-h"')[1]
+
+
+def test_the_timeline_shows_assignment_reasons_and_return_comments(
+    client, caseworker, caseworker2, approver, assessing_a
+):
+    post(
+        client,
+        caseworker,
+        "assign",
+        assessing_a,
+        {"assignee": caseworker2.pk, "reason": "Holiday cover"},
+    )
+    post(client, caseworker2, "propose", assessing_a, {"outcome": "designate", "reasoning": "R"})
+    post(client, approver, "return", assessing_a, {"comment": "Cite criterion (e)."})
+    client.force_login(caseworker)
+    page = client.get(reverse("workspace:case", args=[assessing_a.reference])).content.decode()
+    timeline = page.split('id="timeline-h"')[1]
+    assert (
+        f"Assigned by {caseworker.display_name}: to {caseworker2.display_name}; reason: Holiday cover"
+        in timeline
+    )
+    assert "Decision returned" in timeline and "comment: Cite criterion (e)." in timeline
