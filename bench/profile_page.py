@@ -53,7 +53,9 @@ def main() -> None:
         for _ in range(20):
             client.get(path)
         profiler.disable()
-        pstats.Stats(profiler).sort_stats(sys.argv[-1] if sys.argv[-1] in ("tottime","cumulative") else "cumulative").print_stats(45)
+        pstats.Stats(profiler).sort_stats(
+            sys.argv[-1] if sys.argv[-1] in ("tottime", "cumulative") else "cumulative"
+        ).print_stats(45)
 
 
 if __name__ == "__main__":
