@@ -25,7 +25,8 @@ SORTS = {
 class QueueFilter:
     state: str = ""
     kind: str = ""
-    mine: bool = False
+    #: "" anyone, "me" the signed-in user, "none" nobody yet, or a user's id
+    assignee: str = ""
     provider: str = ""
     overdue: bool = False
     q: str = ""
@@ -35,10 +36,15 @@ class QueueFilter:
     def from_query(cls, data: Any) -> QueueFilter:
         sort = data.get("sort", "deadline")
         provider = data.get("provider", "")
+        assignee = str(data.get("assignee", ""))
+        if data.get("mine") in ("1", "on", "true"):  # the old "only mine" checkbox's links
+            assignee = "me"
+        if assignee not in ("me", "none"):
+            assignee = str(parse_pk(assignee) or "")
         return cls(
             state=data.get("state", "") if data.get("state", "") in State.values else "",
             kind=data.get("kind", "") if data.get("kind", "") in Kind.values else "",
-            mine=data.get("mine") in ("1", "on", "true"),
+            assignee=assignee,
             provider=str(parse_pk(provider) or ""),
             overdue=data.get("overdue") in ("1", "on", "true"),
             q=data.get("q", "").strip()[:100],
@@ -49,13 +55,19 @@ class QueueFilter:
 def queue(user: Any, f: QueueFilter, today: datetime.date) -> QuerySet[Case]:
     from django.db.models import F
 
-    qs = access.cases_visible_to(user).select_related("model__provider", "assignee")
+    qs = access.cases_visible_to(user).select_related(
+        "model__provider", "assignee", "designation__case"
+    )
     if f.state:
         qs = qs.filter(state=f.state)
     if f.kind:
         qs = qs.filter(kind=f.kind)
-    if f.mine:
+    if f.assignee == "me":
         qs = qs.filter(assignee=user)
+    elif f.assignee == "none":
+        qs = qs.filter(assignee__isnull=True)
+    elif f.assignee:
+        qs = qs.filter(assignee_id=int(f.assignee))
     if f.provider:
         qs = qs.filter(model__provider_id=int(f.provider))
     if f.overdue:
@@ -78,6 +90,7 @@ def queue_rows(cases: Any, today: datetime.date) -> list[dict[str, Any]]:
     rows = []
     for c in cases:
         deadline = c.next_deadline
+        original = c.designation.case.reference if c.designation_id else ""
         rows.append(
             {
                 "case": c,
@@ -87,6 +100,9 @@ def queue_rows(cases: Any, today: datetime.date) -> list[dict[str, Any]]:
                 "provider_name": c.model.provider.legal_name,
                 "model": str(c.model),
                 "kind": c.get_kind_display(),
+                # a reassessment links the case whose decision it reviews
+                "original": original,
+                "original_url": f"{case_url}{original}/" if original else "",
                 "state": c.get_state_display(),
                 "late": c.late,
                 "escalated": c.overdue_escalated,

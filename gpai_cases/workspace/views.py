@@ -93,11 +93,17 @@ def queue_view(request: HttpRequest) -> HttpResponse:
             "filter_query": _filter_query(f),
             "states": State.choices,
             "kinds": Kind.choices,
+            "caseworkers": [
+                (str(pk), name or email)
+                for pk, name, email in User.objects.filter(role=Role.CASEWORKER, is_active=True)
+                .values_list("pk", "full_name", "email")
+                .order_by("full_name", "email")
+            ],
         }
 
     # the fragment depends on the filters, the page, the day, and whose cases "mine" are
     parts = (*vars(f).values(), page_number, today, request.user.role)
-    parts += (request.user.pk,) if f.mine else ()
+    parts += (request.user.pk,) if f.assignee == "me" else ()
     return render(
         request,
         "workspace/queue.html",

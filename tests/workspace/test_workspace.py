@@ -103,6 +103,14 @@ def test_queue_filters_search_sort_and_badges(
         assert [r["case"].reference for r in overdue.context["rows"]] == [late.reference]
     mine = client.get(reverse("workspace:queue"), {"mine": "1"})
     assert [r["case"].reference for r in mine.context["rows"]] == [assessing_a.reference]
+    me = client.get(reverse("workspace:queue"), {"assignee": "me"})
+    assert [r["case"].reference for r in me.context["rows"]] == [assessing_a.reference]
+    by_id = client.get(reverse("workspace:queue"), {"assignee": str(caseworker.pk)})
+    assert [r["case"].reference for r in by_id.context["rows"]] == [assessing_a.reference]
+    assert f'<option value="{caseworker.pk}" selected>'.encode() in by_id.content
+    nobody = client.get(reverse("workspace:queue"), {"assignee": "none"})
+    assert assessing_a.reference not in [r["case"].reference for r in nobody.context["rows"]]
+    assert len(nobody.context["rows"]) == 3
     by_state = client.get(reverse("workspace:queue"), {"state": "under_assessment"})
     assert [r["case"].reference for r in by_state.context["rows"]] == [assessing_a.reference]
     search = client.get(reverse("workspace:queue"), {"q": "beta intell"})
@@ -110,9 +118,32 @@ def test_queue_filters_search_sort_and_badges(
     by_provider = client.get(reverse("workspace:queue"), {"provider": str(model_b.provider_id)})
     assert [r["case"].reference for r in by_provider.context["rows"]] == [late.reference]
     nonsense = client.get(
-        reverse("workspace:queue"), {"state": "nonsense", "provider": "x'; drop", "page": "999"}
+        reverse("workspace:queue"),
+        {"state": "nonsense", "provider": "x'; drop", "page": "999", "assignee": "-1 or 1=1"},
     )
     assert nonsense.status_code == 200
+
+
+def test_a_reassessment_shows_in_the_queue_with_the_decision_it_reviews(
+    client, caseworker, approver, member_a, assessing_a
+):
+    services.decision_propose(
+        actor=caseworker, case=assessing_a, outcome="designate", reasoning="R"
+    )
+    with time_machine.travel(datetime.datetime(2026, 1, 31, 9, tzinfo=datetime.UTC)):
+        services.decision_approve(actor=approver, case=assessing_a)
+    designation = Designation.objects.get(case=assessing_a)
+    reassessment = services.case_create_reassessment(
+        actor=member_a, designation=designation, reasons="New evaluations."
+    )
+    client.force_login(caseworker)
+    page = client.get(reverse("workspace:queue"), {"kind": "reassessment"})
+    [row] = page.context["rows"]
+    assert row["reference"] == reassessment.reference and row["original"] == assessing_a.reference
+    original_url = reverse("workspace:case", args=[assessing_a.reference])
+    assert f'of <a href="{original_url}"'.encode() in page.content
+    case_page = client.get(reverse("workspace:case", args=[reassessment.reference]))
+    assert f'href="{original_url}"'.encode() in case_page.content
 
 
 def test_queue_csv_export_follows_the_filters(client, caseworker, assessing_a, member_b, model_b):
