@@ -24,6 +24,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from gpai_cases.accounts.models import Role, User
+from gpai_cases.assessment import services as assessment_services
 from gpai_cases.cases import access, audit, deadlines, rules, services
 from gpai_cases.cases.models import (
     Case,
@@ -284,7 +285,13 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
     def context() -> dict[str, Any]:
         qs = (
             access.cases_visible_to(request.user)
-            .select_related("model__provider", "assignee", "designation__case", "notification")
+            .select_related(
+                "model__provider",
+                "assignee",
+                "designation__case",
+                "notification",
+                "resulting_designation",
+            )
             .prefetch_related(
                 "clock_stops",
                 Prefetch(
@@ -326,6 +333,7 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             "case": case,
             "today": today,
             "compute_check": _compute_check(case),
+            "figures": assessment_services.provider_figures(case),
             "stops": stops,
             "days_used": days_used,
             "target_days": settings.GPAI_ASSESSMENT_TARGET_DAYS,
@@ -565,7 +573,6 @@ __all__ = ["GPAIModel"]
 @office_only
 def assessment(request: HttpRequest, reference: str) -> HttpResponse:
     """The scorecard: Annex XIII criteria, the systemic-risk taxonomy and the independent evaluation."""
-    from gpai_cases.assessment import services as assessment_services
     from gpai_cases.assessment.models import CRITERIA, RATINGS, RISKS, Scorecard
     from gpai_cases.documents.validation import UploadRefused
 

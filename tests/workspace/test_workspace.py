@@ -144,6 +144,12 @@ def test_a_reassessment_shows_in_the_queue_with_the_decision_it_reviews(
     assert f'of <a href="{original_url}"'.encode() in page.content
     case_page = client.get(reverse("workspace:case", args=[reassessment.reference]))
     assert f'href="{original_url}"'.encode() in case_page.content
+    # the decided case shows its designation and the earliest reassessment date with its rule
+    decided = client.get(original_url).content.decode()
+    designation_part = decided.split('id="designation-h"')[1].split("</section>")[0]
+    assert "Saturday 1 August 2026" in designation_part
+    assert designation.reassessment_rule in designation_part
+    assert "presumption applies" in decided.split('id="model-h"')[1].split("</section>")[0]
 
 
 def test_queue_csv_export_follows_the_filters(client, caseworker, assessing_a, member_b, model_b):
