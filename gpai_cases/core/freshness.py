@@ -32,6 +32,12 @@ from django.utils.functional import SimpleLazyObject
 DOMAIN_APPS = frozenset(
     {"accounts", "providers", "documents", "cases", "letters", "register", "assessment"}
 )
+#: Models of those apps that no cached page shows: writing them leaves the version alone (a
+#: sign-in writes both, and must not make every cached page render again).
+NOT_SHOWN = frozenset({"accounts.SignInEvent"})
+#: Saves that touch only these fields change nothing a cached page shows (``last_login`` is
+#: written by every sign-in).
+UNSHOWN_FIELDS = frozenset({"last_login"})
 ROW = 1
 
 
@@ -61,6 +67,9 @@ def changed(using: str | None = None) -> None:
 
 
 def _on_write(sender: Any, using: str | None = None, **kwargs: Any) -> None:
+    update_fields = kwargs.get("update_fields")
+    if update_fields and frozenset(update_fields) <= UNSHOWN_FIELDS:
+        return
     changed(using)
 
 
@@ -71,6 +80,8 @@ def connect() -> None:
         if config.label not in DOMAIN_APPS:
             continue
         for model in config.get_models():
+            if model._meta.label in NOT_SHOWN:
+                continue
             for signal in (post_save, post_delete):
                 signal.connect(
                     _on_write, sender=model, dispatch_uid=f"freshness-{model._meta.label}"

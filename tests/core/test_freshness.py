@@ -146,3 +146,17 @@ def test_a_fragment_is_never_served_to_another_user(fragments, member_a, member_
     assert case.reference not in b.get(reverse("portal:home")).content.decode()
     assert a.get(reverse("portal:case", args=[case.reference])).status_code == 200
     assert b.get(reverse("portal:case", args=[case.reference])).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_signing_in_leaves_cached_pages_fresh(client, caseworker):
+    """A sign-in writes last_login and a SignInEvent; no cached page shows either."""
+    caseworker.set_password("a long enough password 123")
+    caseworker.save()
+    start = freshness.current()
+    assert client.login(username=caseworker.email, password="a long enough password 123")
+    assert client.login(username=caseworker.email, password="wrong") is False
+    assert freshness.current() == start
+    caseworker.full_name = "Carla Renamed"  # shown on pages: the version moves
+    caseworker.save()
+    assert freshness.current() == start + 1
