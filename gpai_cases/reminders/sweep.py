@@ -16,15 +16,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, transaction
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import connection, transaction
 from django.db.models import Case as Case_
 from django.db.models import CharField, Exists, OuterRef, Value, When
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from gpai_cases.cases import deadlines
-from gpai_cases.cases.audit import Action, record
+from gpai_cases.cases.audit import Action, record_many
 from gpai_cases.cases.models import (
     Case,
     ClockStop,
@@ -268,7 +268,54 @@ def _recipients(dues: list[Due]) -> dict[int, list[Any]]:
     return members
 
 
-def _send(due: Due, users: list[Any], emails: list[str], today: datetime.date) -> None:
+#: Reminders sent per transaction: one INSERT claims them, one writes their audit entries, one
+#: their inbox messages, and their e-mails leave over one connection once it commits.
+BATCH = 500
+
+
+def _audience(due: Due, members: dict[int, list[Any]]) -> tuple[list[Any], list[str]]:
+    """Who gets the reminder in the app, and to which addresses it is e-mailed."""
+    if due.audience == PROVIDER:
+        users = members.get(due.case.model.provider_id, [])
+        return users, [u.email for u in users]
+    if due.audience == ASSIGNEE and due.case.assignee is not None:
+        return [due.case.assignee], [due.case.assignee.email]
+    users = [due.case.assignee] if due.case.assignee else []
+    return users, [settings.GPAI_CASEWORKER_MAILBOX] + [u.email for u in users]
+
+
+def _claim(planned: list[tuple[Due, list[Any], list[str]]]) -> set[tuple[str, int, int, str]]:
+    """Record the reminders as sent; returns the keys this call recorded. A key recorded before
+    (a rerun) or by a concurrent sweep is skipped by the database (the unique constraint), so
+    each reminder is claimed, and sent, once."""
+    if not planned:
+        return set()
+    meta = Reminder._meta
+    fields = [
+        meta.get_field(n) for n in ("kind", "case", "ref_id", "stage", "sent_at", "recipients")
+    ]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    now = timezone.now()
+    params: list[Any] = []
+    for due, _users, emails in planned:
+        values = (due.kind, due.case.pk, due.ref_id, due.stage, now, emails)
+        params += [f.get_db_prep_save(v, connection) for f, v in zip(fields, values, strict=True)]
+    rows = ", ".join(["(" + ", ".join(["%s"] * len(fields)) + ")"] * len(planned))
+    unique = ", ".join(
+        connection.ops.quote_name(meta.get_field(n).column)
+        for n in ("kind", "case", "ref_id", "stage")
+    )
+    # names come from the model and are quoted; every value is a bound parameter
+    sql = (
+        f"INSERT INTO {connection.ops.quote_name(meta.db_table)} ({columns}) VALUES {rows} "  # noqa: S608  # nosec B608
+        f"ON CONFLICT ({unique}) DO NOTHING RETURNING {unique}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {(k, int(c), int(r), st) for k, c, r, st in cursor.fetchall()}
+
+
+def _message(due: Due, emails: list[str], today: datetime.date) -> tuple[str, str, Any]:
     context = {
         "case": due.case,
         "stage": due.stage,
@@ -278,21 +325,63 @@ def _send(due: Due, users: list[Any], emails: list[str], today: datetime.date) -
     }
     subject = " ".join(render_to_string(f"reminders/{due.kind}_subject.txt", context).split())
     text = render_to_string(f"reminders/{due.kind}.txt", context)
-    html = render_to_string("reminders/email.html", {**context, "subject": subject, "text": text})
-    InboxMessage.objects.bulk_create(
-        InboxMessage(user=u, case=due.case, subject=subject, body=text) for u in users
-    )
+    email = None
     if emails:
-        message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, emails)
-        message.attach_alternative(html, "text/html")
+        html = render_to_string(
+            "reminders/email.html", {**context, "subject": subject, "text": text}
+        )
+        email = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, emails)
+        email.attach_alternative(html, "text/html")
+    return subject, text, email
 
-        def deliver() -> None:
-            try:
-                message.send()
-            except Exception:  # the reminder stays in the inbox; mail errors are logged
-                logger.exception("Could not e-mail reminder %s to %s", due.key, emails)
 
-        transaction.on_commit(deliver)
+def _deliver(emails: list[EmailMultiAlternatives]) -> None:
+    """E-mail the batch over one connection; the reminders stay in the inbox whatever happens."""
+    try:
+        with get_connection() as mail:
+            mail.send_messages(emails)
+    except Exception:  # mail errors are logged, never lose the recorded reminders
+        logger.exception("Could not e-mail %d reminders", len(emails))
+
+
+def _send_batch(dues: list[Due], members: dict[int, list[Any]], today: datetime.date) -> int:
+    planned = [(due, *_audience(due, members)) for due in dues]
+    with transaction.atomic():
+        claimed = _claim(planned)
+        fresh = [p for p in planned if p[0].key in claimed]
+        if not fresh:
+            return 0
+        escalated = [
+            due.case.pk
+            for due, _u, _e in fresh
+            if due.kind == ReminderKind.NOTIFICATION_DUE and due.stage == "overdue"
+        ]
+        if escalated:
+            Case.objects.filter(pk__in=escalated).update(overdue_escalated=True)
+        freshness.changed()  # bulk writes send no signals
+        record_many(
+            [
+                {
+                    "case": due.case,
+                    "actor": None,
+                    "action": Action.REMINDER_SENT,
+                    "payload": {"kind": due.kind, "stage": due.stage, "ref": due.ref_id},
+                }
+                for due, _u, _e in fresh
+            ]
+        )
+        inbox, emails = [], []
+        for due, users, addresses in fresh:
+            subject, text, email = _message(due, addresses, today)
+            inbox += [
+                InboxMessage(user=u, case=due.case, subject=subject, body=text) for u in users
+            ]
+            if email is not None:
+                emails.append(email)
+        InboxMessage.objects.bulk_create(inbox, batch_size=BATCH)
+        if emails:
+            transaction.on_commit(lambda: _deliver(emails))
+    return len(fresh)
 
 
 def sweep(today: datetime.date | None = None) -> int:
@@ -300,36 +389,4 @@ def sweep(today: datetime.date | None = None) -> int:
     today = today or timezone.localdate()
     dues = [d for finder in FINDERS for d in finder(today)]
     members = _recipients(dues)
-    sent = 0
-    for due in dues:
-        if due.audience == PROVIDER:
-            users = members.get(due.case.model.provider_id, [])
-            emails = [u.email for u in users]
-        elif due.audience == ASSIGNEE and due.case.assignee is not None:
-            users, emails = [due.case.assignee], [due.case.assignee.email]
-        else:
-            users = [due.case.assignee] if due.case.assignee else []
-            emails = [settings.GPAI_CASEWORKER_MAILBOX] + [u.email for u in users]
-        try:
-            with transaction.atomic():
-                Reminder.objects.create(
-                    kind=due.kind,
-                    case=due.case,
-                    ref_id=due.ref_id,
-                    stage=due.stage,
-                    recipients=emails,
-                )
-                if due.kind == ReminderKind.NOTIFICATION_DUE and due.stage == "overdue":
-                    Case.objects.filter(pk=due.case.pk).update(overdue_escalated=True)
-                    freshness.changed()  # QuerySet.update sends no signal
-                record(
-                    case=due.case,
-                    actor=None,
-                    action=Action.REMINDER_SENT,
-                    payload={"kind": due.kind, "stage": due.stage, "ref": due.ref_id},
-                )
-                _send(due, users, emails, today)
-        except IntegrityError:
-            continue  # another sweep sent it a moment ago
-        sent += 1
-    return sent
+    return sum(_send_batch(dues[i : i + BATCH], members, today) for i in range(0, len(dues), BATCH))

@@ -176,6 +176,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Parameters bound by the server, and statements run often on a connection prepared once:
+    # PostgreSQL then skips planning them again (planning a list page's six-table join costs more
+    # than running it). Persistent connections keep the prepared statements.
+    DATABASES["default"]["OPTIONS"] = {
+        "server_side_binding": env_bool("GPAI_PG_SERVER_SIDE_BINDING", True),
+        "prepare_threshold": 2,
+    }
+    DATABASES["default"]["CONN_MAX_AGE"] = 600
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

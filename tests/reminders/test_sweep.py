@@ -140,3 +140,41 @@ def test_the_sweep_uses_a_constant_number_of_queries(
     run(D(2026, 3, 9), django_capture_on_commit_callbacks)  # sends 30
     with django_assert_max_num_queries(8):  # nothing new: no per-case queries
         assert sweep(D(2026, 3, 9)) == 0
+
+
+def test_reminders_are_sent_in_batches_once_each_even_when_another_sweep_got_there_first(
+    member_a, provider_a, monkeypatch, django_capture_on_commit_callbacks
+):
+    from gpai_cases.cases.models import CaseEvent
+    from gpai_cases.reminders import sweep as sweep_module
+
+    from ..factories import GPAIModelFactory
+
+    for i in range(17):
+        file_draft_notification(
+            member_a,
+            GPAIModelFactory(provider=provider_a, name=f"B{i}"),
+            trigger_date=D(2026, 3, 2),
+            evidence=False,
+        )
+    monkeypatch.setattr(sweep_module, "BATCH", 5)
+    # another sweep records the reminder of one case between our finding and our sending
+    find = sweep_module.due_notifications
+
+    def find_then_race(today):
+        dues = find(today)
+        Reminder.objects.create(
+            kind=dues[7].kind, case=dues[7].case, ref_id=dues[7].ref_id, stage=dues[7].stage
+        )
+        return dues
+
+    monkeypatch.setattr(sweep_module, "FINDERS", (find_then_race, *sweep_module.FINDERS[1:]))
+    mail.outbox.clear()
+    assert run(D(2026, 3, 9), django_capture_on_commit_callbacks) == 16
+    assert Reminder.objects.filter(kind="notification_due", stage="due-7").count() == 17
+    assert len(mail.outbox) == 16 and all(m.to == [member_a.email] for m in mail.outbox)
+    events = CaseEvent.objects.filter(action="reminder_sent")
+    assert events.count() == 16 and {e.payload["stage"] for e in events} == {"due-7"}
+    assert InboxMessage.objects.filter(user=member_a).count() == 16
+    monkeypatch.setattr(sweep_module, "FINDERS", (find, *sweep_module.FINDERS[1:]))
+    assert run(D(2026, 3, 9), django_capture_on_commit_callbacks) == 0
