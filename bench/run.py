@@ -388,24 +388,32 @@ def bench_sweep() -> dict[str, object]:
             cursor.execute("VACUUM ANALYZE")
         open_cases = Case.objects.filter(state__in=open_states).count()
     today = timezone.localdate()
-    # the finding part alone (one query per kind of reminder), before anything is sent
+    yesterday = today - datetime.timedelta(days=1)
+    # The generated cases were never swept: the first run catches up every stage reached so far
+    # (as after beat was down). It runs as of yesterday; today's run is then the daily sweep of a
+    # system whose beat runs every day, and a rerun must find nothing left to send.
     t0 = time.perf_counter()
-    found = sum(len(finder(today)) for finder in FINDERS)
+    found = sum(len(finder(yesterday)) for finder in FINDERS)
     find_s = time.perf_counter() - t0
     t0 = time.perf_counter()
-    first = sweep(today)
-    first_s = time.perf_counter() - t0
+    catch_up = sweep(yesterday)
+    catch_up_s = time.perf_counter() - t0
     t0 = time.perf_counter()
-    second = sweep(today)
-    second_s = time.perf_counter() - t0
+    daily = sweep(today)
+    daily_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    rerun = sweep(today)
+    rerun_s = time.perf_counter() - t0
     return {
         "open_cases": open_cases,
-        "find_s": round(find_s, 2),
-        "found": found,
-        "first_run_s": round(first_s, 2),
-        "first_run_sent": first,
-        "second_run_s": round(second_s, 2),
-        "second_run_sent": second,
+        "catch_up_found": found,
+        "catch_up_find_s": round(find_s, 2),
+        "catch_up_sent": catch_up,
+        "catch_up_s": round(catch_up_s, 2),
+        "daily_sent": daily,
+        "daily_s": round(daily_s, 2),
+        "rerun_sent": rerun,
+        "rerun_s": round(rerun_s, 2),
     }
 
 
@@ -579,12 +587,10 @@ def targets(results: dict) -> list[str]:
     s = results["sweep"]
     out.append(
         f"| sweep ≤ 2 s at 100,000 open cases, 0 duplicates | {s['open_cases']:,} open cases: "
-        f"{s['second_run_s']} s, {s['second_run_sent']} sent on the second run "
-        f"(first run: finding the {s['found']:,} due reminders {s['find_s']} s, sending them "
-        f"{s['first_run_s']} s) | "
-        f"{'yes' if s['second_run_s'] <= 2 and s['second_run_sent'] == 0 else 'no'} for the daily "
-        f"sweep; a catch-up that finds {s['found']:,} due at once: "
-        f"{'within' if s['find_s'] <= 2 else 'over'} 2 s to find them |"
+        f"daily sweep {s['daily_s']} s ({s['daily_sent']:,} reminders sent), rerun "
+        f"{s['rerun_s']} s ({s['rerun_sent']} sent); first catch-up of the never-swept data: "
+        f"{s['catch_up_sent']:,} reminders in {s['catch_up_s']} s | "
+        f"{'yes' if s['daily_s'] <= 2 and s['rerun_sent'] == 0 else 'no'} |"
     )
     return [*out, ""]
 
@@ -643,8 +649,15 @@ def write(results: dict) -> None:
     lines += [
         "## Reminder sweep",
         "",
-        f"{s['open_cases']:,} open cases: first run {s['first_run_s']} s ({s['first_run_sent']} reminders sent), "
-        f"second run {s['second_run_s']} s ({s['second_run_sent']} sent).",
+        f"{s['open_cases']:,} open cases, reminders sent in batches of 500 (dummy e-mail backend: "
+        "rendering and recording, not SMTP):",
+        "",
+        "| run | reminders sent | seconds |",
+        "|---|---:|---:|",
+        f"| catch-up as of yesterday (the generated data was never swept; {s['catch_up_found']:,} "
+        f"due, found in {s['catch_up_find_s']} s) | {s['catch_up_sent']:,} | {s['catch_up_s']} |",
+        f"| daily sweep today | {s['daily_sent']:,} | {s['daily_s']} |",
+        f"| the same sweep again (duplicates) | {s['rerun_sent']} | {s['rerun_s']} |",
         "",
     ]
     (docs / "benchmarks.md").write_text("\n".join(lines))
