@@ -133,7 +133,7 @@ def refresh_next_deadline(case: Case) -> None:
     due, kind = rules.next_deadline(case, target_days=settings.GPAI_ASSESSMENT_TARGET_DAYS)
     if (case.next_deadline, case.next_deadline_kind) != (due, kind):
         Case.objects.filter(pk=case.pk).update(next_deadline=due, next_deadline_kind=kind)
-        freshness.changed()  # QuerySet.update sends no signal
+        freshness.changed(cases=[case.pk])  # QuerySet.update sends no signal
         case.next_deadline, case.next_deadline_kind = due, kind
 
 
@@ -685,7 +685,7 @@ def information_request_answer(
             Document.objects.filter(pk=document.pk, information_request__isnull=True).update(
                 information_request=request
             )
-        freshness.changed()  # QuerySet.update sends no signal
+        freshness.changed(cases=[case.pk])  # QuerySet.update sends no signal
         record(
             case=case,
             actor=actor,
@@ -695,7 +695,7 @@ def information_request_answer(
         ClockStop.objects.filter(information_request=request, ended_on__isnull=True).update(
             ended_on=today
         )
-        freshness.changed()
+        freshness.changed(cases=[case.pk])
         record(
             case=case, actor=actor, action=Action.CLOCK_RESTARTED, payload={"request": request.pk}
         )
@@ -773,7 +773,7 @@ def decision_return(*, actor: Any, case: Case, comment: str) -> Case:
         case.decisions.filter(status=DecisionStatus.PROPOSED).update(
             status=DecisionStatus.RETURNED, return_comment=comment.strip(), returned_by=actor
         )
-        freshness.changed()  # QuerySet.update sends no signal
+        freshness.changed(cases=[case.pk])  # QuerySet.update sends no signal
         record(
             case=case,
             actor=actor,

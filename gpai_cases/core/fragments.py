@@ -25,8 +25,10 @@ from . import freshness
 CSRF_PLACEHOLDER = "__gpai-csrf-token__"
 
 
-def fragment_key(name: str, version: int, parts: Iterable[Any]) -> str:
+def fragment_key(name: str, version: Any, parts: Iterable[Any]) -> str:
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:32]
+    if isinstance(version, tuple | list):
+        version = "-".join(map(str, version))
     return f"fragment:{name}:{version}:{digest}"
 
 
@@ -35,10 +37,15 @@ def cached_fragment(
     template: str,
     parts: Iterable[Any],
     build_context: Callable[[], dict[str, Any]],
+    version: Callable[[], Any] = freshness.current,
 ) -> SafeString:
-    """The rendered ``template``; ``build_context`` runs only when the fragment is not cached."""
+    """The rendered ``template``; ``build_context`` runs only when the fragment is not cached.
+
+    ``version`` reads what the fragment's data depends on (default: the data version, which
+    moves after any change); a fragment is served only while that value stands still.
+    """
     cache = caches["fragments"]
-    key = fragment_key(template, freshness.current(), parts)
+    key = fragment_key(template, version(), parts)
     html = cache.get(key)
     if html is None:
         context = {**build_context(), "csrf_token": CSRF_PLACEHOLDER}

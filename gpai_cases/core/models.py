@@ -13,3 +13,19 @@ class DataVersion(models.Model):
 
     def __str__(self) -> str:
         return f"data version {self.n}"
+
+
+class CaseStamp(models.Model):
+    """The data version at the last change to one case's own data (see ``freshness``): its page
+    stays cached while other cases change."""
+
+    case = models.OneToOneField(
+        "cases.Case", primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    n = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "case stamp"
+
+    def __str__(self) -> str:
+        return f"case {self.case_id} at data version {self.n}"

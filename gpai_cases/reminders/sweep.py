@@ -358,7 +358,7 @@ def _send_batch(dues: list[Due], members: dict[int, list[Any]], today: datetime.
         ]
         if escalated:
             Case.objects.filter(pk__in=escalated).update(overdue_escalated=True)
-        freshness.changed()  # bulk writes send no signals
+        freshness.changed(cases=[due.case.pk for due, _u, _e in fresh])  # bulk: no signals
         record_many(
             [
                 {

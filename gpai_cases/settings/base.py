@@ -157,7 +157,6 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "gpai_cases.core.freshness.context",
             ],
         },
     },

@@ -39,6 +39,7 @@ from gpai_cases.cases.models import (
     RequestKind,
     State,
 )
+from gpai_cases.core import freshness
 from gpai_cases.core.forms import form_data, parse_pk
 from gpai_cases.core.fragments import cached_fragment
 from gpai_cases.letters.models import Letter
@@ -358,9 +359,14 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             ),
         }
 
-    # the actions on the page depend on who looks at it, the dates on the day
+    # the actions on the page depend on who looks at it, the dates on the day; the data on this
+    # case's own records and on shared ones (people, providers, designations), not on other cases
     body = cached_fragment(
-        request, "workspace/_case_body.html", (reference, request.user.pk, today), context
+        request,
+        "workspace/_case_body.html",
+        (reference, request.user.pk, today),
+        context,
+        version=lambda: freshness.case_version(reference),
     )
     return render(request, "workspace/case.html", {"body": body, "reference": reference})
 

@@ -160,3 +160,68 @@ def test_signing_in_leaves_cached_pages_fresh(client, caseworker):
     caseworker.full_name = "Carla Renamed"  # shown on pages: the version moves
     caseworker.save()
     assert freshness.current() == start + 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_case_page_stays_cached_while_other_cases_change_and_not_when_its_own_data_does(
+    fragments, client, caseworker, member_a, model_a, provider_a
+):
+    from gpai_cases.cases.models import Claim, InformationRequest
+
+    from ..factories import GPAIModelFactory
+
+    case = file_draft_notification(member_a, model_a)
+    services.claims_file(
+        actor=member_a, case=case, claims=[{"text": "Below frontier", "basis": "capability"}]
+    )
+    services.case_submit(actor=member_a, case=case)
+    services.case_take_up(actor=caseworker, case=Case.objects.get(pk=case.pk))
+    other = file_draft_notification(member_a, GPAIModelFactory(provider=provider_a))
+    client.force_login(caseworker)
+    url = reverse("workspace:case", args=[case.reference])
+
+    def rendered() -> bool:
+        """Whether this request built the page (read the case's events) or served the cache."""
+        with CaptureQueriesContext(connection) as ctx:
+            assert client.get(url).status_code == 200
+        return any("cases_caseevent" in q["sql"] for q in ctx.captured_queries)
+
+    assert rendered() and not rendered()
+    # another case changes: this page is still served from the cache
+    services.case_submit(actor=member_a, case=Case.objects.get(pk=other.pk))
+    assert not rendered()
+    # a record of this case changes (a signal), through a bulk update (a service), or a shared
+    # record it shows (the provider): the page is built again, once
+    claim = Claim.objects.get(case=case)
+    services.claim_review(actor=caseworker, claim=claim, review="substantiated", note="Fine.")
+    assert rendered() and not rendered()
+    assert "Fine." in client.get(url).content.decode()
+    rfi = services.information_request_send(
+        actor=caseworker, case=Case.objects.get(pk=case.pk), questions=["Q?"]
+    )
+    assert rendered() and not rendered()
+    services.information_request_answer(
+        actor=member_a, request=InformationRequest.objects.get(pk=rfi.pk), response="A."
+    )
+    assert rendered() and not rendered()
+    provider_a.legal_name = "Alpha Renamed AG"
+    provider_a.save()
+    assert "Alpha Renamed AG" in client.get(url).content.decode()
+    assert not rendered()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_every_change_gets_its_own_version_and_stamps_the_cases_it_touched(assessing_a):
+    from gpai_cases.core.models import CaseStamp
+
+    start = freshness.current()
+    freshness.changed(cases=[assessing_a.pk])
+    assert freshness.current() == start + 1
+    assert CaseStamp.objects.get(case=assessing_a).n == start + 1
+    reference = freshness.reference_version()
+    with transaction.atomic():
+        freshness.changed(cases=[assessing_a.pk])
+        freshness.changed()  # a shared record in the same transaction
+    assert freshness.current() == start + 2 and freshness.reference_version() == reference + 1
+    assert freshness.case_version(assessing_a.reference) == (reference + 1, start + 2)
+    assert freshness.case_version("GPAI-0000-0000") is None
