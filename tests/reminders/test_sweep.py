@@ -178,3 +178,30 @@ def test_reminders_are_sent_in_batches_once_each_even_when_another_sweep_got_the
     assert InboxMessage.objects.filter(user=member_a).count() == 16
     monkeypatch.setattr(sweep_module, "FINDERS", (find, *sweep_module.FINDERS[1:]))
     assert run(D(2026, 3, 9), django_capture_on_commit_callbacks) == 0
+
+
+@pytest.mark.parametrize("threshold, analysed", [(3, True), (4, False)])
+def test_a_large_catch_up_refreshes_the_planner_statistics_on_postgresql(
+    member_a, provider_a, monkeypatch, threshold, analysed, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from gpai_cases.reminders import sweep as sweep_module
+
+    from ..factories import GPAIModelFactory
+
+    if connection.vendor != "postgresql":
+        pytest.skip("ANALYZE is run on PostgreSQL only (CI's second pass)")
+    for i in range(3):
+        file_draft_notification(
+            member_a,
+            GPAIModelFactory(provider=provider_a, name=f"S{i}"),
+            trigger_date=D(2026, 3, 2),
+            evidence=False,
+        )
+    monkeypatch.setattr(sweep_module, "ANALYZE_AFTER", threshold)
+    with CaptureQueriesContext(connection) as ctx:
+        assert run(D(2026, 3, 9), django_capture_on_commit_callbacks) == 3
+    statements = [q["sql"] for q in ctx.captured_queries if q["sql"].startswith("ANALYZE")]
+    assert statements == (['ANALYZE "reminders_reminder"'] if analysed else [])
