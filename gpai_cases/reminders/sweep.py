@@ -4,19 +4,19 @@ each new reminder is recorded under a unique constraint before anything is sent,
 repeated sweeps send it once.
 
 Stages reached late (beat was down) are caught up: the most urgent stage reached is sent.
+Reminders are recorded, written to the audit trail and put in the inboxes in batches; their
+e-mails are handed to a worker once each batch commits (``delivery``).
 """
 
 from __future__ import annotations
 
 import datetime
-import logging
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import connection, transaction
 from django.db.models import Case as Case_
 from django.db.models import CharField, Exists, OuterRef, Q, Value, When
@@ -37,9 +37,8 @@ from gpai_cases.cases.models import (
 from gpai_cases.core import freshness
 from gpai_cases.providers.models import Membership
 
+from . import delivery
 from .models import InboxMessage, Reminder, ReminderKind
-
-logger = logging.getLogger(__name__)
 
 PROVIDER, CASEWORKERS, ASSIGNEE = "provider", "caseworkers", "assignee"
 
@@ -325,7 +324,8 @@ def _claim(planned: list[tuple[Due, list[Any], list[str]]]) -> set[tuple[str, in
         return {(k, int(c), int(r), st) for k, c, r, st in cursor.fetchall()}
 
 
-def _message(due: Due, emails: list[str], today: datetime.date) -> tuple[str, str, Any]:
+def _message(due: Due, today: datetime.date) -> tuple[str, str]:
+    """The subject and text of a reminder (the inbox shows them; the e-mail wraps them)."""
     context = {
         "case": due.case,
         "stage": due.stage,
@@ -334,24 +334,7 @@ def _message(due: Due, emails: list[str], today: datetime.date) -> tuple[str, st
         **due.context,
     }
     subject = " ".join(render_to_string(f"reminders/{due.kind}_subject.txt", context).split())
-    text = render_to_string(f"reminders/{due.kind}.txt", context)
-    email = None
-    if emails:
-        html = render_to_string(
-            "reminders/email.html", {**context, "subject": subject, "text": text}
-        )
-        email = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, emails)
-        email.attach_alternative(html, "text/html")
-    return subject, text, email
-
-
-def _deliver(emails: list[EmailMultiAlternatives]) -> None:
-    """E-mail the batch over one connection; the reminders stay in the inbox whatever happens."""
-    try:
-        with get_connection() as mail:
-            mail.send_messages(emails)
-    except Exception:  # mail errors are logged, never lose the recorded reminders
-        logger.exception("Could not e-mail %d reminders", len(emails))
+    return subject, render_to_string(f"reminders/{due.kind}.txt", context)
 
 
 def _send_batch(dues: list[Due], members: dict[int, list[Any]], today: datetime.date) -> int:
@@ -382,15 +365,19 @@ def _send_batch(dues: list[Due], members: dict[int, list[Any]], today: datetime.
         )
         inbox, emails = [], []
         for due, users, addresses in fresh:
-            subject, text, email = _message(due, addresses, today)
+            subject, text = _message(due, today)
             inbox += [
                 InboxMessage(user=u, case=due.case, subject=subject, body=text) for u in users
             ]
-            if email is not None:
-                emails.append(email)
+            if addresses:
+                emails.append(
+                    delivery.message(
+                        subject=subject, text=text, reference=due.case.reference, to=addresses
+                    )
+                )
         InboxMessage.objects.bulk_create(inbox, batch_size=BATCH)
-        if emails:
-            transaction.on_commit(lambda: _deliver(emails))
+        # e-mailed by a worker once this commits (the inbox has them already)
+        transaction.on_commit(lambda: delivery.hand_over(emails))
     return len(fresh)
 
 
