@@ -116,6 +116,11 @@ def format_day(d: date) -> str:
     return f"{_DAY_NAMES[d.weekday()][:3]} {d.day} {_MONTH_NAMES[d.month - 1][:3]} {d.year}"
 
 
+def format_date(d: date) -> str:
+    """A day without its weekday: ``"2 March 2026"``."""
+    return f"{d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"
+
+
 def format_day_long(d: date) -> str:
     """Long English form of a day: ``"Monday 2 March 2026"``."""
     return f"{_DAY_NAMES[d.weekday()]} {d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"

@@ -136,7 +136,8 @@ def due_notifications(today: datetime.date) -> list[Due]:
             n.stage,
             CASEWORKERS if n.stage == "overdue" else PROVIDER,
             {
-                "due": n.notification_due,
+                "due_date": deadlines.format_date(n.notification_due),
+                "due_long": deadlines.format_day_long(n.notification_due),
                 "due_words": deadlines.due_in_words(n.notification_due, today),
                 "rule": n.notification_due_rule,
             },
@@ -166,8 +167,10 @@ def due_information_requests(today: datetime.date) -> list[Due]:
             r.stage,
             CASEWORKERS if r.stage == "overdue" else PROVIDER,
             {
-                "request": r,
-                "due": r.due_date,
+                "request_kind": r.get_kind_display().lower(),
+                "sent_on": deadlines.format_date(r.sent_on),
+                "due_date": deadlines.format_date(r.due_date),
+                "due_long": deadlines.format_day_long(r.due_date),
                 "due_words": deadlines.due_in_words(r.due_date, today),
                 "rule": r.due_rule,
             },
@@ -251,7 +254,11 @@ def due_reassessment_dates(today: datetime.date) -> list[Due]:
             d.pk,
             f"open-{d.reassessment_earliest:%Y%m%d}",
             PROVIDER,
-            {"designation": d, "earliest": d.reassessment_earliest, "rule": d.reassessment_rule},
+            {
+                "model": str(d.model),
+                "earliest_long": deadlines.format_day_long(d.reassessment_earliest),
+                "rule": d.reassessment_rule,
+            },
         )
         for d in rows
     ]

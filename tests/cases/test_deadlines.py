@@ -20,6 +20,7 @@ from gpai_cases.cases.deadlines import (
     default_holidays,
     due_in_words,
     earliest_reassessment,
+    format_date,
     format_day,
     format_day_long,
     is_late,
@@ -505,3 +506,9 @@ def test_assessment_days_used_matches_a_day_by_day_count(start, today, stops):
             day += timedelta(days=1)
     counted = {start + timedelta(days=n) for n in range(1, (today - start).days + 1)}
     assert assessment_days_used(start, today, stops) == len(counted - stopped)
+
+
+def test_days_are_written_in_english_with_and_without_the_weekday():
+    assert format_date(date(2026, 3, 2)) == "2 March 2026"
+    assert format_day_long(date(2026, 3, 2)) == "Monday 2 March 2026"
+    assert format_day(date(2026, 3, 2)) == "Mon 2 Mar 2026"

@@ -44,6 +44,8 @@ def test_draft_notification_reminders_at_7_2_0_days_then_escalation(
     assert mail.outbox[0].alternatives[0][1] == "text/html"
     assert mail.outbox[3].to == [settings.GPAI_CASEWORKER_MAILBOX]
     assert "Overdue notification" in mail.outbox[3].subject
+    assert mail.outbox[3].subject.endswith("was due on 16 March 2026")
+    assert "It was due on Monday 16 March 2026." in mail.outbox[3].body
     case.refresh_from_db()
     assert case.overdue_escalated is True
     assert InboxMessage.objects.filter(user=member_a).count() == 3
@@ -74,6 +76,8 @@ def test_request_for_information_reminders_and_overdue_escalation(
     assert run(D(2026, 5, 4), django_capture_on_commit_callbacks) == 1  # due date
     assert run(D(2026, 5, 5), django_capture_on_commit_callbacks) == 1  # overdue
     assert mail.outbox[-1].to[1:] == [caseworker.email]  # mailbox + the assigned caseworker
+    assert "request for information of 20 April 2026" in mail.outbox[-1].body
+    assert "It was due on Monday 4 May 2026." in mail.outbox[-1].body
     services.information_request_answer(actor=member_a, request=request, response="A")
     assert run(D(2026, 5, 6), django_capture_on_commit_callbacks) == 0
 
@@ -122,6 +126,7 @@ def test_provider_is_told_when_its_earliest_reassessment_date_arrives(
     assert run(D(2026, 7, 31), django_capture_on_commit_callbacks) == 1
     assert run(D(2026, 8, 1), django_capture_on_commit_callbacks) == 0
     assert "reassessment" in mail.outbox[-1].subject
+    assert "From Friday 31 July 2026 you may request" in mail.outbox[-1].body
     assert mail.outbox[-1].to == [member_a.email]
 
 
