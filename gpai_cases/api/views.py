@@ -186,16 +186,22 @@ class CaseArguments(APIView):
         return Response({"claims": s.ClaimOutSerializer(claims, many=True).data}, status=201)
 
 
+def case_record(model: Any, request: Request, pk: int) -> Any:
+    """A record of a case the user may read (with its case and model), or 404 — never 403."""
+    record = (
+        model.objects.filter(pk=pk, case__in=access.cases_visible_to(request.user))
+        .select_related("case__model")
+        .first()
+    )
+    if record is None:
+        raise Http404
+    return record
+
+
 class ClaimReviewView(APIView):
     @extend_schema(request=s.ClaimReviewSerializer, responses={200: s.ClaimOutSerializer, **ERRORS})
     def post(self, request: Request, pk: int) -> Response:
-        claim = (
-            Claim.objects.filter(pk=pk, case__in=access.cases_visible_to(request.user))
-            .select_related("case__model")
-            .first()
-        )
-        if claim is None:
-            raise Http404
+        claim = case_record(Claim, request, pk)
         if not access.is_caseworker(claim.case, request.user):
             return problem(403, "Only caseworkers review arguments.")
         data = s.ClaimReviewSerializer(data=request.data)
@@ -264,13 +270,7 @@ class InformationRequestRespond(APIView):
         request=s.ResponseSerializer, responses={200: s.InformationRequestSerializer, **ERRORS}
     )
     def post(self, request: Request, pk: int) -> Response:
-        rfi = (
-            InformationRequest.objects.filter(pk=pk, case__in=access.cases_visible_to(request.user))
-            .select_related("case__model")
-            .first()
-        )
-        if rfi is None:
-            raise Http404
+        rfi = case_record(InformationRequest, request, pk)
         if not access.may_act_for_provider(rfi.case, request.user):
             return problem(403, "Only the provider answers its requests.")
         data = s.ResponseSerializer(data=request.data)

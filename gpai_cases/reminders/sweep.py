@@ -123,6 +123,8 @@ def due_notifications(today: datetime.date) -> list[Due]:
         Notification.objects.filter(
             case__state=State.DRAFT, notification_due__lte=today + datetime.timedelta(days=7)
         )
+        # escalated as overdue and still overdue: the last stage was sent
+        .filter(Q(case__overdue_escalated=False) | Q(notification_due__gte=today))
         .annotate(stage=_stage_in_sql("notification_due", today, [(2, "due-2"), (7, "due-7")]))
         .filter(_not_sent(ReminderKind.NOTIFICATION_DUE, "case_id", 0, OuterRef("stage")))
         .select_related("case__model__provider", "case__assignee")
@@ -196,8 +198,10 @@ def due_assessment_clocks(today: datetime.date) -> list[Due]:
             Q(assessment_started_on__lte=today - datetime.timedelta(days=target))
             | _not_sent(ReminderKind.ASSESSMENT_CLOCK, "pk", 0, "80")
         )
+        .order_by()
     )
-    rows = list(candidates.select_related("model__provider", "assignee").only(*_case_fields()))
+    # the days used are computed here, from slim rows; only the cases due are loaded whole
+    rows = list(candidates.values_list("pk", "assessment_started_on"))
     # the clock stops of all these cases in one plain query (no model instances, no prefetch)
     stops: dict[int, list[tuple[datetime.date, datetime.date | None]]] = defaultdict(list)
     for case_id, started_on, ended_on in ClockStop.objects.filter(
@@ -209,26 +213,29 @@ def due_assessment_clocks(today: datetime.date) -> list[Due]:
             kind=ReminderKind.ASSESSMENT_CLOCK, stage="80", case__in=candidates.values("pk")
         ).values_list("case_id", flat=True)
     )
-    result = []
-    for case in rows:
-        used = deadlines.assessment_days_used(
-            case.assessment_started_on,
-            today,
-            stops.get(case.pk, ()),
-        )
+    due: dict[int, tuple[str, int]] = {}
+    for pk, started_on in rows:
+        used = deadlines.assessment_days_used(started_on, today, stops.get(pk, ()))
         stage = "100" if used >= target else "80" if used >= first else None
-        if stage and not (stage == "80" and case.pk in sent_80):
-            result.append(
-                Due(
-                    ReminderKind.ASSESSMENT_CLOCK,
-                    case,
-                    0,
-                    stage,
-                    ASSIGNEE,
-                    {"used": used, "target": target},
-                )
-            )
-    return result
+        if stage and not (stage == "80" and pk in sent_80):
+            due[pk] = (stage, used)
+    cases = (
+        Case.objects.filter(pk__in=list(due))
+        .select_related("model__provider", "assignee")
+        .only(*_case_fields())
+        .order_by("pk")
+    )
+    return [
+        Due(
+            ReminderKind.ASSESSMENT_CLOCK,
+            case,
+            0,
+            due[case.pk][0],
+            ASSIGNEE,
+            {"used": due[case.pk][1], "target": target},
+        )
+        for case in cases
+    ]
 
 
 def due_reassessment_dates(today: datetime.date) -> list[Due]:

@@ -24,6 +24,19 @@ def run(day: datetime.date, capture) -> int:
         return sweep(day)
 
 
+def drafts(member, provider, n: int, prefix: str) -> None:
+    """``n`` draft notifications due Mon 16 Mar 2026, each for a model of its own."""
+    from ..factories import GPAIModelFactory
+
+    for i in range(n):
+        file_draft_notification(
+            member,
+            GPAIModelFactory(provider=provider, name=f"{prefix}{i}"),
+            trigger_date=D(2026, 3, 2),
+            evidence=False,
+        )
+
+
 def test_draft_notification_reminders_at_7_2_0_days_then_escalation(
     member_a, model_a, django_capture_on_commit_callbacks, settings
 ):
@@ -133,15 +146,7 @@ def test_provider_is_told_when_its_earliest_reassessment_date_arrives(
 def test_the_sweep_uses_a_constant_number_of_queries(
     member_a, provider_a, django_assert_max_num_queries, django_capture_on_commit_callbacks
 ):
-    from ..factories import GPAIModelFactory
-
-    for i in range(30):
-        file_draft_notification(
-            member_a,
-            GPAIModelFactory(provider=provider_a, name=f"M{i}"),
-            trigger_date=D(2026, 3, 2),
-            evidence=False,
-        )
+    drafts(member_a, provider_a, 30, "M")
     run(D(2026, 3, 9), django_capture_on_commit_callbacks)  # sends 30
     with django_assert_max_num_queries(8):  # nothing new: no per-case queries
         assert sweep(D(2026, 3, 9)) == 0
@@ -153,15 +158,7 @@ def test_reminders_are_sent_in_batches_once_each_even_when_another_sweep_got_the
     from gpai_cases.cases.models import CaseEvent
     from gpai_cases.reminders import sweep as sweep_module
 
-    from ..factories import GPAIModelFactory
-
-    for i in range(17):
-        file_draft_notification(
-            member_a,
-            GPAIModelFactory(provider=provider_a, name=f"B{i}"),
-            trigger_date=D(2026, 3, 2),
-            evidence=False,
-        )
+    drafts(member_a, provider_a, 17, "B")
     monkeypatch.setattr(sweep_module, "BATCH", 5)
     # another sweep records the reminder of one case between our finding and our sending
     find = sweep_module.due_notifications
@@ -194,17 +191,9 @@ def test_a_large_catch_up_refreshes_the_planner_statistics_on_postgresql(
 
     from gpai_cases.reminders import sweep as sweep_module
 
-    from ..factories import GPAIModelFactory
-
     if connection.vendor != "postgresql":
         pytest.skip("ANALYZE is run on PostgreSQL only (CI's second pass)")
-    for i in range(3):
-        file_draft_notification(
-            member_a,
-            GPAIModelFactory(provider=provider_a, name=f"S{i}"),
-            trigger_date=D(2026, 3, 2),
-            evidence=False,
-        )
+    drafts(member_a, provider_a, 3, "S")
     monkeypatch.setattr(sweep_module, "ANALYZE_AFTER", threshold)
     with CaptureQueriesContext(connection) as ctx:
         assert run(D(2026, 3, 9), django_capture_on_commit_callbacks) == 3
