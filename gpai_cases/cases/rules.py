@@ -193,7 +193,7 @@ def rejection_blockers(case: Case) -> list[str]:
             f"Review every claim before rejecting the arguments: {len(pending)} of {len(claims)} "
             "not reviewed yet."
         )
-    elif not claims_not_substantiated(case):
+    elif not any(c.review == ClaimReview.NOT_SUBSTANTIATED for c in claims):
         reasons.append(
             "Every claim is marked substantiated: to reject the arguments, find at least one claim "
             "not substantiated (the proposal cites them)."

@@ -343,7 +343,6 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             "caseworkers": User.objects.filter(role=Role.CASEWORKER, is_active=True).order_by(
                 "email"
             ),
-            "not_substantiated": not_substantiated,
             "request_kinds": RequestKind.choices,
             "default_rfi_days": settings.GPAI_RFI_DEFAULT_DAYS,
             "reviews": [
