@@ -67,7 +67,7 @@ test: lint check test-only
 
 # Property tests with new random examples (CI replays fixed ones): run it after touching forms or the API.
 fuzz: install
-	HYPOTHESIS_PROFILE=explore FUZZ_EXAMPLES=200 $(PY) -m pytest -n 2 tests/security/test_form_fuzz.py tests/api/test_schema_fuzz.py tests/cases/test_deadlines.py tests/providers/test_compute.py
+	HYPOTHESIS_PROFILE=explore FUZZ_EXAMPLES=200 $(PY) -m pytest -n 2 tests/security/test_form_fuzz.py tests/api/test_schema_fuzz.py tests/cases/test_deadlines.py tests/cases/test_periods.py tests/providers/test_compute.py
 
 clean:
 	rm -rf var staticfiles .pytest_cache .ruff_cache

@@ -1,18 +1,21 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from gpai_cases.accounts import views as account_views
+from gpai_cases.cases import views as case_views
 from gpai_cases.core import views as core_views
+from gpai_cases.reminders import views as reminder_views
 
 admin.site.site_header = "GPAI Cases — administration"
 admin.site.site_title = "GPAI Cases"
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", account_views.home, name="home"),
     path("healthz", core_views.healthz, name="healthz"),
-    path("_floor", core_views.floor, name="floor"),
-    path("inbox/", core_views.inbox, name="inbox"),
-    path("documents/<int:pk>/download/", core_views.document_download, name="document_download"),
+    path("inbox/", reminder_views.inbox, name="inbox"),
+    path("documents/<int:pk>/download/", case_views.document_download, name="document_download"),
     path("workspace/", include("gpai_cases.workspace.urls")),
     path("portal/", include("gpai_cases.portal.urls")),
     path("api/", include("gpai_cases.api.urls")),
@@ -22,3 +25,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("gpai_cases.register.urls")),
 ]
+if settings.GPAI_BENCH_URLS:  # the benchmark's floor view (make bench), never in production
+    urlpatterns.append(path("", include("gpai_cases.demo.urls")))

@@ -290,11 +290,13 @@ def _fresh_cache():
     """Each test starts with empty caches (publication numbers restart in every test database)."""
     from django.core.cache import caches
 
+    from gpai_cases.core import freshness
     from gpai_cases.register.views import responses
 
     for c in caches.all():
         _clear_own_keys(c)
     responses.clear()
+    freshness.forget_uncommitted()  # what the previous test's rolled-back transaction changed
     yield
     for c in caches.all():
         _clear_own_keys(c)

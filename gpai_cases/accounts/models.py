@@ -6,18 +6,16 @@ from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Permis
 from django.db import models
 from django.utils import timezone
 
+from gpai_cases.core.freshness import ReportingQuerySet
+from gpai_cases.core.models import AppendOnlyModel
 
-class Role(models.TextChoices):
-    PROVIDER = "provider", "Provider member"
-    CASEWORKER = "caseworker", "Caseworker (AI Office)"
-    APPROVER = "approver", "Approver (AI Office head of unit)"
-    ADMIN = "admin", "Administrator (AI Office)"
+from . import roles
+from .roles import AI_OFFICE_ROLES, Role
 
-
-AI_OFFICE_ROLES = frozenset({Role.CASEWORKER, Role.APPROVER, Role.ADMIN})
+__all__ = ["AI_OFFICE_ROLES", "Role", "SignInEvent", "SignInEventKind", "User", "UserManager"]
 
 
-class UserManager(BaseUserManager["User"]):
+class UserManager(BaseUserManager.from_queryset(ReportingQuerySet)):  # type: ignore[misc]
     use_in_migrations = True
 
     def create_user(self, email: str, password: str | None = None, **extra: object) -> User:
@@ -59,25 +57,26 @@ class User(AbstractBaseUser, PermissionsMixin):
     def display_name(self) -> str:
         return self.full_name or self.email
 
+    # for templates: the predicates of .roles
     @property
     def is_provider_member(self) -> bool:
-        return self.role == Role.PROVIDER
+        return roles.is_provider_member(self)
 
     @property
     def is_caseworker(self) -> bool:
-        return self.role == Role.CASEWORKER
+        return roles.is_caseworker(self)
 
     @property
     def is_approver(self) -> bool:
-        return self.role == Role.APPROVER
+        return roles.is_approver(self)
 
     @property
     def is_office_admin(self) -> bool:
-        return self.role == Role.ADMIN
+        return roles.is_office_admin(self)
 
     @property
     def is_ai_office(self) -> bool:
-        return self.role in AI_OFFICE_ROLES
+        return roles.is_ai_office(self)
 
 
 class SignInEventKind(models.TextChoices):
@@ -90,8 +89,10 @@ class SignInEventKind(models.TextChoices):
     SECOND_FACTOR_FAILED = "second_factor_failed", "Wrong second-factor code"
 
 
-class SignInEvent(models.Model):
+class SignInEvent(AppendOnlyModel):
     """Audit of sign-ins and failed sign-ins (append-only)."""
+
+    immutable_message = "Sign-in events are never changed."
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     kind = models.CharField(max_length=30, choices=SignInEventKind.choices)
@@ -106,10 +107,3 @@ class SignInEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.kind} {self.username}"
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        if self.pk is not None:
-            from gpai_cases.documents.models import ImmutableError
-
-            raise ImmutableError("Sign-in events are never changed.")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]

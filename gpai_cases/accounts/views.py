@@ -18,6 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gpai_cases.core.forms import form_data
 
+from . import roles
 from .models import SignInEventKind
 from .signals import record_sign_in
 
@@ -111,3 +112,11 @@ def verify(request: HttpRequest) -> HttpResponse:
     return render(
         request, "registration/second_factor_verify.html", {"form": form, "next": _next(request)}
     )
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Each role's home: the AI Office's queue or the provider's portal."""
+    if roles.is_ai_office(request.user):
+        return redirect("workspace:queue")
+    return redirect("portal:home")

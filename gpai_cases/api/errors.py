@@ -13,9 +13,12 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_handler
 
-from gpai_cases.cases.services import ActionRefused
+from gpai_cases.core.errors import ActionRefused
 from gpai_cases.documents.validation import UploadRefused
 from gpai_cases.providers.compute import FlopParseError
+
+NOT_FOUND = "There is no such object, or it is not yours."
+INVALID = "Some fields are not valid."
 
 TITLES = {
     400: "Invalid input",
@@ -72,23 +75,23 @@ def handler(exc: Exception, context: dict[str, Any]) -> Response | None:
         errors = (
             exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
         )
-        return problem(400, "Some fields are not valid.", errors=errors)
+        return problem(400, INVALID, errors=errors)
     if isinstance(exc, DjangoPermissionDenied):
         return problem(403, str(exc) or "Your role may not do this.")
     if isinstance(exc, Http404):
-        return problem(404, "There is no such object, or it is not yours.")
+        return problem(404, NOT_FOUND)
     response = drf_handler(exc, context)
     if response is None:
         return None
     if isinstance(exc, exceptions.ValidationError):
-        return problem(400, "Some fields are not valid.", errors=_flatten(exc.detail))
+        return problem(400, INVALID, errors=_flatten(exc.detail))
     detail = (
         exc.detail
         if isinstance(getattr(exc, "detail", None), str)
         else str(getattr(exc, "detail", exc))
     )
     if response.status_code == 404:
-        detail = "There is no such object, or it is not yours."
+        detail = NOT_FOUND
     result = problem(response.status_code, detail)
     for header in ("WWW-Authenticate", "Retry-After", "Allow"):
         if header in response:

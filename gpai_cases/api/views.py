@@ -49,8 +49,7 @@ def case_response(request: Request, reference: str, code: int = 200) -> Response
 class ProviderCreate(APIView):
     @extend_schema(request=s.ProviderSerializer, responses={201: s.ProviderSerializer, **ERRORS})
     def post(self, request: Request) -> Response:
-        if not access.may_register_providers(request.user):
-            return problem(403, "Only caseworkers and admins register providers.")
+        access.require(access.may_register_providers, request.user)
         data = s.ProviderSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         provider = services.provider_create(actor=request.user, **data.validated_data)
@@ -65,13 +64,12 @@ class Models(generics.ListAPIView):
 
     @extend_schema(request=s.ModelSerializer, responses={201: s.ModelSerializer, **ERRORS})
     def post(self, request: Request) -> Response:
-        if not (request.user.is_provider_member or access.may_register_providers(request.user)):
-            return problem(403, "Only providers and caseworkers register models.")
+        access.require(access.may_register_models, request.user)
         data = s.ModelSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         fields = dict(data.validated_data)
         provider_id = fields.pop("provider_id", None)
-        if access.is_ai_office(request.user):
+        if access.may_use_workspace(request.user):
             if provider_id is None:
                 return problem(
                     400,
@@ -153,11 +151,7 @@ class CaseDocuments(APIView):
     )
     def post(self, request: Request, reference: str) -> Response:
         case = case_for(request, reference)
-        if not (
-            access.may_act_for_provider(case, request.user)
-            or access.is_caseworker(case, request.user)
-        ):
-            return problem(403, "Only the provider and caseworkers add documents.")
+        access.require(access.may_add_document, request.user, case)
         data = s.DocumentUploadSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         document = services.document_add(
@@ -176,8 +170,7 @@ class CaseArguments(APIView):
     )
     def post(self, request: Request, reference: str) -> Response:
         case = case_for(request, reference)
-        if not access.may_act_for_provider(case, request.user):
-            return problem(403, "Only the provider files arguments.")
+        access.require(access.may_file_arguments, request.user, case)
         data = s.ArgumentsSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         claims = services.claims_file(
@@ -202,8 +195,7 @@ class ClaimReviewView(APIView):
     @extend_schema(request=s.ClaimReviewSerializer, responses={200: s.ClaimOutSerializer, **ERRORS})
     def post(self, request: Request, pk: int) -> Response:
         claim = case_record(Claim, request, pk)
-        if not access.is_caseworker(claim.case, request.user):
-            return problem(403, "Only caseworkers review arguments.")
+        access.require(access.may_review_claims, request.user, claim.case)
         data = s.ClaimReviewSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         claim = services.claim_review(
@@ -215,7 +207,7 @@ class ClaimReviewView(APIView):
         return Response(s.ClaimOutSerializer(claim).data)
 
 
-def _transition(name: str, fsm_name: str, serializer: type | None = None):
+def _transition(name: str, permission: Any, serializer: type | None = None):
     """A POST endpoint running one service on a case and answering with the case."""
 
     class Transition(APIView):
@@ -226,8 +218,7 @@ def _transition(name: str, fsm_name: str, serializer: type | None = None):
         )
         def post(self, request: Request, reference: str) -> Response:
             case = case_for(request, reference)
-            if not services.role_allows(case, fsm_name, request.user):
-                return problem(403, "Your role may not do this on this case.")
+            access.require(permission, request.user, case)
             args: dict[str, Any] = {}
             if serializer is not None:
                 data = serializer(data=request.data)
@@ -240,12 +231,12 @@ def _transition(name: str, fsm_name: str, serializer: type | None = None):
     return Transition
 
 
-CaseSubmit = _transition("case_submit", "submit")
-CaseWithdraw = _transition("case_withdraw", "withdraw", s.ReasonSerializer)
-CaseTakeUp = _transition("case_take_up", "take_up")
-CasePropose = _transition("decision_propose", "propose_decision", s.ProposalSerializer)
-CaseReturn = _transition("decision_return", "return_proposal", s.CommentSerializer)
-CaseApprove = _transition("decision_approve", "approve")
+CaseSubmit = _transition("case_submit", access.may_submit)
+CaseWithdraw = _transition("case_withdraw", access.may_withdraw, s.ReasonSerializer)
+CaseTakeUp = _transition("case_take_up", access.may_take_up)
+CasePropose = _transition("decision_propose", access.may_propose, s.ProposalSerializer)
+CaseReturn = _transition("decision_return", access.may_return, s.CommentSerializer)
+CaseApprove = _transition("decision_approve", access.may_approve)
 
 
 class CaseInformationRequests(APIView):
@@ -255,8 +246,7 @@ class CaseInformationRequests(APIView):
     )
     def post(self, request: Request, reference: str) -> Response:
         case = case_for(request, reference)
-        if not access.is_caseworker(case, request.user):
-            return problem(403, "Only caseworkers request information.")
+        access.require(access.may_request_information, request.user, case)
         data = s.InformationRequestInSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         rfi = services.information_request_send(
@@ -271,8 +261,7 @@ class InformationRequestRespond(APIView):
     )
     def post(self, request: Request, pk: int) -> Response:
         rfi = case_record(InformationRequest, request, pk)
-        if not access.may_act_for_provider(rfi.case, request.user):
-            return problem(403, "Only the provider answers its requests.")
+        access.require(access.may_answer, request.user, rfi.case)
         data = s.ResponseSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         ids = data.validated_data.get("documents", [])
@@ -359,8 +348,7 @@ class Publications(generics.ListAPIView):
             e["designation"]: {k: v for k, v in e.items() if k != "designation"}
             for e in data.validated_data.get("entries", [])
         }
-        if not access.is_office_admin(request.user):
-            return problem(403, "Only an admin publishes the public list.")
+        access.require(access.may_publish, request.user)
         known = set(
             access.designations_visible_to(request.user)
             .filter(pk__in=list(overrides))

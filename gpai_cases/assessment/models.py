@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from gpai_cases.documents.models import ImmutableError
+from gpai_cases.core.models import AppendOnlyModel
 
 # Annex XIII AI Act: the criteria for designation.
 CRITERIA = [
@@ -44,7 +44,9 @@ RISKS = [
 ]
 
 
-class Scorecard(models.Model):
+class Scorecard(AppendOnlyModel):
+    immutable_message = "A saved scorecard is never changed; save a new version."
+
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="scorecards")
     version = models.PositiveIntegerField()
     saved_by = models.ForeignKey(
@@ -68,11 +70,6 @@ class Scorecard(models.Model):
 
     def __str__(self) -> str:
         return f"Scorecard v{self.version} of {self.case_id}"
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        if self.pk is not None:
-            raise ImmutableError("A saved scorecard is never changed; save a new version.")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
     def criteria_rows(self) -> list[dict[str, str]]:
         """One row per Annex XIII criterion, in the order of the Annex, with the rating in words."""

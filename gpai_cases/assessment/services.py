@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Max
 
-from gpai_cases.cases import access, rules
+from gpai_cases.cases import access
 from gpai_cases.cases.audit import Action, record
-from gpai_cases.cases.models import Case, State
-from gpai_cases.cases.services import ActionRefused
+from gpai_cases.cases.models import Case
+from gpai_cases.core.errors import refuse_if
 from gpai_cases.providers.compute import format_flop
 
-from .models import CRITERIA, RATINGS, RISKS, Scorecard
+from .models import CRITERIA, RISKS, Scorecard
+from .rules import scorecard_blockers
 
 __all__ = ["provider_figures", "scorecard_save"]
 
@@ -54,16 +54,12 @@ def scorecard_save(
     evaluation_result: str = "",
     evaluation_report: Any = None,
 ) -> Scorecard:
-    if not access.is_caseworker(case, actor):
-        raise PermissionDenied("Only caseworkers record the assessment.")
-    ratings = {r for r, _ in RATINGS}
-    reasons = rules.state_blocker(case, (State.UNDER_ASSESSMENT,), "record the assessment")
+    access.require(access.may_assess, actor, case)
+    refuse_if(scorecard_blockers(case, criteria=criteria, evaluation_report=evaluation_report))
     clean_criteria = {}
     for key, _label in CRITERIA:
         row = criteria.get(key, {})
         rating = row.get("rating", "")
-        if rating and rating not in ratings:
-            reasons.append(f"Criterion ({key}): choose below, comparable or above.")
         clean_criteria[key] = {
             "provider_figure": str(row.get("provider_figure", ""))[:500],
             "finding": str(row.get("finding", ""))[:5000],
@@ -77,10 +73,6 @@ def scorecard_save(
         }
         for key, _ in RISKS
     }
-    if evaluation_report is not None and evaluation_report.case_id != case.pk:
-        reasons.append("The evaluation report must be a document of this case.")
-    if reasons:
-        raise ActionRefused(reasons)
     with transaction.atomic():
         Case.objects.select_for_update().filter(pk=case.pk).first()
         version = (Scorecard.objects.filter(case=case).aggregate(m=Max("version"))["m"] or 0) + 1

@@ -1,9 +1,21 @@
 """Who may see and do what: the one place for access rules.
 
-Every view, API view and download asks these functions; nothing else filters by user.
-A provider member sees only its own providers' objects; the AI Office sees everything.
-Unknown or foreign objects are reported as "not found" (never "forbidden"), so that a provider
-never learns that another provider's case exists.
+Two kinds of function, as in froide's ``auth.py``:
+
+- ``*_visible_to(user)``: the queryset a user may read. Every view, API view and download reads
+  through them; nothing else filters by user. A provider member sees only its own providers'
+  objects; the AI Office sees everything. Unknown or foreign objects are reported as "not found"
+  (never "forbidden"), so that a provider never learns that another provider's case exists.
+- ``may_<verb>(user, obj)``: whether the user's role lets them do that to that object. Each
+  carries the one sentence that refuses it (:func:`refusal`); services, web views, API views and
+  the workspace's list of actions all ask the same function, and :func:`require` raises
+  ``PermissionDenied`` with that sentence.
+
+The permissions on providers and models live in :mod:`gpai_cases.providers.access` (the providers
+app sits below the cases app) and are re-exported here: ask this module.
+
+Whether an action is possible *now* (state, dates, filled fields) is not a permission: that is a
+guard, in :mod:`.rules`.
 """
 
 from __future__ import annotations
@@ -13,105 +25,60 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import QuerySet
 from django.http import Http404
 
-from gpai_cases.accounts.models import Role
+from gpai_cases.accounts.roles import (
+    is_ai_office,
+    is_approver,
+    is_caseworker,
+    is_member_of,
+    is_office_admin,
+    is_provider_member,
+)
+from gpai_cases.core.permissions import refusal, refused_with, require
+from gpai_cases.documents.models import Document
+from gpai_cases.providers.access import (
+    may_manage_models,
+    may_register_models,
+    may_register_providers,
+    member_provider_ids,
+    models_visible_to,
+    providers_visible_to,
+    visible,
+)
+from gpai_cases.providers.models import GPAIModel
+
+from .models import Case, Designation
 
 if TYPE_CHECKING:
     from gpai_cases.accounts.models import User
-    from gpai_cases.documents.models import Document
-    from gpai_cases.providers.models import GPAIModel, Provider
 
-    from .models import Case
-
-
-def _role(user: Any) -> str | None:
-    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
-        return None
-    return user.role
-
-
-# ---- roles ---------------------------------------------------------------------------------
-
-
-def is_caseworker(case: Any, user: Any) -> bool:
-    return _role(user) == Role.CASEWORKER
-
-
-def is_approver(case: Any, user: Any) -> bool:
-    return _role(user) == Role.APPROVER
-
-
-def is_office_admin(user: Any) -> bool:
-    return _role(user) == Role.ADMIN
-
-
-def is_ai_office(user: Any) -> bool:
-    return _role(user) in (Role.CASEWORKER, Role.APPROVER, Role.ADMIN)
-
-
-def member_provider_ids(user: Any) -> QuerySet[Any]:
-    """The ids of the providers the user is a member of, as a subquery (no query of its own)."""
-    from gpai_cases.providers.models import Membership
-
-    if _role(user) != Role.PROVIDER:
-        return Membership.objects.none().values("provider_id")
-    return Membership.objects.filter(user_id=user.pk).values("provider_id")
-
-
-def is_member_of(user: Any, provider: Provider | int) -> bool:
-    from gpai_cases.providers.models import Membership
-
-    if _role(user) != Role.PROVIDER:
-        return False
-    provider_id = provider if isinstance(provider, int) else provider.pk
-    return Membership.objects.filter(user_id=user.pk, provider_id=provider_id).exists()
-
-
-def may_act_for_provider(case: Case, user: Any) -> bool:
-    """A provider member acting on a case of its own provider."""
-    return is_member_of(user, case.model.provider_id)
-
+__all__ = [
+    "cases_visible_to",
+    "designations_visible_to",
+    "documents_visible_to",
+    "get_case_for",
+    "may_manage_models",
+    "may_register_models",
+    "may_register_providers",
+    "member_provider_ids",
+    "models_visible_to",
+    "providers_visible_to",
+    "refusal",
+    "require",
+]
 
 # ---- what a user may read ---------------------------------------------------------------------
 
 
-def providers_visible_to(user: User) -> QuerySet[Provider]:
-    from gpai_cases.providers.models import Provider
-
-    if is_ai_office(user):
-        return Provider.objects.all()
-    return Provider.objects.filter(pk__in=member_provider_ids(user))
-
-
-def models_visible_to(user: User) -> QuerySet[GPAIModel]:
-    from gpai_cases.providers.models import GPAIModel
-
-    if is_ai_office(user):
-        return GPAIModel.objects.all()
-    return GPAIModel.objects.filter(provider_id__in=member_provider_ids(user))
-
-
 def cases_visible_to(user: User) -> QuerySet[Case]:
-    from .models import Case
-
-    if is_ai_office(user):
-        return Case.objects.all()
-    return Case.objects.filter(model__provider_id__in=member_provider_ids(user))
+    return visible(user, Case, "model__provider_id")
 
 
 def documents_visible_to(user: User) -> QuerySet[Document]:
-    from gpai_cases.documents.models import Document
-
-    if is_ai_office(user):
-        return Document.objects.all()
-    return Document.objects.filter(case__model__provider_id__in=member_provider_ids(user))
+    return visible(user, Document, "case__model__provider_id")
 
 
-def designations_visible_to(user: User) -> QuerySet[Any]:
-    from .models import Designation
-
-    if is_ai_office(user):
-        return Designation.objects.all()
-    return Designation.objects.filter(model__provider_id__in=member_provider_ids(user))
+def designations_visible_to(user: User) -> QuerySet[Designation]:
+    return visible(user, Designation, "model__provider_id")
 
 
 def get_case_for(user: User, reference: str, queryset: QuerySet[Case] | None = None) -> Case:
@@ -123,17 +90,134 @@ def get_case_for(user: User, reference: str, queryset: QuerySet[Case] | None = N
         raise Http404("No such case.") from exc
 
 
-def may_manage_models(user: User, provider: Provider) -> bool:
-    """Register or edit a provider's models: its members, and caseworkers (ex officio)."""
-    return is_member_of(user, provider) or _role(user) in (Role.CASEWORKER, Role.ADMIN)
+# ---- the doors ----------------------------------------------------------------------------------
 
 
-def may_assign(user: Any) -> bool:
+@refused_with("The workspace is for the AI Office.")
+def may_use_workspace(user: Any, obj: Any = None) -> bool:
+    return is_ai_office(user)
+
+
+@refused_with("The portal is for providers; the AI Office works in the workspace.")
+def may_use_portal(user: Any, obj: Any = None) -> bool:
+    return is_provider_member(user)
+
+
+# ---- the provider's side of a case ----------------------------------------------------------------
+
+
+def _provider_of_case(user: Any, case: Case) -> bool:
+    return is_member_of(user, case.model.provider_id)
+
+
+@refused_with("Only a member of the model's provider may notify it.")
+def may_notify(user: Any, model: GPAIModel) -> bool:
+    return is_member_of(user, model.provider_id)
+
+
+@refused_with("Only a member of the model's provider may request a reassessment.")
+def may_request_reassessment(user: Any, designation: Designation) -> bool:
+    return is_member_of(user, designation.model.provider_id)
+
+
+@refused_with("Only the provider may edit its filing.")
+def may_edit_filing(user: Any, case: Case) -> bool:
+    return _provider_of_case(user, case)
+
+
+@refused_with("Only the provider may submit its case.")
+def may_submit(user: Any, case: Case) -> bool:
+    return _provider_of_case(user, case)
+
+
+@refused_with("Only the provider may withdraw its case.")
+def may_withdraw(user: Any, case: Case) -> bool:
+    return _provider_of_case(user, case)
+
+
+@refused_with("Only the provider files arguments.")
+def may_file_arguments(user: Any, case: Case) -> bool:
+    return _provider_of_case(user, case)
+
+
+@refused_with("Only the provider answers its requests.")
+def may_answer(user: Any, case: Case) -> bool:
+    return _provider_of_case(user, case)
+
+
+@refused_with("Only the provider and caseworkers add documents to a case.")
+def may_add_document(user: Any, case: Case) -> bool:
+    return _provider_of_case(user, case) or is_caseworker(user)
+
+
+def files_for_provider(user: Any, case: Case) -> bool:
+    """Whether what this user adds to the case is filed by the provider (not the AI Office)."""
+    return _provider_of_case(user, case)
+
+
+# ---- the AI Office's side of a case ---------------------------------------------------------------
+
+
+@refused_with("Only a caseworker may take up a case.")
+def may_take_up(user: Any, case: Case) -> bool:
+    return is_caseworker(user)
+
+
+@refused_with("Only caseworkers and approvers assign cases.")
+def may_assign(user: Any, case: Any = None) -> bool:
     """Caseworkers and approvers (heads of unit) assign and reassign cases."""
-    return _role(user) in (Role.CASEWORKER, Role.APPROVER)
+    return is_caseworker(user) or is_approver(user)
 
 
-def may_register_providers(user: Any) -> bool:
-    """Caseworkers (ex officio) and admins register providers; providers register themselves
-    through the AI Office."""
-    return _role(user) in (Role.CASEWORKER, Role.ADMIN)
+def may_be_assigned(user: Any) -> bool:
+    """Cases are assigned to caseworkers."""
+    return is_caseworker(user)
+
+
+@refused_with("Only a caseworker may open an ex officio case.")
+def may_open_ex_officio(user: Any, obj: Any = None) -> bool:
+    return is_caseworker(user)
+
+
+@refused_with("Only a caseworker may request information.")
+def may_request_information(user: Any, case: Case) -> bool:
+    return is_caseworker(user)
+
+
+@refused_with("Only a caseworker reviews arguments.")
+def may_review_claims(user: Any, case: Case) -> bool:
+    return is_caseworker(user)
+
+
+@refused_with("Only caseworkers record the assessment.")
+def may_assess(user: Any, case: Case) -> bool:
+    return is_caseworker(user)
+
+
+@refused_with("Only a caseworker proposes decisions.")
+def may_propose(user: Any, case: Case) -> bool:
+    return is_caseworker(user)
+
+
+@refused_with("Only an approver returns proposals.")
+def may_return(user: Any, case: Case) -> bool:
+    return is_approver(user)
+
+
+@refused_with("Only an approver approves decisions.")
+def may_approve(user: Any, case: Case) -> bool:
+    return is_approver(user)
+
+
+@refused_with("Only a caseworker may regenerate a letter.")
+def may_regenerate_letter(user: Any, case: Case) -> bool:
+    return is_caseworker(user)
+
+
+# ---- the public list ----------------------------------------------------------------------------
+
+
+@refused_with("Only an admin publishes the public list.")
+def may_publish(user: Any, obj: Any = None) -> bool:
+    """Publish the list and edit its public wording: admins."""
+    return is_office_admin(user)

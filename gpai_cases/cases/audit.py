@@ -1,4 +1,10 @@
-"""The audit trail's single entry point: ``record(...)``. Verbs are an enum; payloads are checked."""
+"""The audit trail's single entry point: ``record(...)``. Verbs are an enum; payloads are checked.
+
+Every recorded event is also announced (the ``recorded`` signal), inside the transaction that
+records it: the apps that follow up on what happened in a case — letters, notifications — listen
+there, so that the procedure (:mod:`.services`) does not need to know them, and what they write
+commits or rolls back with the event.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,12 @@ from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Any
 
+from django.dispatch import Signal
+
 from .models import Case, CaseEvent
+
+#: Sent with ``event`` (a saved :class:`CaseEvent`) after each :func:`record`, in its transaction.
+recorded = Signal()
 
 
 class Action(StrEnum):
@@ -67,7 +78,7 @@ def record(
     payload = payload or {}
     _check(action, payload)
     actor_obj = actor if getattr(actor, "is_authenticated", False) else None
-    return CaseEvent.objects.create(
+    event = CaseEvent.objects.create(
         case=case,
         actor=actor_obj,
         action=str(action),
@@ -75,11 +86,14 @@ def record(
         to_state=str(to_state),
         payload=payload,
     )
+    recorded.send(sender=CaseEvent, event=event)
+    return event
 
 
 def record_many(entries: list[dict[str, Any]]) -> list[CaseEvent]:
     """Several events at once (one INSERT), each checked as :func:`record` checks it; for sweeps
-    that write thousands. Entries carry ``case``, ``actor``, ``action`` and ``payload``."""
+    that write thousands. Entries carry ``case``, ``actor``, ``action`` and ``payload``. Not
+    announced: the sweep does its own follow-up (the reminders are the messages)."""
     events = []
     for entry in entries:
         action, payload = entry["action"], entry.get("payload") or {}

@@ -1,6 +1,6 @@
 """The AI Office's holiday calendar, kept as data (PublicHoliday rows, editable per year).
 
-A year that nobody has set up yet is seeded with the default pattern of DOMAIN.md the first time a
+A year that nobody has set up yet is seeded with the default pattern of docs/rules.md § periods the first time a
 date in it is needed.
 """
 

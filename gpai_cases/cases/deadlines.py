@@ -5,7 +5,7 @@ holiday calendar is always passed in (a collection of dates; a mapping of date �
 and lets the rule text name the holiday).
 
 The counting follows Regulation (EEC, Euratom) No 1182/71 (the "periods regulation"), Art 3, as
-set out in DOMAIN.md, section "Dates":
+set out in docs/rules.md § periods:
 
 * the day of the event is not counted (Art 3(1));
 * a period in days ends at the end of its last day; in weeks at the end of the day with the same
@@ -18,13 +18,13 @@ set out in DOMAIN.md, section "Dates":
 
 The rules of the AI Act that use those periods:
 
-* rule 2 — the notification is due two weeks after the day the threshold is met or becomes known to
+* § notification-duty — the notification is due two weeks after the day the threshold is met or becomes known to
   be met (Art 52(1) AI Act): :func:`notification_due`, :func:`is_late`;
-* rule 5 — a reassessment may be requested not earlier than six months after the designation
+* § reassessment — a reassessment may be requested not earlier than six months after the designation
   decision (or the decision to maintain it) (Art 52(5) AI Act). That is a *waiting period*, not
   a period for acting: the earliest date is the day after the six months end, with no weekend
   shift unless a setting asks for one: :func:`earliest_reassessment`, :func:`reassessment_refusal`;
-* rule 8 — an open-source model must be notified before its public release:
+* § open-source-release — an open-source model must be notified before its public release:
   :func:`open_source_notified_after_release`;
 * requests for information: :func:`rfi_due`, and the assessment clock with its stops:
   :func:`assessment_days_used`.
@@ -94,7 +94,7 @@ _NUMBER_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eig
 class ComputedDate:
     """A date computed by a rule, with the words of that rule.
 
-    ``rule`` is meant to be shown next to the date (DOMAIN.md, "Dates": every computed date is shown
+    ``rule`` is meant to be shown next to the date (docs/rules.md § periods: every computed date is shown
     with the rule that produced it).
     """
 
@@ -142,7 +142,7 @@ def _count_words(n: int, unit: str, *, capitalise: bool = False) -> str:
 def default_holidays(year: int) -> list[tuple[date, str]]:
     """The default public holidays of the Commission in Brussels for ``year``, sorted by date.
 
-    DOMAIN.md, "Dates": the holidays are data that admins edit per year; this is the usual pattern
+    docs/rules.md § periods: the holidays are data that admins edit per year; this is the usual pattern
     shipped as the default: 1 and 2 January; Maundy Thursday, Good Friday, Easter Monday; 1 May;
     9 May (Europe Day); Ascension Thursday and the Friday after; Whit Monday; 21 July; 15 August;
     1 and 2 November; 24 to 31 December. Easter is the Western (Gregorian) Easter.
@@ -332,7 +332,7 @@ def _working_days_between(start: date, end: date, holidays: Collection[date]) ->
 
 
 def notification_due(trigger_date: date, holidays: Collection[date]) -> ComputedDate:
-    """Due date of a notification: two weeks after the trigger date (rule 2, Art 52(1) AI Act).
+    """Due date of a notification: two weeks after the trigger date (§ notification-duty, Art 52(1) AI Act).
 
     ``trigger_date`` is the day the model met the threshold, or the day it became known that it
     will.
@@ -343,7 +343,7 @@ def notification_due(trigger_date: date, holidays: Collection[date]) -> Computed
 
 
 def is_late(due: date, submitted_on: date) -> bool:
-    """True when submitted after the due date (rule 2: a late notification is accepted, flagged)."""
+    """True when submitted after the due date (§ notification-duty: a late notification is accepted, flagged)."""
     return submitted_on > due
 
 
@@ -365,7 +365,7 @@ def earliest_reassessment(
     shift_to_working_day: bool = False,
     holidays: Collection[date] = (),
 ) -> ComputedDate:
-    """First day on which a reassessment may be requested (rule 5, Art 52(5) AI Act).
+    """First day on which a reassessment may be requested (§ reassessment, Art 52(5) AI Act).
 
     "Not earlier than six months after the decision": a waiting period, not a period for acting. The
     six months run from the date of the decision (designation or decision to maintain it) and end on
@@ -434,7 +434,7 @@ def assessment_days_used(
 ) -> int:
     """Calendar days of assessment used between ``start`` (exclusive) and ``today`` (inclusive).
 
-    The clock is stopped while a request for information is open (DOMAIN.md, "Case lifecycle"): a
+    The clock is stopped while a request for information is open (docs/rules.md § requests): a
     stop ``(s, e)`` covers the days ``s + 1 … e``, and ``e = None`` means still open (up to
     ``today``). Days covered by several stops are subtracted once; days before ``start`` or after
     ``today`` don't count; the result is never negative.

@@ -1,6 +1,6 @@
 """The procedure of Art 52: cases, what was filed in them, and what was decided.
 
-The lifecycle (states and transitions of DOMAIN.md) is the set of ``@transition`` methods on
+The lifecycle (states and transitions of docs/architecture.md) is the set of ``@transition`` methods on
 :class:`Case`; who may call each is in :mod:`.access`, the guards in words are in :mod:`.rules`,
 and the only code that calls them is :mod:`.services`.
 """
@@ -15,9 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
-from gpai_cases.documents.models import ImmutableError
-
-from . import access
+from gpai_cases.core.models import AppendOnlyModel, TrackedModel
 
 
 class State(models.TextChoices):
@@ -67,7 +65,7 @@ class ReferenceSequence(models.Model):
         return f"{self.year}: {self.last}"
 
 
-class CalendarYear(models.Model):
+class CalendarYear(TrackedModel):
     """A year of the AI Office's holiday calendar; seeded with the default pattern when first needed."""
 
     year = models.PositiveIntegerField(primary_key=True)
@@ -80,7 +78,7 @@ class CalendarYear(models.Model):
         return str(self.year)
 
 
-class PublicHoliday(models.Model):
+class PublicHoliday(TrackedModel):
     """A public holiday of the Commission in Brussels; editable per year by admins."""
 
     calendar_year = models.ForeignKey(
@@ -96,7 +94,7 @@ class PublicHoliday(models.Model):
         return f"{self.date:%Y-%m-%d} {self.name}"
 
 
-class Case(ConcurrentTransitionMixin, models.Model):
+class Case(ConcurrentTransitionMixin, TrackedModel):
     reference = models.CharField(max_length=20, unique=True, editable=False)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     state = FSMField(default=State.DRAFT, choices=State.choices, protected=True, db_index=True)
@@ -128,10 +126,12 @@ class Case(ConcurrentTransitionMixin, models.Model):
     )
     created_at = models.DateTimeField(default=timezone.now)
     submitted_at = models.DateTimeField(null=True, blank=True)
-    late = models.BooleanField(default=False, help_text="Notified after the due date (rule 2).")
+    late = models.BooleanField(
+        default=False, help_text="Notified after the due date (docs/rules.md § notification-duty)."
+    )
     released_before_notification = models.BooleanField(
         default=False,
-        help_text="Open-source model notified on or after its planned release (rule 8).",
+        help_text="Open-source model notified on or after its planned release (docs/rules.md § open-source-release).",
     )
     assessment_started_on = models.DateField(null=True, blank=True)
     state_changed_at = models.DateTimeField(default=timezone.now)
@@ -153,13 +153,12 @@ class Case(ConcurrentTransitionMixin, models.Model):
     def __str__(self) -> str:
         return self.reference
 
-    # ---- the lifecycle: DOMAIN.md "Case lifecycle". Guards in words: rules.py ----------------
+    # ---- the lifecycle: docs/architecture.md. Guards in words: rules.py ----------------
 
     @transition(
         field=state,
         source=State.DRAFT,
         target=State.SUBMITTED,
-        permission=access.may_act_for_provider,
     )
     def submit(self) -> None:
         self.submitted_at = timezone.now()
@@ -168,7 +167,6 @@ class Case(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=[State.DRAFT, State.SUBMITTED],
         target=State.WITHDRAWN,
-        permission=access.may_act_for_provider,
     )
     def withdraw(self, reason: str) -> None:
         self.withdrawal_reason = reason
@@ -177,7 +175,6 @@ class Case(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=State.SUBMITTED,
         target=State.UNDER_ASSESSMENT,
-        permission=access.is_caseworker,
     )
     def take_up(self, caseworker: object) -> None:
         self.assignee = caseworker
@@ -187,7 +184,6 @@ class Case(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=State.UNDER_ASSESSMENT,
         target=State.DECISION_PROPOSED,
-        permission=access.is_caseworker,
     )
     def propose_decision(self) -> None:
         pass
@@ -196,7 +192,6 @@ class Case(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=State.DECISION_PROPOSED,
         target=State.UNDER_ASSESSMENT,
-        permission=access.is_approver,
     )
     def return_proposal(self) -> None:
         pass
@@ -205,7 +200,6 @@ class Case(ConcurrentTransitionMixin, models.Model):
         field=state,
         source=State.DECISION_PROPOSED,
         target=State.DECIDED,
-        permission=access.is_approver,
     )
     def approve(self) -> None:
         pass
@@ -235,7 +229,7 @@ class ComputeMethod(models.TextChoices):
     ARCHITECTURE = "architecture", "Architecture-based (≈ 6 × parameters × tokens)"
 
 
-class Notification(models.Model):
+class Notification(TrackedModel):
     """What the provider files with a notification (Art 52(1))."""
 
     case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="notification")
@@ -273,7 +267,7 @@ class ClaimReview(models.TextChoices):
     NOT_SUBSTANTIATED = "not_substantiated", "Not substantiated"
 
 
-class Claim(models.Model):
+class Claim(TrackedModel):
     """One rebuttal argument (Art 52(2)): a claim, its basis and the documents that support it."""
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="claims")
@@ -281,7 +275,8 @@ class Claim(models.Model):
     basis = models.CharField(max_length=20, choices=ClaimBasis.choices)
     documents = models.ManyToManyField("documents.Document", blank=True, related_name="claims")
     supplementary = models.BooleanField(
-        default=False, help_text="Filed after submission: outside Art 52(2) (DOMAIN.md rule 3)."
+        default=False,
+        help_text="Filed after submission: outside Art 52(2) (docs/rules.md § arguments).",
     )
     filed_at = models.DateTimeField(default=timezone.now)
     filed_by = models.ForeignKey(
@@ -316,7 +311,7 @@ class RequestStatus(models.TextChoices):
     ANSWERED = "answered", "Answered"
 
 
-class InformationRequest(models.Model):
+class InformationRequest(TrackedModel):
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="information_requests")
     kind = models.CharField(
         max_length=20, choices=RequestKind.choices, default=RequestKind.QUESTION
@@ -354,7 +349,7 @@ class InformationRequest(models.Model):
         return self.status == RequestStatus.OPEN and self.due_date < today
 
 
-class ClockStop(models.Model):
+class ClockStop(TrackedModel):
     """The assessment clock is stopped while a request for information is open."""
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="clock_stops")
@@ -382,7 +377,7 @@ class DecisionStatus(models.TextChoices):
     APPROVED = "approved", "Approved"
 
 
-class Decision(models.Model):
+class Decision(TrackedModel):
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="decisions")
     outcome = models.CharField(max_length=20, choices=Outcome.choices)
     reasoning = models.TextField()
@@ -440,7 +435,7 @@ ARTICLE_52_4_BASES = frozenset(
 )
 
 
-class Designation(models.Model):
+class Designation(TrackedModel):
     """A model designated as a GPAI model with systemic risk, from a decision until revoked."""
 
     model = models.ForeignKey(
@@ -478,19 +473,10 @@ class Designation(models.Model):
         return self.ended_on is None
 
 
-class EventQuerySet(models.QuerySet["CaseEvent"]):
-    def update(self, **kwargs: object) -> int:
-        raise ImmutableError("The audit trail is append-only.")
-
-    def delete(self) -> tuple[int, dict[str, int]]:
-        raise ImmutableError("The audit trail is append-only.")
-
-    def bulk_update(self, *args: object, **kwargs: object) -> int:
-        raise ImmutableError("The audit trail is append-only.")
-
-
-class CaseEvent(models.Model):
+class CaseEvent(AppendOnlyModel):
     """Append-only audit trail. Written only through :func:`gpai_cases.cases.audit.record`."""
+
+    immutable_message = "The audit trail is append-only."
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="events")
     at = models.DateTimeField(default=timezone.now, db_index=True)
@@ -502,21 +488,11 @@ class CaseEvent(models.Model):
     to_state = models.CharField(max_length=20, blank=True)
     payload = models.JSONField(default=dict, blank=True)
 
-    objects = EventQuerySet.as_manager()
-
     class Meta:
         ordering = ["at", "id"]
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.action} {self.at:%Y-%m-%d %H:%M}"
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        if self.pk is not None:
-            raise ImmutableError("The audit trail is append-only.")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
-
-    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
-        raise ImmutableError("The audit trail is append-only.")
 
     @property
     def label(self) -> str:

@@ -1,8 +1,12 @@
-"""The guards of the lifecycle, in words a user understands.
+"""The guards of the procedure, in words a user understands.
 
-Each ``*_blockers`` function returns the reasons why an action cannot be taken now (an empty list
-means it can). Views show them next to disabled buttons; services refuse with them. Pure reads:
-they never write.
+Each ``<verb>_blockers(...)`` returns the reasons why an action cannot be taken (an empty list
+means it can). Its inputs (the outcome, the reasoning, the questions...) are optional: left out,
+only what depends on the case *now* is checked, which is what a page shows next to a disabled
+button; given, they are checked too, which is what a service refuses with. So each sentence is
+written once, here. Pure reads: they never write. The rules themselves: docs/rules.md.
+
+Who may act (the role) is not a guard but a permission: :mod:`.access`.
 """
 
 from __future__ import annotations
@@ -15,10 +19,13 @@ from django.conf import settings
 from . import deadlines
 from .models import (
     ARTICLE_52_4_BASES,
+    OPEN_STATES,
     OUTCOMES_BY_KIND,
     Case,
+    ClaimBasis,
     ClaimReview,
     Designation,
+    ExOfficioBasis,
     Kind,
     Outcome,
     RequestKind,
@@ -132,7 +139,7 @@ def submit_blockers(case: Case, *, today: datetime.date) -> list[str]:
 
 
 def reassessment_blockers(designation: Designation | None, *, today: datetime.date) -> list[str]:
-    """DOMAIN.md rule 5: which designations may be reassessed, and not before the earliest date."""
+    """docs/rules.md § reassessment: which designations may be reassessed, and not before the earliest date."""
     if designation is None:
         return ["Choose the designation to be reassessed."]
     if not designation.active:
@@ -150,12 +157,98 @@ def reassessment_blockers(designation: Designation | None, *, today: datetime.da
     return [refusal] if refusal else []
 
 
-def withdraw_blockers(case: Case, *, reason: str) -> list[str]:
+def reassessment_create_blockers(designation: Designation) -> list[str]:
+    """A reassessment request is drafted against a designation still in force."""
+    if not designation.active:
+        return ["This designation has ended; there is nothing to reassess."]
+    return []
+
+
+def withdraw_blockers(case: Case, *, reason: str | None = None) -> list[str]:
     reasons = state_blocker(case, (State.DRAFT, State.SUBMITTED), "withdraw")
     if case.kind == Kind.EX_OFFICIO:
         reasons.append("An ex officio procedure cannot be withdrawn by the provider.")
-    if not reason.strip():
+    if reason is not None and not reason.strip():
         reasons.append("Give a reason for the withdrawal.")
+    return reasons
+
+
+def document_add_blockers(case: Case, *, provider_side: bool) -> list[str]:
+    """The provider files documents while the case is open; the AI Office at any time."""
+    if not provider_side:
+        return []
+    return state_blocker(case, OPEN_STATES, "add documents")
+
+
+def claims_blockers(case: Case, *, claims: list[dict[str, Any]] | None = None) -> list[str]:
+    """Rebuttal arguments (docs/rules.md § arguments): with a notification, while it is open and
+    not yet before an approver; each claim has words and a basis."""
+    reasons: list[str] = []
+    if case.kind == Kind.EX_OFFICIO:
+        reasons.append(
+            "Arguments under Art 52(2) belong to a notification; answer the notice instead."
+        )
+    if claims is not None:
+        if not claims:
+            reasons.append("Add at least one claim.")
+        for i, c in enumerate(claims, start=1):
+            if not str(c.get("text", "")).strip():
+                reasons.append(f"Claim {i}: write the claim.")
+            if c.get("basis") not in ClaimBasis.values:
+                reasons.append(
+                    f"Claim {i}: choose its basis (capability, reach, mitigation or other)."
+                )
+    return reasons + state_blocker(
+        case, (State.DRAFT, State.SUBMITTED, State.UNDER_ASSESSMENT), "file arguments"
+    )
+
+
+def unknown_documents(case: Case, document_ids: set[int], known: set[int]) -> list[str]:
+    """Documents named in a filing must be documents of the case."""
+    return [f"Document {d} is not part of this case." for d in sorted(document_ids - known)]
+
+
+# ---- the AI Office takes the case -------------------------------------------------------------
+
+
+def take_up_blockers(case: Case) -> list[str]:
+    return state_blocker(case, (State.SUBMITTED,), "take up this case")
+
+
+def assign_blockers(
+    case: Case, *, assignee_is_caseworker: bool | None = None, reason: str | None = None
+) -> list[str]:
+    reasons = []
+    if assignee_is_caseworker is False:
+        reasons.append("Cases are assigned to caseworkers.")
+    if reason is not None and not reason.strip():
+        reasons.append("Say why the case is (re)assigned.")
+    if not case.is_open:
+        reasons.append("The case is closed.")
+    return reasons
+
+
+#: Also shown on the field of the form that opens an ex officio case.
+ALERT_REFERENCE_MISSING = "Give the reference of the scientific panel's alert."
+
+
+def open_ex_officio_blockers(
+    *,
+    model: Any,
+    basis: str,
+    alert_reference: str,
+    alert_date: datetime.date | None,
+    today: datetime.date,
+) -> list[str]:
+    """docs/rules.md § ex-officio: of the Commission's own motion or after a panel alert."""
+    reasons = []
+    if basis not in ExOfficioBasis.values:
+        reasons.append("Choose the basis: ex officio or a qualified alert of the scientific panel.")
+    if basis == ExOfficioBasis.SCIENTIFIC_PANEL_ALERT and not alert_reference.strip():
+        reasons.append(ALERT_REFERENCE_MISSING)
+    reasons += alert_date_problems(alert_date, today=today)
+    if model.designations.filter(ended_on__isnull=True).exists():
+        reasons.append("This model is already designated.")
     return reasons
 
 
@@ -167,7 +260,7 @@ def open_requests(case: Case) -> list[Any]:
 
 
 def is_adverse(case: Case, outcome: str) -> bool:
-    """DOMAIN.md rule 7: rejecting the provider's arguments, or an ex officio designation."""
+    """docs/rules.md § right-to-be-heard: rejecting the provider's arguments, or an ex officio designation."""
     if outcome == Outcome.DESIGNATE and case.kind == Kind.EX_OFFICIO:
         return True
     return rejects_arguments(case, outcome)
@@ -201,6 +294,20 @@ def rejection_blockers(case: Case) -> list[str]:
     return reasons
 
 
+def claim_review_blockers(
+    claim: Any, *, review: str | None = None, note: str | None = None
+) -> list[str]:
+    reasons = []
+    if review is not None and review not in (
+        ClaimReview.SUBSTANTIATED,
+        ClaimReview.NOT_SUBSTANTIATED,
+    ):
+        reasons.append("Mark the claim substantiated or not substantiated.")
+    if note is not None and not note.strip():
+        reasons.append("Add a note explaining the finding.")
+    return reasons + state_blocker(claim.case, (State.UNDER_ASSESSMENT,), "review arguments")
+
+
 def hearing_done(case: Case, *, today: datetime.date) -> bool:
     return any(
         r.status == RequestStatus.ANSWERED or r.due_date < today
@@ -210,11 +317,17 @@ def hearing_done(case: Case, *, today: datetime.date) -> bool:
 
 
 def propose_blockers(
-    case: Case, *, outcome: str, reasoning: str, today: datetime.date
+    case: Case,
+    *,
+    today: datetime.date,
+    outcome: str | None = None,
+    reasoning: str | None = None,
 ) -> list[str]:
     reasons = state_blocker(case, (State.UNDER_ASSESSMENT,), "propose a decision")
     allowed = OUTCOMES_BY_KIND[case.kind]
-    if outcome not in allowed:
+    if outcome is None:
+        pass
+    elif outcome not in allowed:
         words = " or ".join(f"“{o}”" for o in allowed)
         reasons.append(
             f"A {case.get_kind_display().split(' (')[0].lower()} can end only in {words}."
@@ -228,7 +341,7 @@ def propose_blockers(
             "The provider filed no arguments: a notification without arguments can only end in "
             "designation (Art 52(3))."
         )
-    if not reasoning.strip():
+    if reasoning is not None and not reasoning.strip():
         reasons.append("Write the reasoning of the decision.")
     if open_requests(case):
         reasons.append(
@@ -244,9 +357,9 @@ def propose_blockers(
     return reasons
 
 
-def return_blockers(case: Case, *, comment: str) -> list[str]:
+def return_blockers(case: Case, *, comment: str | None = None) -> list[str]:
     reasons = state_blocker(case, (State.DECISION_PROPOSED,), "return the proposal")
-    if not comment.strip():
+    if comment is not None and not comment.strip():
         reasons.append("Say why the proposal is returned.")
     return reasons
 
@@ -262,59 +375,38 @@ def approve_blockers(case: Case, *, user: Any) -> list[str]:
 
 
 def information_request_blockers(
-    case: Case, *, kind: str, questions: list[str], draft_reasoning: str
+    case: Case,
+    *,
+    kind: str | None = None,
+    questions: list[str] | None = None,
+    draft_reasoning: str = "",
+    due_date: datetime.date | None = None,
+    today: datetime.date | None = None,
 ) -> list[str]:
     reasons = state_blocker(
         case, (State.SUBMITTED, State.UNDER_ASSESSMENT), "send a request for information"
     )
+    if kind is None:
+        return reasons
     if kind not in RequestKind.values:
         reasons.append("Choose a question or a hearing.")
     if kind == RequestKind.HEARING and not draft_reasoning.strip():
         reasons.append("A hearing carries the draft reasoning of the decision.")
-    if kind == RequestKind.QUESTION and not [q for q in questions if q.strip()]:
+    if kind == RequestKind.QUESTION and not [q for q in questions or [] if q.strip()]:
         reasons.append("Ask at least one question.")
+    if today is not None:
+        reasons += request_due_date_problems(due_date, today=today)
     return reasons
 
 
-# ---- the next deadline of a case (stored on the case for the queue) -------------------------------
-
-
-def next_deadline_rule(case: Case, *, target_days: int) -> str:
-    """The words of the rule behind the stored next deadline (shown when a date is expanded)."""
-    kind = case.next_deadline_kind
-    if kind == "notification due":
-        n = getattr(case, "notification", None)
-        return n.notification_due_rule if n else ""
-    if kind == "answer due":
-        due = [r for r in open_requests(case) if r.due_date == case.next_deadline]
-        return due[0].due_rule if due else ""
-    if kind == "assessment target" and case.assessment_started_on:
-        stopped = (case.next_deadline - case.assessment_started_on).days - target_days
-        return (
-            f"Internal target of {target_days} days after the assessment started on "
-            f"{deadlines.format_day(case.assessment_started_on)}, plus {stopped} day(s) while the clock "
-            f"was stopped = {deadlines.format_day(case.next_deadline)}"
-        )
-    return ""
-
-
-def next_deadline(case: Case, *, target_days: int) -> tuple[datetime.date | None, str]:
-    """The date the case must move by next, and what it is; (None, "") when nothing is due."""
-    if case.state == State.DRAFT and case.kind == Kind.NOTIFICATION:
-        n = getattr(case, "notification", None)
-        if n is not None and n.notification_due:
-            return n.notification_due, "notification due"
-        return None, ""
-    if case.state in (State.SUBMITTED, State.UNDER_ASSESSMENT):
-        due = [r.due_date for r in open_requests(case)]
-        if due:
-            return min(due), "answer due"
-    if case.state == State.UNDER_ASSESSMENT and case.assessment_started_on:
-        stopped = 0
-        for stop in case.clock_stops.all():
-            end = stop.ended_on or datetime.date.max
-            if end != datetime.date.max:
-                stopped += max(0, (end - max(stop.started_on, case.assessment_started_on)).days)
-        target = case.assessment_started_on + datetime.timedelta(days=target_days + stopped)
-        return target, "assessment target"
-    return None, ""
+def answer_blockers(
+    request: Any, *, response: str | None = None, documents: list[Any] | None = None
+) -> list[str]:
+    reasons = []
+    if response is not None and not response.strip():
+        reasons.append("Write a response.")
+    if documents and any(d.case_id != request.case_id for d in documents):
+        reasons.append("A document attached to the response belongs to another case.")
+    if request.status != RequestStatus.OPEN:
+        reasons.append("This request has already been answered.")
+    return reasons

@@ -6,6 +6,8 @@ import logging
 
 from celery import shared_task
 
+from gpai_cases.core.queueing import queue_or
+
 logger = logging.getLogger(__name__)
 
 
@@ -21,10 +23,11 @@ def recompute_dates(self, reason: str = "daily check") -> int:
 
 def queue_recompute_dates(reason: str) -> None:
     """Queue a recomputation; if the broker is unreachable, do it now rather than lose it."""
-    try:
-        recompute_dates.delay(reason)
-    except Exception:  # broker down: kombu raises OperationalError and friends
-        logger.warning("Broker unreachable; recomputing dates in-process", exc_info=True)
-        from .services import dates_recompute
+    from .services import dates_recompute
 
-        dates_recompute(reason=reason)
+    queue_or(
+        recompute_dates,
+        reason,
+        otherwise=lambda: dates_recompute(reason=reason),
+        what="recomputing dates",
+    )

@@ -45,12 +45,16 @@ def cached_fragment(
     moves after any change); a fragment is served only while that value stands still.
     """
     cache = caches["fragments"]
-    key = fragment_key(template, version(), parts)
-    html = cache.get(key)
+    # a transaction that has changed data and not committed yet sees data that no version
+    # names: it renders for itself, and neither reads nor fills the cache
+    usable = not freshness.uncommitted_changes()
+    key = fragment_key(template, version(), parts) if usable else ""
+    html = cache.get(key) if usable else None
     if html is None:
         context = {**build_context(), "csrf_token": CSRF_PLACEHOLDER}
         html = render_to_string(template, context, request=request)
-        cache.set(key, html)
+        if usable:
+            cache.set(key, html)
     if CSRF_PLACEHOLDER in html:
         html = html.replace(CSRF_PLACEHOLDER, get_token(request))
     # our own autoescaping template rendered it; only the CSRF token (URL-safe) is put in

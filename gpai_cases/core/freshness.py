@@ -14,8 +14,11 @@ data commits:
   stamp, so it stays cached while other cases change.
 
 A ``post_save``/``post_delete``/``m2m_changed`` signal of any model of the domain apps records the
-change; bulk writes that bypass signals (``QuerySet.update``, ``bulk_create``) call
-:func:`changed` themselves. One callback per transaction applies everything at commit.
+change; bulk writes that send no signals (``QuerySet.update``, ``bulk_create``, ``bulk_update``)
+are reported by :class:`ReportingQuerySet`, the queryset of every such model (a system check
+refuses a model without it). Nobody calls :func:`changed` by hand. At commit, everything the
+transaction changed is applied at once; a transaction never reads fragments while it has
+uncommitted changes (:func:`uncommitted_changes`), so it always sees its own writes.
 
 Why after the commit, and why in the database:
 - A reader that saw the old number and the new data caches fresh data under an old key (harmless);
@@ -29,11 +32,14 @@ Why after the commit, and why in the database:
 
 from __future__ import annotations
 
+import functools
+import threading
 from collections.abc import Iterable
 from typing import Any
 
 from django.apps import apps as global_apps
-from django.db import transaction
+from django.core import checks
+from django.db import DEFAULT_DB_ALIAS, models, transaction
 from django.db.models import F, OuterRef, Subquery
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
@@ -43,7 +49,7 @@ DOMAIN_APPS = frozenset(
 )
 #: Models of those apps that no cached page shows: writing them leaves the version alone (a
 #: sign-in writes both, and must not make every cached page render again).
-NOT_SHOWN = frozenset({"accounts.SignInEvent"})
+NOT_SHOWN = frozenset({"accounts.SignInEvent", "cases.ReferenceSequence"})
 #: Saves that touch only these fields change nothing a cached page shows (``last_login`` is
 #: written by every sign-in).
 UNSHOWN_FIELDS = frozenset({"last_login"})
@@ -72,12 +78,11 @@ def reference_version() -> int:
 def case_version(reference: str) -> tuple[int, int] | None:
     """What a case page depends on: (reference version, the case's stamp), in one query; None
     when there is no such case."""
-    from gpai_cases.cases.models import Case
-
     from .models import CaseStamp, DataVersion
 
     return (
-        Case.objects.filter(reference=reference)
+        global_apps.get_model("cases", "Case")
+        .objects.filter(reference=reference)
         .annotate(
             reference_version=Subquery(
                 DataVersion.objects.filter(pk=REFERENCE_ROW).values("n")[:1]
@@ -96,7 +101,16 @@ class _Pending:
         self.cases: set[int] = set()
         self.shared = False
 
-    def __call__(self) -> None:
+    def __bool__(self) -> bool:
+        return self.shared or bool(self.cases)
+
+    def add(self, cases: Iterable[int] | None) -> None:
+        if cases is None:
+            self.shared = True
+        else:
+            self.cases.update(cases)
+
+    def apply(self) -> None:
         from .models import CaseStamp
 
         # One transaction holding the data version's row: versions are handed out one after the
@@ -105,9 +119,18 @@ class _Pending:
             version = _bump(ROW)
             if self.shared:
                 _bump(REFERENCE_ROW)
-            if self.cases:
+            # a case created by a transaction that was rolled back may be left over here
+            # (this thread's record of changes outlives a rollback): stamp only cases that exist
+            cases = (
+                global_apps.get_model("cases", "Case")
+                .objects.filter(pk__in=sorted(self.cases))
+                .values_list("pk", flat=True)
+                if self.cases
+                else []
+            )
+            if cases:
                 CaseStamp.objects.bulk_create(
-                    [CaseStamp(case_id=pk, n=version) for pk in sorted(self.cases)],
+                    [CaseStamp(case_id=pk, n=version) for pk in cases],
                     update_conflicts=True,
                     unique_fields=["case"],
                     update_fields=["n"],
@@ -125,28 +148,127 @@ def _bump(row: int) -> int:
     return DataVersion.objects.filter(pk=row).values_list("n", flat=True).get()
 
 
+#: What the open transaction of each database connection of this thread changed so far.
+_local = threading.local()
+
+
+def _pending() -> dict[str, _Pending]:
+    if not hasattr(_local, "pending"):
+        _local.pending = {}
+    return _local.pending
+
+
+def _flush(using: str) -> None:
+    """At commit: apply what the transaction changed (once, however many callbacks it has)."""
+    pending = _pending().pop(using, None)
+    if pending:
+        pending.apply()
+
+
 def changed(using: str | None = None, *, cases: Iterable[int] | None = None) -> None:
     """Data changed: move the numbers once this transaction commits (at once outside one).
 
     ``cases``: the ids of the only cases whose own data changed; None when the change is not
-    one case's own (or nobody knows which cases a bulk write touched).
+    one case's own (or nobody knows which cases a bulk write touched). Called by the signals of
+    :func:`connect` and by :class:`ReportingQuerySet`; code elsewhere never needs to call it.
     """
-    connection = transaction.get_connection(using)
-    pending = None
-    if connection.in_atomic_block:
-        # one callback per transaction; a rolled-back savepoint drops its callback with it, and
-        # a later change then registers a new one
-        pending = next((e[1] for e in connection.run_on_commit if isinstance(e[1], _Pending)), None)
-    new = pending is None
-    pending = pending or _Pending()
-    if cases is None:
-        pending.shared = True
-    else:
-        pending.cases.update(cases)
-    if not connection.in_atomic_block:
-        pending()
-    elif new:
-        transaction.on_commit(pending, using=using)
+    using = using or DEFAULT_DB_ALIAS
+    if not transaction.get_connection(using).in_atomic_block:
+        now = _Pending()
+        now.add(cases)
+        now.apply()
+        return
+    pending = _pending().setdefault(using, _Pending())
+    pending.add(cases)
+    # A callback for every change: one registered inside a savepoint that is rolled back is
+    # dropped with it, and the next change's callback then still carries the whole transaction.
+    # The first callback to run applies everything; the others find nothing left to do. What a
+    # rolled-back transaction recorded stays here until the next commit applies it too: that
+    # moves a version for nothing (a page renders once more), which is harmless.
+    transaction.on_commit(functools.partial(_flush, using), using=using)
+
+
+def uncommitted_changes(using: str | None = None) -> bool:
+    """Whether this thread's open transaction changed data that cached fragments may show.
+
+    A fragment must not be served to, nor stored by, a transaction that sees its own uncommitted
+    writes. Outside a transaction, whatever is left over was rolled back: it is forgotten.
+    """
+    using = using or DEFAULT_DB_ALIAS
+    pending = _pending()
+    if not transaction.get_connection(using).in_atomic_block:
+        pending.pop(using, None)
+        return False
+    return bool(pending.get(using))
+
+
+def forget_uncommitted() -> None:
+    """Drop what rolled-back transactions left behind (tests call this between tests)."""
+    _pending().clear()
+
+
+class ReportingQuerySet(models.QuerySet):
+    """The queryset of every model shown on cached pages: its bulk writes, which send no
+    signals, report themselves, so that no caller has to remember to."""
+
+    #: Above this many rows touched, an update is reported as shared (every case page renders
+    #: again) rather than listing the cases.
+    CASE_LIST_LIMIT = 1000
+
+    def _touched_cases(self) -> list[int] | None:
+        label = self.model._meta.label
+        if label in SHARED:
+            return None
+        if label == "cases.Case":
+            field = "pk"
+        elif any(f.name == "case" for f in self.model._meta.concrete_fields):
+            field = "case_id"
+        else:
+            return None
+        ids = list(
+            self.values_list(field, flat=True).order_by().distinct()[: self.CASE_LIST_LIMIT + 1]
+        )
+        return None if len(ids) > self.CASE_LIST_LIMIT else [i for i in ids if i is not None]
+
+    def _report(self, cases: list[int] | None) -> None:
+        if self.model._meta.label not in NOT_SHOWN:
+            changed(self.db, cases=cases)
+
+    def update(self, **kwargs: Any) -> int:
+        cases = self._touched_cases()
+        rows = super().update(**kwargs)
+        if rows and not (frozenset(kwargs) <= UNSHOWN_FIELDS):
+            self._report(cases)
+        return rows
+
+    update.alters_data = True  # type: ignore[attr-defined]
+
+    def bulk_create(self, objs: Iterable[Any], *args: Any, **kwargs: Any) -> list[Any]:
+        created = super().bulk_create(objs, *args, **kwargs)
+        if created:
+            self._report(_cases_of_many(created))
+        return created
+
+    def bulk_update(self, objs: Iterable[Any], fields: Any, *args: Any, **kwargs: Any) -> int:
+        objs = list(objs)
+        rows = super().bulk_update(objs, fields, *args, **kwargs)
+        if rows:
+            self._report(_cases_of_many(objs))
+        return rows
+
+
+class ReportingManager(models.Manager.from_queryset(ReportingQuerySet)):  # type: ignore[misc]
+    """The default manager of the models shown on cached pages."""
+
+
+def _cases_of_many(objs: list[Any]) -> list[int] | None:
+    cases: set[int] = set()
+    for obj in objs:
+        ids = _cases_of(obj)
+        if ids is None:
+            return None
+        cases.update(ids)
+    return sorted(cases)
 
 
 def _cases_of(instance: Any) -> list[int] | None:
@@ -155,7 +277,7 @@ def _cases_of(instance: Any) -> list[int] | None:
     if label in SHARED:
         return None
     if label == "cases.Case":
-        return [instance.pk]
+        return [instance.pk] if instance.pk else None
     case_id = getattr(instance, "case_id", None)
     return [case_id] if case_id else None
 
@@ -170,18 +292,38 @@ def _on_write(sender: Any, instance: Any = None, using: str | None = None, **kwa
 def connect() -> None:
     """Listen to the models of the domain apps only (a receiver for every sender would also turn
     off Django's fast delete for sessions and every other model)."""
-    for config in global_apps.get_app_configs():
-        if config.label not in DOMAIN_APPS:
-            continue
-        for model in config.get_models():
-            if model._meta.label in NOT_SHOWN:
-                continue
-            for signal in (post_save, post_delete):
-                signal.connect(
-                    _on_write, sender=model, dispatch_uid=f"freshness-{model._meta.label}"
-                )
-            for field in model._meta.local_many_to_many:
-                through = field.remote_field.through
-                m2m_changed.connect(
-                    _on_write, sender=through, dispatch_uid=f"freshness-m2m-{through._meta.label}"
-                )
+    for model in shown_models():
+        for signal in (post_save, post_delete):
+            signal.connect(_on_write, sender=model, dispatch_uid=f"freshness-{model._meta.label}")
+        for field in model._meta.local_many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(
+                _on_write, sender=through, dispatch_uid=f"freshness-m2m-{through._meta.label}"
+            )
+
+
+def shown_models() -> list[type[models.Model]]:
+    """The models whose data cached pages show: those of the domain apps, but NOT_SHOWN."""
+    return [
+        model
+        for config in global_apps.get_app_configs()
+        if config.label in DOMAIN_APPS
+        for model in config.get_models()
+        if model._meta.label not in NOT_SHOWN
+    ]
+
+
+@checks.register()
+def check_reporting_managers(app_configs: Any = None, **kwargs: Any) -> list[checks.CheckMessage]:
+    """A model shown on cached pages whose default manager does not report its bulk writes would
+    let a page go stale: refuse to start."""
+    return [
+        checks.Error(
+            f"{model._meta.label}'s default manager must use freshness.ReportingQuerySet.",
+            hint="Use ReportingManager(), or a manager made from a ReportingQuerySet subclass.",
+            obj=model,
+            id="gpai.E001",
+        )
+        for model in shown_models()
+        if not isinstance(model._default_manager.all(), ReportingQuerySet)
+    ]

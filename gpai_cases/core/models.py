@@ -1,6 +1,60 @@
+"""What every app may build on: records kept for ever, and the counters of ``freshness``."""
+
 from __future__ import annotations
 
+from typing import Any, ClassVar
+
 from django.db import models
+
+from .errors import ImmutableError
+from .freshness import ReportingManager, ReportingQuerySet
+
+
+class TrackedModel(models.Model):
+    """A model whose data cached pages show: its default manager reports bulk writes to
+    :mod:`.freshness` (saves and deletes are reported by signals)."""
+
+    objects = ReportingManager()
+
+    class Meta:
+        abstract = True
+
+
+class AppendOnlyQuerySet(ReportingQuerySet):
+    """Rows are added, never changed or removed, not even in bulk."""
+
+    def update(self, **kwargs: Any) -> int:
+        raise ImmutableError(self.model.immutable_message)
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        raise ImmutableError(self.model.undeletable_message or self.model.immutable_message)
+
+    def bulk_update(self, *args: Any, **kwargs: Any) -> int:
+        raise ImmutableError(self.model.immutable_message)
+
+
+class AppendOnlyModel(TrackedModel):
+    """A record kept for ever: saved once, never changed, never deleted (the audit trail, stored
+    documents, publications, scorecard versions, sign-in events).
+
+    ``immutable_message`` says, in the words of the record, what to do instead.
+    """
+
+    immutable_message: ClassVar[str] = "This record is kept for ever: it is never changed."
+    undeletable_message: ClassVar[str] = ""  # when deleting deserves other words
+
+    objects = AppendOnlyQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None:
+            raise ImmutableError(self.immutable_message)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise ImmutableError(self.undeletable_message or self.immutable_message)
 
 
 class DataVersion(models.Model):

@@ -8,6 +8,10 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.db import models
 
+from gpai_cases.core.errors import ImmutableError
+from gpai_cases.core.freshness import ReportingManager
+from gpai_cases.core.models import AppendOnlyModel
+
 
 def document_path(instance: Document, filename: str) -> str:
     # The stored name is ours, not the uploader's: no path tricks, no collisions, never overwritten.
@@ -23,11 +27,13 @@ class DocumentKind(models.TextChoices):
     LETTER = "letter", "Letter"
 
 
-class ImmutableError(Exception):
-    """Raised when code tries to change or delete a record that is kept for ever."""
+__all__ = ["Document", "DocumentKind", "ImmutableError", "document_path"]
 
 
-class Document(models.Model):
+class Document(AppendOnlyModel):
+    immutable_message = "A stored document is never changed; upload a new version."
+    undeletable_message = "A stored document is never deleted."
+
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="documents")
     kind = models.CharField(
         max_length=20, choices=DocumentKind.choices, default=DocumentKind.EVIDENCE
@@ -44,7 +50,7 @@ class Document(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
     supplementary = models.BooleanField(
         default=False,
-        help_text="Filed after the notification was submitted: outside Art 52(2) (DOMAIN.md rule 3).",
+        help_text="Filed after the notification was submitted: outside Art 52(2) (docs/rules.md § arguments).",
     )
     replaces = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="replaced_by"
@@ -57,17 +63,13 @@ class Document(models.Model):
         related_name="documents",
     )
 
+    # rows are never changed, but for one link: a response's documents are linked to its request
+    # when the answer is filed
+    objects = ReportingManager()
+
     class Meta:
         ordering = ["uploaded_at", "id"]
         indexes = [models.Index(fields=["case", "kind"])]
 
     def __str__(self) -> str:
         return self.title
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        if self.pk is not None:
-            raise ImmutableError("A stored document is never changed; upload a new version.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
-        raise ImmutableError("A stored document is never deleted.")

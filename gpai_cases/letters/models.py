@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils import timezone
 
+from gpai_cases.core.models import TrackedModel
+
 
 class LetterKind(models.TextChoices):
     ACKNOWLEDGEMENT = "acknowledgement", "Acknowledgement of receipt"
@@ -20,7 +22,7 @@ class LetterStatus(models.TextChoices):
     FAILED = "failed", "Failed — regenerate"
 
 
-class Letter(models.Model):
+class Letter(TrackedModel):
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="letters")
     kind = models.CharField(max_length=30, choices=LetterKind.choices)
     sequence = models.PositiveIntegerField()

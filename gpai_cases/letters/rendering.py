@@ -16,6 +16,7 @@ from weasyprint.urls import URLFetcher
 from gpai_cases.cases import deadlines
 
 from .models import Letter, LetterKind
+from .wording import legal_basis
 
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
 
@@ -34,8 +35,6 @@ class LocalOnlyFetcher(URLFetcher):
 
 
 def letter_context(letter: Letter) -> dict[str, Any]:
-    from .services import legal_basis
-
     case = letter.case
     context: dict[str, Any] = {
         "letter": letter,

@@ -9,7 +9,6 @@ import hashlib
 import logging
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
@@ -17,9 +16,10 @@ from django.utils import timezone
 
 from gpai_cases.cases import access
 from gpai_cases.cases.audit import Action, record
+from gpai_cases.core.queueing import queue_or
 from gpai_cases.documents.models import Document, DocumentKind
 
-from .models import Letter, LetterKind, LetterStatus
+from .models import Letter, LetterStatus
 
 __all__ = [
     "letter_regenerate",
@@ -32,14 +32,11 @@ logger = logging.getLogger(__name__)
 
 
 def _queue(letter_id: int) -> None:
+    """Queue the rendering; when the broker is down, the letter stays pending and the periodic
+    sweep queues it again."""
     from .tasks import render_letter
 
-    try:
-        render_letter.delay(letter_id)
-    except Exception:  # broker down: the sweep will queue it again
-        logger.warning(
-            "Letter %s not queued or not rendered now; left for the sweep", letter_id, exc_info=True
-        )
+    queue_or(render_letter, letter_id, what=f"letter {letter_id} (left for the sweep)")
 
 
 def letter_request(
@@ -123,8 +120,7 @@ def letter_record_failure(*, letter_id: int, error: str, final: bool) -> None:
 
 def letter_regenerate(*, actor: Any, letter: Letter) -> Letter:
     """A caseworker asks again for a letter whose rendering failed."""
-    if not access.is_caseworker(letter.case, actor):
-        raise PermissionDenied("Only a caseworker may regenerate a letter.")
+    access.require(access.may_regenerate_letter, actor, letter.case)
     with transaction.atomic():
         letter = Letter.objects.select_for_update().get(pk=letter.pk)
         if letter.status != LetterStatus.FAILED:
@@ -147,46 +143,3 @@ def letters_queue_missing(*, older_than: datetime.timedelta = datetime.timedelta
     for letter_id in ids:
         _queue(letter_id)
     return len(ids)
-
-
-LEGAL_BASIS = {
-    (
-        "notification",
-        "designate",
-        True,
-    ): "Article 52(3) of Regulation (EU) 2024/1689: the arguments "
-    "presented under Article 52(2) are rejected; the model is a general-purpose AI model with "
-    "systemic risk under Article 51(1)(a) and 51(2).",
-    ("notification", "designate", False): "Articles 51(1)(a), 51(2) and 52(1) of Regulation (EU) "
-    "2024/1689: the model meets the condition of Article 51(1)(a) and no arguments were presented.",
-    ("notification", "not_designate", True): "Article 52(3) of Regulation (EU) 2024/1689: the "
-    "arguments presented under Article 52(2) are accepted.",
-    (
-        "ex_officio",
-        "designate",
-        False,
-    ): "Article 51(1)(b), Article 52(1), last sentence, and Article "
-    "52(4) of Regulation (EU) 2024/1689, on the basis of the criteria of Annex XIII.",
-    (
-        "ex_officio",
-        "not_designate",
-        False,
-    ): "Article 52(4) of Regulation (EU) 2024/1689 and Annex XIII.",
-    ("reassessment", "maintain", False): "Article 52(5) of Regulation (EU) 2024/1689.",
-    ("reassessment", "revoke", False): "Article 52(5) of Regulation (EU) 2024/1689.",
-}
-
-
-def legal_basis(case: Any, outcome: str) -> str:
-    has_claims = case.kind == "notification" and case.claims.exists()
-    return LEGAL_BASIS.get((case.kind, outcome, has_claims)) or LEGAL_BASIS.get(
-        (case.kind, outcome, False), "Articles 51 and 52 of Regulation (EU) 2024/1689."
-    )
-
-
-LETTER_KIND_FOR_DECISION = {
-    "designate": LetterKind.DECISION,
-    "not_designate": LetterKind.DECISION,
-    "maintain": LetterKind.REASSESSMENT_OUTCOME,
-    "revoke": LetterKind.REASSESSMENT_OUTCOME,
-}

@@ -1,9 +1,9 @@
 """Training-compute arithmetic for the threshold of Art 51(2) AI Act.
 
 Pure functions on :class:`decimal.Decimal` (never binary floats in the arithmetic): no Django, no
-database. See DOMAIN.md, rule 1 and section "Training compute":
+database. See docs/rules.md § threshold and § compute:
 
-* rule 1 — a GPAI model is presumed to have high-impact capabilities when the cumulative compute
+* § threshold — a GPAI model is presumed to have high-impact capabilities when the cumulative compute
   used for its training is **greater than** 10^25 FLOP (Art 51(2)); the number is a setting
   because the Commission may amend it (Art 51(3)): :data:`THRESHOLD_FLOP_DEFAULT`,
   :func:`above_threshold`;
@@ -19,22 +19,27 @@ database. See DOMAIN.md, rule 1 and section "Training compute":
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from typing import Any
 
 __all__ = [
     "MAX_PLAUSIBLE_FLOP",
     "THRESHOLD_FLOP_DEFAULT",
+    "Estimate",
     "FlopParseError",
     "above_threshold",
     "architecture_estimate",
     "estimate_mismatch",
+    "estimates_from_inputs",
     "format_flop",
     "hardware_estimate",
     "parse_flop",
 ]
 
 THRESHOLD_FLOP_DEFAULT = Decimal("1e25")
-"""The Art 51(2) threshold: training compute *greater than* 10^25 FLOP (rule 1)."""
+"""The Art 51(2) threshold: training compute *greater than* 10^25 FLOP (docs/rules.md § threshold)."""
 
 MAX_PLAUSIBLE_FLOP = Decimal("1e40")
 """Larger values are refused by :func:`parse_flop` as a typing error (usually the exponent)."""
@@ -204,7 +209,7 @@ def hardware_estimate(
 ) -> Decimal:
     """Hardware-based estimate of training compute, in FLOP, for one phase.
 
-    DOMAIN.md, "Training compute": chips × seconds × peak FLOP/s per chip × utilisation, i.e.
+    docs/rules.md § compute: chips × seconds × peak FLOP/s per chip × utilisation, i.e.
     ``accelerators × peak × utilisation × hours × 3600``. ``utilisation`` (model FLOP utilisation)
     must lie in (0, 1]. Example: 10,000 H100 × 989 × 10^12 FLOP/s × 0.40 × 2160 h (90 days)
     ≈ 3.1 × 10^25.
@@ -226,7 +231,7 @@ def hardware_estimate(
 def architecture_estimate(*, parameters: Decimal | int, training_tokens: Decimal | int) -> Decimal:
     """Architecture-based estimate for a dense transformer: 6 × parameters × training tokens.
 
-    DOMAIN.md, "Training compute": 6 × 4.0 × 10^11 × 1.5 × 10^13 = 3.6 × 10^25.
+    docs/rules.md § compute: 6 × 4.0 × 10^11 × 1.5 × 10^13 = 3.6 × 10^25.
     """
     n = _positive("parameters", parameters)
     d = _positive("training_tokens", training_tokens)
@@ -249,3 +254,81 @@ def estimate_mismatch(declared: Decimal, estimate: Decimal, factor: Decimal = De
     with localcontext() as ctx:
         ctx.prec = 60
         return declared_ > estimate_ * factor_ or estimate_ > declared_ * factor_
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """An estimate of training compute from the inputs a provider gave, and how it was made."""
+
+    method: str  # "hardware" or "architecture", as the notification's compute_method
+    label: str
+    value: Decimal
+
+
+#: The names of the inputs of each estimate, with the older names still found in filings.
+INPUT_NAMES = {
+    "accelerators": ("accelerators",),
+    "peak": ("peak_flops_per_accelerator", "peak_flops"),
+    "utilisation": ("utilisation",),
+    "hours": ("training_hours", "hours"),
+    "parameters": ("parameters",),
+    "tokens": ("training_tokens",),
+}
+
+
+def _input(inputs: Mapping[str, Any], name: str) -> Decimal | None:
+    for key in INPUT_NAMES[name]:
+        value = inputs.get(key)
+        if value not in (None, ""):
+            try:
+                number = Decimal(str(value))
+            except (InvalidOperation, ValueError):
+                return None
+            return number if number.is_finite() else None
+    return None
+
+
+def estimates_from_inputs(
+    inputs: Mapping[str, Any],
+    *,
+    parameters: Decimal | int | None = None,
+    training_tokens: Decimal | int | None = None,
+) -> list[Estimate]:
+    """The estimates the inputs of a filing allow: hardware-based when chips, peak FLOP/s,
+    utilisation and hours are given; architecture-based when parameters and tokens are (from the
+    inputs, else ``parameters`` and ``training_tokens``, the model's declared figures). Inputs
+    that cannot make an estimate (missing, not numbers, out of range) give none.
+    """
+    estimates = []
+    chips, peak = _input(inputs, "accelerators"), _input(inputs, "peak")
+    use, hours = _input(inputs, "utilisation"), _input(inputs, "hours")
+    if chips is not None and peak is not None and use is not None and hours is not None:
+        try:
+            value = hardware_estimate(
+                accelerators=int(chips),
+                peak_flops_per_accelerator=peak,
+                utilisation=use,
+                training_hours=hours,
+            )
+        except (ArithmeticError, TypeError, ValueError):
+            pass
+        else:
+            estimates.append(
+                Estimate(
+                    "hardware",
+                    "Hardware-based: accelerators × peak FLOP/s × utilisation × hours × 3600",
+                    value,
+                )
+            )
+    n = _input(inputs, "parameters") or (Decimal(parameters) if parameters else None)
+    d = _input(inputs, "tokens") or (Decimal(training_tokens) if training_tokens else None)
+    if n and d:
+        try:
+            value = architecture_estimate(parameters=n, training_tokens=d)
+        except (ArithmeticError, TypeError, ValueError):
+            pass
+        else:
+            estimates.append(
+                Estimate("architecture", "Architecture-based: 6 × parameters × tokens", value)
+            )
+    return estimates

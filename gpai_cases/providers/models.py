@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django_countries.fields import CountryField
 
+from gpai_cases.core.models import TrackedModel
+
 from .compute import above_threshold, format_flop
 
 # Member states of the EU (ISO 3166 alpha-2). Outside these, Art 54 requires an authorised representative.
@@ -49,7 +51,7 @@ def threshold_flop() -> Decimal:
     return Decimal(str(settings.GPAI_THRESHOLD_FLOP))
 
 
-class Provider(models.Model):
+class Provider(TrackedModel):
     legal_name = models.CharField(max_length=200, unique=True)
     country = CountryField(help_text="Country where the provider is established.")
     eu_representative = models.CharField(
@@ -87,7 +89,7 @@ class Provider(models.Model):
             )
 
 
-class Membership(models.Model):
+class Membership(TrackedModel):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
@@ -118,7 +120,7 @@ class ReleaseMode(models.TextChoices):
     PROPRIETARY = "proprietary", "Proprietary (other)"
 
 
-class GPAIModel(models.Model):
+class GPAIModel(TrackedModel):
     provider = models.ForeignKey(Provider, on_delete=models.PROTECT, related_name="models")
     name = models.CharField(max_length=200)
     version = models.CharField(max_length=100, blank=True)
@@ -144,7 +146,7 @@ class GPAIModel(models.Model):
         "planned public release date",
         null=True,
         blank=True,
-        help_text="For open-source models: must be notified before this date (rule 8).",
+        help_text="For open-source models: must be notified before this date (docs/rules.md § open-source-release).",
     )
     eu_business_users = models.PositiveIntegerField(
         "registered business users in the EU", null=True, blank=True

@@ -10,10 +10,10 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from gpai_cases.documents.models import ImmutableError
+from gpai_cases.core.models import AppendOnlyModel, TrackedModel
 
 
-class PublicWording(models.Model):
+class PublicWording(TrackedModel):
     """How a designation appears in public; edited by an admin before publishing."""
 
     designation = models.OneToOneField(
@@ -31,7 +31,10 @@ class PublicWording(models.Model):
         return f"{self.entry_id} {self.public_model_name}"
 
 
-class Publication(models.Model):
+class Publication(AppendOnlyModel):
+    immutable_message = "A publication is never changed; publish a new one."
+    undeletable_message = "A publication is never deleted."
+
     number = models.PositiveIntegerField(unique=True)
     published_at = models.DateTimeField(default=timezone.now)
     published_by = models.ForeignKey(
@@ -44,17 +47,12 @@ class Publication(models.Model):
     def __str__(self) -> str:
         return f"Publication {self.number} ({self.published_at:%Y-%m-%d})"
 
-    def save(self, *args: object, **kwargs: object) -> None:
-        if self.pk is not None:
-            raise ImmutableError("A publication is never changed; publish a new one.")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
 
-    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
-        raise ImmutableError("A publication is never deleted.")
-
-
-class PublicEntry(models.Model):
+class PublicEntry(AppendOnlyModel):
     """One model as it stood in one publication: public fields only."""
+
+    immutable_message = "A published entry is never changed."
+    undeletable_message = "A published entry is never deleted."
 
     publication = models.ForeignKey(Publication, on_delete=models.PROTECT, related_name="entries")
     entry_id = models.CharField(max_length=20, db_index=True)
@@ -77,11 +75,3 @@ class PublicEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.entry_id} in {self.publication_id}"
-
-    def save(self, *args: object, **kwargs: object) -> None:
-        if self.pk is not None:
-            raise ImmutableError("A published entry is never changed.")
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
-
-    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
-        raise ImmutableError("A published entry is never deleted.")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Prefetch
 
@@ -143,8 +142,7 @@ WORDING_FIELDS = ("public_model_name", "public_provider_name", "summary")
 
 
 def wording_save(*, actor: Any, designation: Designation, **fields: str) -> PublicWording:
-    if not access.is_office_admin(actor):
-        raise PermissionDenied("Only an admin edits the public list.")
+    access.require(access.may_publish, actor)
     wording = wording_for(designation)
     for name, value in fields.items():
         if name not in WORDING_FIELDS:
@@ -159,8 +157,7 @@ def wording_save(*, actor: Any, designation: Designation, **fields: str) -> Publ
 
 def publish(*, actor: Any, overrides: dict[int, dict[str, str]] | None = None) -> Publication:
     """Publish the list as it stands: a new numbered, immutable snapshot."""
-    if not access.is_office_admin(actor):
-        raise PermissionDenied("Only an admin publishes the public list.")
+    access.require(access.may_publish, actor)
     overrides = overrides or {}
     for _ in range(3):
         try:

@@ -25,7 +25,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import caches
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -301,8 +300,7 @@ def schema(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def publish(request: HttpRequest) -> HttpResponse:
-    if not access.is_office_admin(request.user):
-        raise PermissionDenied("Only an admin publishes the public list.")
+    access.require(access.may_publish, request.user)
     changes = services.pending_changes()
     if request.method == "POST":
         overrides = {}
@@ -334,8 +332,7 @@ def publish(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def published(request: HttpRequest, number: int) -> HttpResponse:
-    if not access.is_office_admin(request.user):
-        raise PermissionDenied("Only an admin publishes the public list.")
+    access.require(access.may_publish, request.user)
     publication = Publication.objects.filter(number=number).first()
     if publication is None:
         raise Http404

@@ -11,6 +11,8 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template.loader import get_template
 
+from gpai_cases.core.queueing import queue_or
+
 logger = logging.getLogger(__name__)
 
 
@@ -38,11 +40,11 @@ def hand_over(messages: list[dict[str, Any]]) -> None:
 
     if not messages:
         return
-    try:
-        deliver_reminders.delay(messages)
-    except Exception:  # broker down: the reminders must still go out
-        logger.warning("Reminder e-mails not queued; sending %d now", len(messages), exc_info=True)
-        try:
-            send(messages)
-        except Exception:  # mail errors are logged; the reminders stay in the inboxes
-            logger.exception("Could not e-mail %d reminders", len(messages))
+    # broker down: the reminders must still go out; a mail error is logged, and the reminders
+    # stay in the inboxes
+    queue_or(
+        deliver_reminders,
+        messages,
+        otherwise=lambda: send(messages),
+        what=f"e-mailing {len(messages)} reminders",
+    )

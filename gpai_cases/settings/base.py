@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "gpai_cases.portal",
     "gpai_cases.api",
     "gpai_cases.core",
+    "gpai_cases.demo",
 ]
 
 MIDDLEWARE = [
@@ -280,7 +281,7 @@ GPAI_CASEWORKER_MAILBOX = os.environ.get(
     "GPAI_CASEWORKER_MAILBOX", "gpai-caseworkers@ai-office.example.eu"
 )
 
-# --- The rules (DOMAIN.md) -------------------------------------------------------------------
+# --- The rules (docs/rules.md) -------------------------------------------------------------------
 # Rule 1: presumption of high-impact capabilities above this training compute (Art 51(2)).
 GPAI_THRESHOLD_FLOP = os.environ.get("GPAI_THRESHOLD_FLOP", "1e25")
 # Rule 5: which designations may be reassessed: "all_designations" (methodology) or
@@ -296,6 +297,9 @@ GPAI_ASSESSMENT_TARGET_DAYS = int(os.environ.get("GPAI_ASSESSMENT_TARGET_DAYS", 
 # Uploads.
 GPAI_UPLOAD_MAX_BYTES = int(os.environ.get("GPAI_UPLOAD_MAX_BYTES", str(50 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+
+# The benchmark's bare floor view (/_floor), for `make bench` only.
+GPAI_BENCH_URLS = env_bool("GPAI_BENCH_URLS", False)
 
 LOGGING = {
     "version": 1,

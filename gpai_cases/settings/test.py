@@ -38,9 +38,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "NAME": os.path.join(tempfile.mkdtemp(prefix="gpai-testdb-"), "test.sqlite3")
     }
 
-# Most tests run inside one transaction that never commits, so the data version never moves:
-# fragments are not cached here; tests/core/test_freshness.py switches the cache on with commits.
-CACHES = {**CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405
+# The fragment cache is on, as in production: a test's writes stay uncommitted (its transaction
+# is rolled back at the end), and a transaction with uncommitted changes never reads nor fills
+# the cache (core/freshness.py), so every page a test renders after a change is fresh.
+# GPAI_TEST_FRAGMENT_CACHE=0 turns it off, to tell a cache bug from any other.
+if os.environ.get("GPAI_TEST_FRAGMENT_CACHE", "1") == "0":
+    CACHES = {**CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405
 if REDIS_URL:
     # The Redis database is shared by the parallel test processes and the broker: each process
     # keeps its keys under its own prefix and empties only those (tests/conftest.py).

@@ -82,7 +82,7 @@ class ExOfficioForm(forms.Form):
         if data.get("basis") == ExOfficioBasis.SCIENTIFIC_PANEL_ALERT and not data.get(
             "alert_reference"
         ):
-            self.add_error("alert_reference", "Give the reference of the scientific panel's alert.")
+            self.add_error("alert_reference", rules.ALERT_REFERENCE_MISSING)
         if data.get("model_name"):
             matches = list(
                 GPAIModel.objects.filter(

@@ -10,7 +10,7 @@ import pytest
 from django.conf import settings
 from django.db import DatabaseError
 
-from gpai_cases.cases import services
+from gpai_cases.cases import audit, services
 from gpai_cases.cases.models import Case, CaseEvent, Decision, Designation
 from gpai_cases.documents.models import Document
 from gpai_cases.letters.models import Letter
@@ -21,14 +21,14 @@ pytestmark = pytest.mark.django_db
 
 
 def fail_on(action: str):
-    real = services.record
+    real = audit.record
 
     def record(**kwargs):
         if str(kwargs["action"]) == action:
             raise DatabaseError("connection lost")
         return real(**kwargs)
 
-    return mock.patch.object(services, "record", side_effect=record)
+    return mock.patch.object(audit, "record", side_effect=record)
 
 
 def test_a_failed_submission_changes_nothing(draft_a, member_a):

@@ -84,7 +84,6 @@ MATRIX: dict[str, tuple] = {
     "home": (None, one(302), "get"),  # → sign in, the portal or the queue
     "inbox": (None, SIGNED_IN, "get"),
     "healthz": (None, PUBLIC, "get"),
-    "floor": (None, PUBLIC, "get"),
     "login": (None, PUBLIC, "get"),
     "logout": (None, one(405), "get"),  # sign-out is a POST
     "second_factor_setup": (None, SIGNED_IN, "get"),

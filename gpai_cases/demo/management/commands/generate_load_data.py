@@ -33,7 +33,6 @@ from gpai_cases.cases.models import (
     ReferenceSequence,
     State,
 )
-from gpai_cases.core import freshness
 from gpai_cases.documents.models import Document
 from gpai_cases.providers.models import GPAIModel, Membership, Provider
 
@@ -134,7 +133,6 @@ class Command(BaseCommand):
                 )
             done += size
             self.stdout.write(f"  {done:>7} / {cases} cases ({time.monotonic() - started:.1f} s)")
-        freshness.changed()  # bulk inserts send no signal: cached pages must not survive them
         self.stdout.write(
             self.style.SUCCESS(
                 f"Generated {cases} cases for {n_providers} providers in {time.monotonic() - started:.1f} s"

@@ -1,0 +1,148 @@
+"""The report of `make bench`: the targets and where this run stands, written to
+docs/benchmarks.md and docs/benchmarks.json."""
+
+from __future__ import annotations
+
+import json
+
+from environment import ROOT
+from pages import COLD_PAGES
+
+
+def _row(results: dict, size: str, page: str) -> dict:
+    return next(r for r in results["sizes"][size]["pages"] if r["page"] == page)
+
+
+def targets(results: dict) -> list[str]:
+    """The targets of the performance issue, each with where it stands in this run."""
+    sizes = sorted(results["sizes"], key=int)
+    big = sizes[-1]
+    out = [
+        f"## Targets (at {int(big):,} cases)",
+        "",
+        "| target | measured | met |",
+        "|---|---|---|",
+    ]
+    for page in COLD_PAGES:
+        warm = _row(results, big, page)
+        cold = _row(results, big, f"{page} — fragment cache off")
+        busy = next(
+            (r for r in results["sizes"][big]["pages"] if r["page"].startswith(f"{page} — while")),
+            None,
+        )
+        busy_words = (
+            f"; while {busy['writes_per_second']} other cases change per second: "
+            f"{busy['p95_ms']:.1f} ms = {busy['p95_vs_signed_in_floor']}×"
+            if busy
+            else ""
+        )
+        out.append(
+            f"| {page}: p95 ≤ 3× the floor | {warm['p95_ms']:.1f} ms = "
+            f"{warm['p95_vs_signed_in_floor']}× the signed-in floor, {warm['p95_vs_floor']}× the "
+            f"anonymous floor; fragment cache off: {cold['p95_vs_signed_in_floor']}× / "
+            f"{cold['p95_vs_floor']}×{busy_words} | "
+            f"{'yes' if warm['p95_vs_signed_in_floor'] <= 3 else 'no'} against the signed-in floor, "
+            f"{'yes' if warm['p95_vs_floor'] <= 3 else 'no'} against the anonymous floor |"
+        )
+    if len(sizes) > 1:
+        small = sizes[0]
+        unequal = [
+            r["page"]
+            for r in results["sizes"][big]["pages"]
+            if "queries" in r and r["queries"] != _row(results, small, r["page"])["queries"]
+        ]
+        out.append(
+            f"| query count equal at {int(small):,} and {int(big):,} cases | "
+            f"{'all equal' if not unequal else 'differ: ' + ', '.join(unequal)} | "
+            f"{'yes' if not unequal else 'no'} |"
+        )
+    register = _row(results, big, "public register HTML")["rps"]
+    admin = _row(results, big, "admin changelist of cases")["rps"]
+    out.append(
+        f"| public register ≥ 10× the admin changelist's throughput | {register:.0f} vs "
+        f"{admin:.0f} req/s = {register / admin:.1f}× | {'yes' if register >= 10 * admin else 'no'} |"
+    )
+    medians = {k: v["median_ms"] for k, v in results["letters"].items() if isinstance(v, dict)}
+    worst = max(medians, key=medians.get)
+    out.append(
+        f"| letter median ≤ 300 ms | slowest kind {worst}: {medians[worst]} ms | "
+        f"{'yes' if medians[worst] <= 300 else 'no'} |"
+    )
+    s = results["sweep"]
+    out.append(
+        f"| sweep ≤ 2 s at 100,000 open cases, 0 duplicates | {s['open_cases']:,} open cases: "
+        f"daily sweep {s['daily_s']} s ({s['daily_sent']:,} reminders sent), rerun "
+        f"{s['rerun_s']} s ({s['rerun_sent']} sent); first catch-up of the never-swept data: "
+        f"{s['catch_up_sent']:,} reminders in {s['catch_up_s']} s | "
+        f"{'yes' if s['daily_s'] <= 2 and s['rerun_sent'] == 0 else 'no'} |"
+    )
+    return [*out, ""]
+
+
+def write(results: dict) -> None:
+    docs = ROOT / "docs"
+    docs.mkdir(exist_ok=True)
+    (docs / "benchmarks.json").write_text(json.dumps(results, indent=2) + "\n")
+    m = results["machine"]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured {results['date']} with `make bench` (gunicorn, production settings, PostgreSQL {m['postgresql']}).",
+        f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory']}; Python {m['python']}; load: wrk {m['wrk']}.",
+        "",
+    ]
+    lines += targets(results)
+    for size, data in results["sizes"].items():
+        lines += [
+            f"## {int(size):,} cases (generated in {data['generate_s']} s)",
+            "",
+            "p95 ÷ floor compares with the bare view requested anonymously; p95 ÷ signed-in floor "
+            "with the same bare view requested with the page's own session cookie (the same "
+            "middleware doing the same work: session, user, second factor). KB: the body as "
+            "received with `Accept-Encoding: gzip, deflate` (sent with every request, as browsers do).",
+            "",
+            "| page | queries | KB | p50 ms | p95 ms | req/s | p95 ÷ floor | p95 ÷ signed-in floor | req/s ÷ floor |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        ]
+        for row in data["pages"]:
+            if "status" in row:
+                lines.append(f"| {row['page']} | — | — | — | — | — | {row['status']} | | |")
+            else:
+                lines.append(
+                    f"| {row['page']} | {row['queries']} | {row.get('kb', '—')} | {row['p50_ms']:.1f} | {row['p95_ms']:.1f} | "
+                    f"{row['rps']:.0f} | {row['p95_vs_floor']} | {row.get('p95_vs_signed_in_floor', '')} | "
+                    f"{row['rps_vs_floor']} |"
+                )
+        lines.append("")
+    letters = results["letters"]
+    lines += [
+        "## Letters (WeasyPrint)",
+        "",
+        "| kind | letters | median ms | p95 ms |",
+        "|---|---:|---:|---:|",
+    ]
+    for kind, row in letters.items():
+        if isinstance(row, dict):
+            lines.append(f"| {kind} | {row['n']} | {row['median_ms']} | {row['p95_ms']} |")
+    lines += [
+        "",
+        f"One worker, render + hash + store + audit: {letters['letters_per_minute_one_worker']} letters per minute.",
+        "",
+    ]
+    s = results["sweep"]
+    lines += [
+        "## Reminder sweep",
+        "",
+        f"{s['open_cases']:,} open cases, reminders sent in batches of 500 (dummy e-mail backend: "
+        "rendering and recording, not SMTP):",
+        "",
+        "| run | reminders sent | seconds |",
+        "|---|---:|---:|",
+        f"| catch-up as of yesterday (the generated data was never swept; {s['catch_up_found']:,} "
+        f"due, found in {s['catch_up_find_s']} s) | {s['catch_up_sent']:,} | {s['catch_up_s']} |",
+        f"| daily sweep today | {s['daily_sent']:,} | {s['daily_s']} |",
+        f"| the same sweep again (duplicates) | {s['rerun_sent']} | {s['rerun_s']} |",
+        "",
+    ]
+    (docs / "benchmarks.md").write_text("\n".join(lines))
+    print((docs / "benchmarks.md").read_text())

@@ -1,0 +1,60 @@
+"""Everything that changes a case goes through these functions: views and the API both call them.
+
+Each function takes keyword arguments, checks the actor's permission (:mod:`..access`, raising
+``PermissionDenied``) and the guards of :mod:`..rules` (``ActionRefused`` with the reasons in
+words), and writes the change and its audit event in one transaction, with the case row locked so
+that concurrent users cannot both act on the same state. Letters and messages follow from the
+recorded events (:data:`..audit.recorded`), in the same transaction.
+
+By concern:
+
+- :mod:`.filing` — what the provider files: notification, reassessment request, documents, claims;
+- :mod:`.lifecycle` — submit, withdraw, take up, assign, ex officio;
+- :mod:`.requests` — requests for information and hearings, and the assessment clock;
+- :mod:`.outcomes` — claim reviews, proposals, return, approval and the designation;
+- :mod:`.dates` — dates that depend on other dates and on the holiday calendar;
+- :mod:`.base` — the transition helper and what every service shares.
+
+Providers and models: :mod:`gpai_cases.providers.services` (re-exported here).
+"""
+
+from gpai_cases.core.errors import ActionRefused
+from gpai_cases.providers.services import model_register, model_update, provider_create
+
+from .base import refresh_next_deadline
+from .dates import dates_recompute
+from .filing import (
+    case_create_notification,
+    case_create_reassessment,
+    claims_file,
+    document_add,
+    notification_update,
+)
+from .lifecycle import case_assign, case_open_ex_officio, case_submit, case_take_up, case_withdraw
+from .outcomes import claim_review, decision_approve, decision_propose, decision_return
+from .requests import information_request_answer, information_request_send
+
+__all__ = [
+    "ActionRefused",
+    "case_assign",
+    "case_create_notification",
+    "case_create_reassessment",
+    "case_open_ex_officio",
+    "case_submit",
+    "case_take_up",
+    "case_withdraw",
+    "claim_review",
+    "claims_file",
+    "dates_recompute",
+    "decision_approve",
+    "decision_propose",
+    "decision_return",
+    "document_add",
+    "information_request_answer",
+    "information_request_send",
+    "model_register",
+    "model_update",
+    "notification_update",
+    "provider_create",
+    "refresh_next_deadline",
+]

@@ -1,0 +1,223 @@
+"""What a provider files: the notification (drafted step by step), a reassessment request, the
+documents and the rebuttal arguments (docs/rules.md § notification-duty, § arguments)."""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+
+from gpai_cases.documents.models import Document, DocumentKind
+from gpai_cases.documents.validation import SNIFF_BYTES, UploadRefused, clean_filename, sniff
+from gpai_cases.providers.compute import parse_flop
+from gpai_cases.providers.models import GPAIModel
+
+from .. import access, audit, rules
+from ..audit import Action
+from ..models import Case, Claim, Designation, InformationRequest, Kind, Notification, State
+from .base import lock, next_reference, refresh_next_deadline, refuse_if, today
+from .dates import compute_notification_due
+
+__all__ = [
+    "NOTIFICATION_FIELDS",
+    "case_create_notification",
+    "case_create_reassessment",
+    "claims_file",
+    "document_add",
+    "notification_update",
+]
+
+NOTIFICATION_FIELDS = (
+    "trigger_type",
+    "trigger_date",
+    "compute_flop",
+    "compute_method",
+    "compute_inputs",
+    "architecture_description",
+    "modalities_description",
+    "intended_uses",
+    "cover_letter",
+    "wizard_step",
+)
+
+
+def _apply_notification_fields(notification: Notification, fields: dict[str, Any]) -> list[str]:
+    unknown = set(fields) - set(NOTIFICATION_FIELDS)
+    if unknown:
+        raise TypeError(f"Unknown notification fields: {', '.join(sorted(unknown))}")
+    if "trigger_date" in fields:
+        refuse_if(rules.trigger_date_problems(fields["trigger_date"], today=today()))
+    changed = []
+    for name, value in fields.items():
+        if name == "compute_flop" and value is not None and not isinstance(value, Decimal):
+            value = parse_flop(value)
+        if getattr(notification, name) != value:
+            setattr(notification, name, value)
+            changed.append(name)
+    if "trigger_date" in changed:
+        compute_notification_due(notification)
+    return changed
+
+
+def case_create_notification(*, actor: Any, model: GPAIModel, **fields: Any) -> Case:
+    access.require(access.may_notify, actor, model)
+    with transaction.atomic():
+        case = Case.objects.create(
+            reference=next_reference(today()),
+            kind=Kind.NOTIFICATION,
+            model=model,
+            created_by=actor,
+        )
+        notification = Notification(case=case)
+        _apply_notification_fields(notification, fields)
+        notification.save()
+        audit.record(
+            case=case,
+            actor=actor,
+            action=Action.CREATED,
+            to_state=State.DRAFT,
+            payload={"kind": Kind.NOTIFICATION},
+        )
+        refresh_next_deadline(case)
+    return case
+
+
+def notification_update(*, actor: Any, case: Case, **fields: Any) -> Notification:
+    """Save a draft notification (the wizard saves after every step)."""
+    access.require(access.may_edit_filing, actor, case)
+    with transaction.atomic():
+        case = lock(case)
+        refuse_if(rules.state_blocker(case, (State.DRAFT,), "change the notification"))
+        notification = case.notification
+        changed = _apply_notification_fields(notification, fields)
+        if changed:
+            notification.save()
+            if changed != ["wizard_step"]:
+                audit.record(
+                    case=case,
+                    actor=actor,
+                    action=Action.UPDATED,
+                    payload={"fields": [c for c in changed if c != "wizard_step"]},
+                )
+        refresh_next_deadline(case)
+    return notification
+
+
+def case_create_reassessment(*, actor: Any, designation: Designation, reasons: str = "") -> Case:
+    access.require(access.may_request_reassessment, actor, designation)
+    with transaction.atomic():
+        refuse_if(rules.reassessment_create_blockers(designation))
+        case = Case.objects.create(
+            reference=next_reference(today()),
+            kind=Kind.REASSESSMENT,
+            model=designation.model,
+            designation=designation,
+            reasons=reasons,
+            created_by=actor,
+        )
+        audit.record(
+            case=case,
+            actor=actor,
+            action=Action.CREATED,
+            to_state=State.DRAFT,
+            payload={"kind": Kind.REASSESSMENT, "designation": designation.pk},
+        )
+    return case
+
+
+def document_add(
+    *,
+    actor: Any,
+    case: Case,
+    uploaded_file: UploadedFile,
+    title: str = "",
+    kind: str = DocumentKind.EVIDENCE,
+    information_request: InformationRequest | None = None,
+) -> Document:
+    """Store an upload after checking its content; refuse with ``UploadRefused`` in plain words."""
+    access.require(access.may_add_document, actor, case)
+    provider_side = access.files_for_provider(actor, case)
+    case = Case.objects.select_related("model").get(pk=case.pk)
+    refuse_if(rules.document_add_blockers(case, provider_side=provider_side))
+    name = clean_filename(uploaded_file.name or "upload")
+    size = uploaded_file.size or 0
+    if size > settings.GPAI_UPLOAD_MAX_BYTES:
+        limit = settings.GPAI_UPLOAD_MAX_BYTES // (1024 * 1024)
+        raise UploadRefused(f"“{name}” is larger than the {limit} MB limit.")
+    uploaded_file.seek(0)
+    head = uploaded_file.read(SNIFF_BYTES)
+    sniffed = sniff(name, head, stream=uploaded_file.file, size=size)
+    uploaded_file.seek(0)
+    digest = hashlib.sha256()
+    for chunk in uploaded_file.chunks():
+        digest.update(chunk)
+    uploaded_file.seek(0)
+    with transaction.atomic():
+        document = Document(
+            case=case,
+            kind=kind,
+            title=(title or name).strip()[:300],
+            original_name=name,
+            sha256=digest.hexdigest(),
+            size=size,
+            content_type=sniffed.content_type,
+            uploaded_by=actor,
+            supplementary=provider_side
+            and case.state != State.DRAFT
+            and kind == DocumentKind.EVIDENCE,
+            information_request=information_request,
+        )
+        document.file.save(name, uploaded_file, save=False)
+        try:
+            document.save()
+            audit.record(
+                case=case,
+                actor=actor,
+                action=Action.DOCUMENT_UPLOADED,
+                payload={
+                    "document": document.pk,
+                    "sha256": document.sha256,
+                    "title": document.title,
+                    "supplementary": document.supplementary,
+                },
+            )
+        except Exception:
+            document.file.delete(save=False)
+            raise
+    return document
+
+
+def claims_file(*, actor: Any, case: Case, claims: list[dict[str, Any]]) -> list[Claim]:
+    """File rebuttal arguments (Art 52(2)); after submission they are supplementary
+    (docs/rules.md § arguments)."""
+    access.require(access.may_file_arguments, actor, case)
+    refuse_if(rules.claims_blockers(case, claims=claims))
+    doc_ids = {d for c in claims for d in c.get("documents", [])}
+    documents = {d.pk: d for d in Document.objects.filter(case=case, pk__in=doc_ids)}
+    refuse_if(rules.unknown_documents(case, doc_ids, set(documents)))
+    created = []
+    with transaction.atomic():
+        case = lock(case)
+        refuse_if(rules.claims_blockers(case))
+        supplementary = case.state != State.DRAFT
+        for c in claims:
+            claim = Claim.objects.create(
+                case=case,
+                text=c["text"].strip(),
+                basis=c["basis"],
+                supplementary=supplementary,
+                filed_by=actor,
+            )
+            claim.documents.set([documents[d] for d in c.get("documents", [])])
+            audit.record(
+                case=case,
+                actor=actor,
+                action=Action.CLAIM_FILED,
+                payload={"claim": claim.pk, "basis": claim.basis, "supplementary": supplementary},
+            )
+            created.append(claim)
+    return created

@@ -1,0 +1,49 @@
+"""Which events of a case call for a letter: the procedure records what happened
+(:func:`gpai_cases.cases.audit.record`), and this module requests the letter in the same
+transaction. One letter per event (``trigger_key``), so a retried event never sends two."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gpai_cases.cases.audit import Action
+from gpai_cases.cases.models import CaseEvent, Decision, InformationRequest
+
+from .models import LetterKind
+from .services import letter_request
+
+LETTER_KIND_FOR_DECISION = {
+    "designate": LetterKind.DECISION,
+    "not_designate": LetterKind.DECISION,
+    "maintain": LetterKind.REASSESSMENT_OUTCOME,
+    "revoke": LetterKind.REASSESSMENT_OUTCOME,
+}
+
+
+def on_event(sender: Any, event: CaseEvent, **kwargs: Any) -> None:
+    case, p = event.case, event.payload
+    match event.action:
+        case Action.SUBMITTED:
+            letter_request(
+                case=case, kind=LetterKind.ACKNOWLEDGEMENT, trigger_key=f"acknowledgement:{case.pk}"
+            )
+        case Action.OPENED_EX_OFFICIO:
+            letter_request(
+                case=case,
+                kind=LetterKind.EX_OFFICIO_NOTICE,
+                trigger_key=f"ex_officio_notice:{case.pk}",
+            )
+        case Action.INFORMATION_REQUESTED:
+            letter_request(
+                case=case,
+                kind=LetterKind.INFORMATION_REQUEST,
+                trigger_key=f"information_request:{p['request']}",
+                information_request=InformationRequest.objects.get(pk=p["request"]),
+            )
+        case Action.DECISION_APPROVED:
+            letter_request(
+                case=case,
+                kind=LETTER_KIND_FOR_DECISION[p["outcome"]],
+                trigger_key=f"decision:{p['decision']}",
+                decision=Decision.objects.get(pk=p["decision"]),
+            )

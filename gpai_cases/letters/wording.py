@@ -1,0 +1,41 @@
+"""The legal wording of the letters: on which articles each decision rests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+ARTICLE_52_5 = "Article 52(5) of Regulation (EU) 2024/1689."
+
+LEGAL_BASIS = {
+    (
+        "notification",
+        "designate",
+        True,
+    ): "Article 52(3) of Regulation (EU) 2024/1689: the arguments "
+    "presented under Article 52(2) are rejected; the model is a general-purpose AI model with "
+    "systemic risk under Article 51(1)(a) and 51(2).",
+    ("notification", "designate", False): "Articles 51(1)(a), 51(2) and 52(1) of Regulation (EU) "
+    "2024/1689: the model meets the condition of Article 51(1)(a) and no arguments were presented.",
+    ("notification", "not_designate", True): "Article 52(3) of Regulation (EU) 2024/1689: the "
+    "arguments presented under Article 52(2) are accepted.",
+    (
+        "ex_officio",
+        "designate",
+        False,
+    ): "Article 51(1)(b), Article 52(1), last sentence, and Article "
+    "52(4) of Regulation (EU) 2024/1689, on the basis of the criteria of Annex XIII.",
+    (
+        "ex_officio",
+        "not_designate",
+        False,
+    ): "Article 52(4) of Regulation (EU) 2024/1689 and Annex XIII.",
+    ("reassessment", "maintain", False): ARTICLE_52_5,
+    ("reassessment", "revoke", False): ARTICLE_52_5,
+}
+
+
+def legal_basis(case: Any, outcome: str) -> str:
+    has_claims = case.kind == "notification" and case.claims.exists()
+    return LEGAL_BASIS.get((case.kind, outcome, has_claims)) or LEGAL_BASIS.get(
+        (case.kind, outcome, False), "Articles 51 and 52 of Regulation (EU) 2024/1689."
+    )

@@ -1,0 +1,20 @@
+"""The provider portal: organisation, models, the notification wizard, case pages, answers to
+requests, withdrawal and reassessment. Every view is scoped by the access rules; every change goes
+through the service layer."""
+
+from .cases import add_supplementary, case_view, reassessment, respond, withdraw
+from .home import home, model_edit
+from .wizard import notify_start, submitted, wizard
+
+__all__ = [
+    "add_supplementary",
+    "case_view",
+    "home",
+    "model_edit",
+    "notify_start",
+    "reassessment",
+    "respond",
+    "submitted",
+    "withdraw",
+    "wizard",
+]

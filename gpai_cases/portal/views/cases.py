@@ -1,0 +1,242 @@
+"""The provider's case page and what it files there: answers to requests, supplementary filings, withdrawal, reassessment."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import transaction
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from gpai_cases.cases import access, deadlines, rules, services
+from gpai_cases.cases.models import (
+    CaseEvent,
+    Claim,
+    InformationRequest,
+    Kind,
+    RequestStatus,
+    State,
+)
+from gpai_cases.core.forms import form_data
+from gpai_cases.documents.validation import UploadRefused
+from gpai_cases.letters.models import Letter
+
+from .. import forms
+from .base import case_for, provider_only
+
+NEXT = {
+    State.DRAFT: "This is a draft: nothing has been sent to the AI Office yet. Complete it and submit it.",
+    State.SUBMITTED: "The AI Office has received your filing. A caseworker will check it and may ask you for "
+    "more information.",
+    State.UNDER_ASSESSMENT: "A caseworker is assessing the case. Answer any request for information by its due "
+    "date; before an adverse decision you will receive the draft decision and may comment on it.",
+    State.DECISION_PROPOSED: "A decision has been proposed and is being reviewed by a head of unit.",
+    State.DECIDED: "The case has been decided. The decision letter is below.",
+    State.WITHDRAWN: "You withdrew this case.",
+}
+
+
+@provider_only
+def case_view(request: HttpRequest, reference: str) -> HttpResponse:
+    qs = (
+        access.cases_visible_to(request.user)
+        .select_related("model__provider", "notification", "designation")
+        .prefetch_related(
+            Prefetch("events", queryset=CaseEvent.objects.order_by("at", "pk")),
+            Prefetch(
+                "information_requests",
+                queryset=InformationRequest.objects.order_by("created_at", "pk"),
+            ),
+            Prefetch("claims", queryset=Claim.objects.prefetch_related("documents")),
+            Prefetch(
+                "letters", queryset=Letter.objects.select_related("document").order_by("sequence")
+            ),
+            "documents",
+        )
+    )
+    case = access.get_case_for(request.user, reference, qs)
+    today = timezone.localdate()
+    return render(
+        request,
+        "portal/case.html",
+        {
+            "case": case,
+            "next": NEXT[State(case.state)],
+            "today": today,
+            "response_form": forms.ResponseForm(),
+            "upload_form": forms.UploadForm(),
+            "claim_form": forms.ClaimForm(documents=list(case.documents.all())),
+            "can_add": case.state in (State.SUBMITTED, State.UNDER_ASSESSMENT)
+            and case.kind == Kind.NOTIFICATION,
+            "can_withdraw": not rules.withdraw_blockers(case, reason="x"),
+            "open_requests": [
+                r for r in case.information_requests.all() if r.status == RequestStatus.OPEN
+            ],
+        },
+    )
+
+
+@provider_only
+def respond(request: HttpRequest, reference: str, request_id: int) -> HttpResponse:
+    case = case_for(request, reference)
+    rfi = InformationRequest.objects.filter(case=case, pk=request_id).first()
+    if rfi is None:
+        raise Http404("No such request.")
+    form = forms.ResponseForm(*form_data(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                documents = []
+                if form.cleaned_data.get("file"):
+                    documents.append(
+                        services.document_add(
+                            actor=request.user,
+                            case=case,
+                            uploaded_file=form.cleaned_data["file"],
+                            title=f"Response to request {rfi.pk}",
+                            kind="response",
+                        )
+                    )
+                services.information_request_answer(
+                    actor=request.user,
+                    request=rfi,
+                    response=form.cleaned_data["response"],
+                    documents=documents,
+                )
+        except UploadRefused as refused:
+            form.add_error("file", str(refused))
+        except services.ActionRefused as refused:
+            for reason in refused.reasons:
+                form.add_error(None, reason)
+        else:
+            messages.success(request, "Your answer has been sent to the AI Office.")
+            return redirect("portal:case", reference=case.reference)
+    return render(request, "portal/respond.html", {"case": case, "rfi": rfi, "form": form})
+
+
+@provider_only
+def add_supplementary(request: HttpRequest, reference: str) -> HttpResponse:
+    """After submission: evidence or claims, accepted as supplementary (outside Art 52(2))."""
+    case = case_for(request, reference)
+    if request.method != "POST":
+        return redirect("portal:case", reference=case.reference)
+    try:
+        if "file" in request.FILES:
+            form = forms.UploadForm(request.POST, request.FILES)
+            if form.is_valid():
+                services.document_add(
+                    actor=request.user,
+                    case=case,
+                    uploaded_file=form.cleaned_data["file"],
+                    title=form.cleaned_data["title"],
+                )
+                messages.success(
+                    request,
+                    "Supplementary evidence added; it is dated and flagged as filed after submission.",
+                )
+            else:
+                for errors in form.errors.values():
+                    for e in errors:
+                        messages.error(request, e)
+        else:
+            form = forms.ClaimForm(request.POST, documents=list(case.documents.all()))
+            if form.is_valid():
+                services.claims_file(
+                    actor=request.user,
+                    case=case,
+                    claims=[
+                        {
+                            "text": form.cleaned_data["text"],
+                            "basis": form.cleaned_data["basis"],
+                            "documents": [int(d) for d in form.cleaned_data["documents"]],
+                        }
+                    ],
+                )
+                messages.success(
+                    request,
+                    "Supplementary claim added; it is dated and flagged as outside Art 52(2).",
+                )
+            else:
+                for field, errors in form.errors.items():
+                    for e in errors:
+                        messages.error(
+                            request,
+                            f"{form.fields[field].label if field in form.fields else ''} {e}".strip(),
+                        )
+    except UploadRefused as refused:
+        messages.error(request, str(refused))
+    except services.ActionRefused as refused:
+        for reason in refused.reasons:
+            messages.error(request, reason)
+    return redirect("portal:case", reference=case.reference)
+
+
+@provider_only
+def withdraw(request: HttpRequest, reference: str) -> HttpResponse:
+    case = case_for(request, reference)
+    form = forms.WithdrawForm(form_data(request)[0])
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.case_withdraw(
+                actor=request.user, case=case, reason=form.cleaned_data["reason"]
+            )
+        except services.ActionRefused as refused:
+            for reason in refused.reasons:
+                form.add_error(None, reason)
+        else:
+            messages.success(request, f"Case {case.reference} has been withdrawn.")
+            return redirect("portal:case", reference=case.reference)
+    return render(request, "portal/withdraw.html", {"case": case, "form": form})
+
+
+# ---- reassessment --------------------------------------------------------------------------------
+
+
+@provider_only
+def reassessment(request: HttpRequest, designation_id: int) -> HttpResponse:
+    designation = (
+        access.designations_visible_to(request.user)
+        .select_related("model")
+        .filter(pk=designation_id)
+        .first()
+    )
+    if designation is None:
+        raise Http404("No such designation.")
+    today = timezone.localdate()
+    blockers = rules.reassessment_blockers(designation, today=today)
+    form = forms.ReassessmentForm(*form_data(request))
+    if request.method == "POST" and not blockers and form.is_valid():
+        try:
+            with transaction.atomic():  # all or nothing: no half-filed request is left behind
+                case = services.case_create_reassessment(
+                    actor=request.user,
+                    designation=designation,
+                    reasons=form.cleaned_data["reasons"],
+                )
+                services.document_add(
+                    actor=request.user,
+                    case=case,
+                    uploaded_file=form.cleaned_data["file"],
+                    title="Reasons for reassessment",
+                    kind="reasons",
+                )
+                services.case_submit(actor=request.user, case=case)
+        except UploadRefused as refused:
+            form.add_error("file", str(refused))
+        except services.ActionRefused as refused:
+            for reason in refused.reasons:
+                form.add_error(None, reason)
+        else:
+            messages.success(request, f"Your request {case.reference} has been submitted.")
+            return redirect("portal:case", reference=case.reference)
+    return render(
+        request,
+        "portal/reassessment.html",
+        {
+            "designation": designation,
+            "blockers": blockers,
+            "form": form,
+            "earliest": deadlines.format_day_long(designation.reassessment_earliest),
+        },
+    )

@@ -1,0 +1,127 @@
+"""The provider's home (organisation, models, cases) and the model form."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from gpai_cases.cases import access, services
+from gpai_cases.cases.models import (
+    Designation,
+)
+from gpai_cases.core.forms import form_data
+from gpai_cases.core.fragments import cached_fragment
+from gpai_cases.core.links import url_filler
+from gpai_cases.providers import compute
+
+from .. import forms
+from .base import model_for, provider_for, provider_only
+
+
+@provider_only
+def home(request: HttpRequest) -> HttpResponse:
+    provider = provider_for(request)
+
+    def context() -> dict[str, Any]:
+        models = (
+            access.models_visible_to(request.user)
+            .filter(provider=provider)
+            .prefetch_related(
+                Prefetch(
+                    "designations",
+                    queryset=Designation.objects.filter(ended_on__isnull=True),
+                    to_attr="active_designations",
+                )
+            )
+            .order_by("name", "version")
+        )
+        cases = (
+            access.cases_visible_to(request.user)
+            .select_related("model", "notification")
+            .order_by("-created_at")[:100]
+        )
+        case_url, wizard_url = url_filler("portal:case", str), url_filler("portal:wizard", str, str)
+        edit_url, notify_url = (
+            url_filler("portal:model_edit", int),
+            url_filler("portal:notify", int),
+        )
+        reassessment_url = url_filler("portal:reassessment", int)
+        cases = list(cases)
+        for c in cases:
+            c.url = case_url(c.reference)
+            n = getattr(c, "notification", None)
+            c.wizard_url = wizard_url(c.reference, (n and n.wizard_step) or "trigger")
+        models = list(models)
+        for m in models:
+            m.edit_url, m.notify_url = edit_url(m.pk), notify_url(m.pk)
+            for d in m.active_designations:
+                d.reassessment_url = reassessment_url(d.pk)
+        return {
+            "provider": provider,
+            "members": provider.memberships.select_related("user").order_by("user__email"),
+            "models": models,
+            "cases": cases,
+            "threshold": Decimal(str(settings.GPAI_THRESHOLD_FLOP)),
+        }
+
+    body = cached_fragment(
+        request,
+        "portal/_home_body.html",
+        (request.user.pk, provider.pk, timezone.localdate()),
+        context,
+    )
+    return render(request, "portal/home.html", {"body": body, "provider_name": provider.legal_name})
+
+
+@provider_only
+def model_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    provider = provider_for(request)
+    instance = model_for(request, pk) if pk else None
+    form = forms.ModelForm(form_data(request)[0], instance=instance)
+    threshold_note = None
+    if request.method == "POST" and form.is_valid():
+        fields = {k: v for k, v in form.cleaned_data.items()}
+        try:
+            if instance is None:
+                model = services.model_register(actor=request.user, provider=provider, **fields)
+            else:
+                model = services.model_update(actor=request.user, model=instance, **fields)
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                for e in errors:
+                    form.add_error(field if field in form.fields else None, e)
+        else:
+            shown = (
+                compute.format_flop(model.training_compute_flop)
+                if model.training_compute_flop
+                else "not declared"
+            )
+            above = "above" if model.above_threshold else "not above"
+            messages.success(
+                request,
+                f"Saved {model}. Training compute {shown} FLOP: {above} the threshold of 10^25.",
+            )
+            return redirect("portal:home")
+    if (
+        form.is_bound
+        and form.is_valid() is False
+        and form.cleaned_data.get("training_compute_flop")
+    ):
+        value = form.cleaned_data["training_compute_flop"]
+        threshold_note = f"{compute.format_flop(value)} FLOP is {'above' if compute.above_threshold(value) else 'not above'} the threshold."
+    return render(
+        request,
+        "portal/model_form.html",
+        {"form": form, "model": instance, "threshold_note": threshold_note},
+    )
+
+
+# ---- the notification wizard ------------------------------------------------------------------------

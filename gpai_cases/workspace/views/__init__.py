@@ -1,0 +1,35 @@
+"""The AI Office's workspace: queue, case page and the actions of caseworkers and approvers.
+
+Every action calls the service layer; refusals come back with the reasons in words.
+"""
+
+from .actions import (
+    approve,
+    assign,
+    propose,
+    regenerate_letter,
+    request_information,
+    return_proposal,
+    review_claim,
+    take_up,
+)
+from .assessment import assessment
+from .case import case_view
+from .opening import open_ex_officio
+from .queue import queue_csv, queue_view
+
+__all__ = [
+    "approve",
+    "assessment",
+    "assign",
+    "case_view",
+    "open_ex_officio",
+    "propose",
+    "queue_csv",
+    "queue_view",
+    "regenerate_letter",
+    "request_information",
+    "return_proposal",
+    "review_claim",
+    "take_up",
+]

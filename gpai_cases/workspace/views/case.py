@@ -1,0 +1,204 @@
+"""The workspace's case page: the filing, the compute check, the timeline and what the user can do now."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from gpai_cases.accounts.models import Role, User
+from gpai_cases.assessment import services as assessment_services
+from gpai_cases.cases import access, audit, deadlines, due, rules
+from gpai_cases.cases.models import (
+    Case,
+    CaseEvent,
+    Claim,
+    ClaimReview,
+    Decision,
+    InformationRequest,
+    Outcome,
+    RequestKind,
+)
+from gpai_cases.core import freshness
+from gpai_cases.core.fragments import cached_fragment
+from gpai_cases.letters.models import Letter
+from gpai_cases.providers import compute
+
+from .base import office_only
+
+
+def _compute_check(case: Case) -> dict[str, Any] | None:
+    """The provider's figure beside our own estimates from the inputs it gave."""
+    n = getattr(case, "notification", None)
+    if n is None or n.compute_flop is None:
+        return None
+    estimates = [
+        (e.label, e.value)
+        for e in compute.estimates_from_inputs(
+            n.compute_inputs or {},
+            parameters=case.model.parameter_count,
+            training_tokens=case.model.training_tokens,
+        )
+    ]
+    return {
+        "declared": compute.format_flop(n.compute_flop),
+        "above": compute.above_threshold(
+            n.compute_flop, Decimal(str(settings.GPAI_THRESHOLD_FLOP))
+        ),
+        "estimates": [
+            {
+                "label": label,
+                "value": compute.format_flop(v),
+                "mismatch": compute.estimate_mismatch(n.compute_flop, v),
+            }
+            for label, v in estimates
+        ],
+    }
+
+
+#: The actions of the case page: name, label, the permission, and the guard of the service.
+ACTIONS: list[tuple[str, str, Callable[..., bool], Callable[..., list[str]]]] = [
+    ("take_up", "Take up the case", access.may_take_up, lambda c, u, d: rules.take_up_blockers(c)),
+    (
+        "request",
+        "Request information or hold a hearing",
+        access.may_request_information,
+        lambda c, u, d: rules.information_request_blockers(c),
+    ),
+    (
+        "propose",
+        "Propose a decision",
+        access.may_propose,
+        lambda c, u, d: rules.propose_blockers(c, today=d),
+    ),
+    (
+        "approve",
+        "Approve the proposed decision",
+        access.may_approve,
+        lambda c, u, d: rules.approve_blockers(c, user=u),
+    ),
+    ("return", "Return the proposal", access.may_return, lambda c, u, d: rules.return_blockers(c)),
+    ("assign", "Assign or reassign", access.may_assign, lambda c, u, d: rules.assign_blockers(c)),
+]
+
+
+def _actions(case: Case, user: Any, today: datetime.date) -> list[dict[str, Any]]:
+    """What the user may do now, and why the rest is unavailable: the permissions and guards
+    the services refuse with, asked here without the inputs a form would give."""
+    actions = []
+    for name, label, permission, blockers in ACTIONS:
+        if permission(user, case):
+            reasons = blockers(case, user, today)
+            actions.append(
+                {"name": name, "label": label, "available": not reasons, "reasons": reasons}
+            )
+    return actions
+
+
+def _proposal_draft(scorecard: Any, not_substantiated: list[Claim]) -> str:
+    """The reasoning a proposal starts from: the scorecard's summary and the claims to cite."""
+    parts = [scorecard.summary()] if scorecard else []
+    if not_substantiated:
+        parts.append(
+            "The arguments are rejected. Claims found not substantiated:\n"
+            + "\n".join(f"- {c.text[:120]} ({c.review_note})" for c in not_substantiated)
+        )
+    return "\n\n".join(parts)
+
+
+@office_only
+def case_view(request: HttpRequest, reference: str) -> HttpResponse:
+    today = timezone.localdate()
+
+    def context() -> dict[str, Any]:
+        qs = (
+            access.cases_visible_to(request.user)
+            .select_related(
+                "model__provider",
+                "assignee",
+                "designation__case",
+                "notification",
+                "resulting_designation",
+            )
+            .prefetch_related(
+                "clock_stops",
+                Prefetch(
+                    "information_requests",
+                    queryset=InformationRequest.objects.order_by("created_at", "pk"),
+                ),
+                Prefetch("claims", queryset=Claim.objects.prefetch_related("documents")),
+                Prefetch(
+                    "decisions",
+                    queryset=Decision.objects.select_related(
+                        "proposed_by", "approved_by", "returned_by"
+                    ).prefetch_related("cited_claims"),
+                ),
+                Prefetch(
+                    "events",
+                    queryset=CaseEvent.objects.select_related("actor").order_by("at", "pk"),
+                ),
+                Prefetch(
+                    "letters",
+                    queryset=Letter.objects.select_related("document").order_by("sequence"),
+                ),
+                "documents",
+            )
+        )
+        case = access.get_case_for(request.user, reference, qs)
+        stops = list(case.clock_stops.all())
+        days_used = (
+            deadlines.assessment_days_used(
+                case.assessment_started_on, today, [(s.started_on, s.ended_on) for s in stops]
+            )
+            if case.assessment_started_on
+            else None
+        )
+        not_substantiated = rules.claims_not_substantiated(case)
+        events = list(case.events.all())
+        names = audit.assignee_names(events)
+        scorecard = case.scorecards.select_related("saved_by").order_by("-version").first()
+        return {
+            "case": case,
+            "today": today,
+            "compute_check": _compute_check(case),
+            "figures": assessment_services.provider_figures(case),
+            "stops": stops,
+            "days_used": days_used,
+            "target_days": settings.GPAI_ASSESSMENT_TARGET_DAYS,
+            "actions": _actions(case, request.user, today),
+            "outcomes": [(o, Outcome(o).label) for o in case.allowed_outcomes],
+            "caseworkers": User.objects.filter(role=Role.CASEWORKER, is_active=True).order_by(
+                "email"
+            ),
+            "request_kinds": RequestKind.choices,
+            "default_rfi_days": settings.GPAI_RFI_DEFAULT_DAYS,
+            "reviews": [
+                (ClaimReview.SUBSTANTIATED, "Substantiated"),
+                (ClaimReview.NOT_SUBSTANTIATED, "Not substantiated"),
+            ],
+            "proposal": next((d for d in case.decisions.all() if d.status == "proposed"), None),
+            "latest_scorecard": scorecard,
+            "proposal_draft": _proposal_draft(scorecard, not_substantiated),
+            "timeline": [(e, audit.describe(e, names)) for e in events],
+            "next_deadline_rule": due.next_deadline_rule(
+                case, target_days=settings.GPAI_ASSESSMENT_TARGET_DAYS
+            ),
+        }
+
+    # the actions on the page depend on who looks at it, the dates on the day; the data on this
+    # case's own records and on shared ones (people, providers, designations), not on other cases
+    body = cached_fragment(
+        request,
+        "workspace/_case_body.html",
+        (reference, request.user.pk, today),
+        context,
+        version=lambda: freshness.case_version(reference),
+    )
+    return render(request, "workspace/case.html", {"body": body, "reference": reference})

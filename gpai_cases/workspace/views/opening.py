@@ -1,0 +1,66 @@
+"""Opening a case of the Commission's own motion (ex officio) or after a panel alert."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from gpai_cases.cases import access, services
+from gpai_cases.cases.models import (
+    ExOfficioBasis,
+)
+from gpai_cases.core.forms import form_data
+
+from ..forms import ExOfficioForm
+from .base import office_only
+
+
+@office_only
+def open_ex_officio(request: HttpRequest) -> HttpResponse:
+    access.require(access.may_open_ex_officio, request.user)
+    form = ExOfficioForm(form_data(request)[0])
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            model = data["model"]
+            if model is None:
+                provider = data["provider"] or services.provider_create(
+                    actor=request.user,
+                    legal_name=data["new_provider_name"],
+                    country=data["new_provider_country"],
+                    eu_representative=data["new_provider_representative"],
+                )
+                model = services.model_register(
+                    actor=request.user,
+                    provider=provider,
+                    name=data["new_model_name"],
+                    version=data["new_model_version"],
+                    training_compute_flop=data["new_model_compute"],
+                )
+            case = services.case_open_ex_officio(
+                actor=request.user,
+                model=model,
+                basis=data["basis"],
+                alert_reference=data["alert_reference"],
+                alert_date=data["alert_date"],
+            )
+        except services.ActionRefused as refused:
+            for reason in refused.reasons:
+                form.add_error(None, reason)
+        except ValidationError as exc:
+            for messages_ in (
+                exc.message_dict.values() if hasattr(exc, "message_dict") else [exc.messages]
+            ):
+                for message in messages_:
+                    form.add_error(None, message)
+        else:
+            messages.success(
+                request,
+                f"Case {case.reference} opened; the notice to the provider is being prepared.",
+            )
+            return redirect("workspace:case", reference=case.reference)
+    return render(
+        request, "workspace/ex_officio.html", {"form": form, "bases": ExOfficioBasis.choices}
+    )

@@ -1,0 +1,108 @@
+"""The caseworkers' queue: filters, search, deadline sort, and its CSV export."""
+
+from __future__ import annotations
+
+import csv
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from gpai_cases.accounts.models import Role, User
+from gpai_cases.cases.models import (
+    Kind,
+    State,
+)
+from gpai_cases.core.fragments import cached_fragment
+
+from ..queue import QueueFilter, queue, queue_rows
+from .base import office_only
+
+
+def _filter_query(f: QueueFilter) -> str:
+    from urllib.parse import urlencode
+
+    params = {k: v for k, v in vars(f).items() if v and k != "sort"}
+    params = {k: ("1" if v is True else v) for k, v in params.items()}
+    return urlencode(params)
+
+
+@office_only
+def queue_view(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    f = QueueFilter.from_query(request.GET)
+    page_number = str(request.GET.get("page", "1"))[:12]
+
+    def context() -> dict[str, Any]:
+        page = Paginator(queue(request.user, f, today), 50).get_page(page_number)
+        return {
+            "page": page,
+            "rows": queue_rows(page.object_list, today),
+            "f": f,
+            "filter_query": _filter_query(f),
+            "states": State.choices,
+            "kinds": Kind.choices,
+            "caseworkers": [
+                (str(pk), name or email)
+                for pk, name, email in User.objects.filter(role=Role.CASEWORKER, is_active=True)
+                .values_list("pk", "full_name", "email")
+                .order_by("full_name", "email")
+            ],
+        }
+
+    # the fragment depends on the filters, the page, the day, and whose cases "mine" are
+    parts = (*vars(f).values(), page_number, today, request.user.role)
+    parts += (request.user.pk,) if f.assignee == "me" else ()
+    return render(
+        request,
+        "workspace/queue.html",
+        {"body": cached_fragment(request, "workspace/_queue_body.html", parts, context)},
+    )
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+@office_only
+def queue_csv(request: HttpRequest) -> StreamingHttpResponse:
+    today = timezone.localdate()
+    f = QueueFilter.from_query(request.GET)
+    writer = csv.writer(_Echo())
+    header = [
+        "reference",
+        "kind",
+        "state",
+        "provider",
+        "model",
+        "assignee",
+        "next_deadline",
+        "next_deadline_kind",
+        "late",
+        "created_at",
+    ]
+
+    def rows():
+        yield writer.writerow(header)
+        for c in queue(request.user, f, today).iterator(chunk_size=2000):
+            yield writer.writerow(
+                [
+                    c.reference,
+                    c.kind,
+                    c.state,
+                    c.model.provider.legal_name,
+                    str(c.model),
+                    c.assignee.email if c.assignee else "",
+                    c.next_deadline or "",
+                    c.next_deadline_kind,
+                    "yes" if c.late else "no",
+                    timezone.localtime(c.created_at).isoformat(timespec="minutes"),
+                ]
+            )
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="gpai-cases-{today:%Y%m%d}.csv"'
+    return response
