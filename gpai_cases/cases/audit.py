@@ -43,6 +43,20 @@ class Action(StrEnum):
     LETTER_ISSUED = "letter_issued"
     ASSESSMENT_SAVED = "assessment_saved"
     REMINDER_SENT = "reminder_sent"
+    # requests over time (docs/rules.md § requests)
+    REQUEST_LAPSED = "request_lapsed"
+    REQUEST_WITHDRAWN = "request_withdrawn"
+    EXTENSION_REQUESTED = "extension_requested"
+    DUE_DATE_EXTENDED = "due_date_extended"
+    EXTENSION_REFUSED = "extension_refused"
+    # facts as filed (docs/rules.md § facts-as-filed)
+    NOTIFICATION_CORRECTED = "notification_corrected"
+    MODEL_CHANGED = "model_changed"
+    DOCUMENT_REMOVED = "document_removed"
+    CLAIM_REMOVED = "claim_removed"
+    LATE_FLAG_CHANGED = "late_flag_changed"
+    # the Commission's own reassessment (docs/rules.md § reassessment)
+    REASSESSMENT_OPENED = "reassessment_opened"
 
 
 # The keys each verb's payload must carry (others are allowed).
@@ -57,6 +71,17 @@ REQUIRED_PAYLOAD: dict[Action, frozenset[str]] = {
     Action.DECISION_RETURNED: frozenset({"comment"}),
     Action.DECISION_APPROVED: frozenset({"outcome", "decided_on"}),
     Action.DATES_RECOMPUTED: frozenset({"field", "old", "new"}),
+    Action.REQUEST_LAPSED: frozenset({"request", "due_date"}),
+    Action.REQUEST_WITHDRAWN: frozenset({"request", "reason"}),
+    Action.EXTENSION_REQUESTED: frozenset({"request", "extension", "reason"}),
+    Action.DUE_DATE_EXTENDED: frozenset({"request", "old", "new"}),
+    Action.EXTENSION_REFUSED: frozenset({"request", "extension", "note"}),
+    Action.NOTIFICATION_CORRECTED: frozenset({"correction", "changes", "reason"}),
+    Action.MODEL_CHANGED: frozenset({"model", "changes"}),
+    Action.DOCUMENT_REMOVED: frozenset({"document", "sha256", "title"}),
+    Action.CLAIM_REMOVED: frozenset({"claim", "text", "basis"}),
+    Action.LATE_FLAG_CHANGED: frozenset({"old", "new", "reason"}),
+    Action.REASSESSMENT_OPENED: frozenset({"designation", "reasons"}),
 }
 
 

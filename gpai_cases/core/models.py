@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from .errors import ImmutableError
 from .freshness import ReportingManager, ReportingQuerySet
@@ -18,6 +20,14 @@ class TrackedModel(models.Model):
 
     class Meta:
         abstract = True
+
+
+class CurrentManager(ReportingManager):
+    """The records still in force: those not ``removed_at`` (a draft's withdrawn documents and
+    claims). The model's ``all_objects`` manager reaches the removed ones too."""
+
+    def get_queryset(self) -> ReportingQuerySet:
+        return super().get_queryset().filter(removed_at__isnull=True)
 
 
 class AppendOnlyQuerySet(ReportingQuerySet):
@@ -83,3 +93,35 @@ class CaseStamp(models.Model):
 
     def __str__(self) -> str:
         return f"case {self.case_id} at data version {self.n}"
+
+
+class RecordChange(AppendOnlyModel):
+    """A change to a record that is not a case's own — a provider, a model, a person, a holiday,
+    public wording — with its old and new values and the reason (the cases' own changes are in
+    their audit trail). Each change of a record is a new version of it (``version``)."""
+
+    immutable_message = "A recorded change is never changed."
+
+    record_type = models.CharField(max_length=100, help_text="app_label.ModelName")
+    record_id = models.BigIntegerField()
+    record_repr = models.CharField(max_length=300, blank=True)
+    version = models.PositiveIntegerField(help_text="1 for the record as created.")
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    via = models.CharField(max_length=40, blank=True, help_text="portal, workspace, api, admin…")
+    changes = models.JSONField(default=dict, help_text="field → [old, new], as text.")
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        indexes = [models.Index(fields=["record_type", "record_id", "version"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["record_type", "record_id", "version"], name="one_change_per_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.record_type} {self.record_id} v{self.version}"

@@ -10,7 +10,7 @@ from django.db import models
 
 from gpai_cases.core.errors import ImmutableError
 from gpai_cases.core.freshness import ReportingManager
-from gpai_cases.core.models import AppendOnlyModel
+from gpai_cases.core.models import AppendOnlyModel, CurrentManager
 
 
 def document_path(instance: Document, filename: str) -> str:
@@ -63,9 +63,17 @@ class Document(AppendOnlyModel):
         related_name="documents",
     )
 
-    # rows are never changed, but for one link: a response's documents are linked to its request
-    # when the answer is filed
-    objects = ReportingManager()
+    removed_at = models.DateTimeField(
+        null=True, blank=True, help_text="Removed from a draft before submission (kept here)."
+    )
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    # rows are never changed, but for a link and a removal: a response's documents are linked to
+    # its request when the answer is filed; a draft's document may be removed before submission
+    objects = CurrentManager()
+    all_objects = ReportingManager()
 
     class Meta:
         ordering = ["uploaded_at", "id"]

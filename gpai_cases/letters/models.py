@@ -11,6 +11,15 @@ from gpai_cases.core.models import TrackedModel
 class LetterKind(models.TextChoices):
     ACKNOWLEDGEMENT = "acknowledgement", "Acknowledgement of receipt"
     INFORMATION_REQUEST = "information_request", "Request for information"
+    HEARING = "hearing", "Hearing on a draft decision"
+    DUE_DATE_EXTENDED = "due_date_extended", "Extension of a due date"
+    EXTENSION_REFUSED = "extension_refused", "Refusal of an extension"
+    REQUEST_WITHDRAWN = "request_withdrawn", "Withdrawal of a request"
+    CORRECTION_RECEIPT = "correction_receipt", "Receipt of a correction"
+    REASSESSMENT_NOTICE = (
+        "reassessment_notice",
+        "Notice of a reassessment of the Commission's motion",
+    )
     EX_OFFICIO_NOTICE = "ex_officio_notice", "Notice of ex officio procedure"
     DECISION = "decision", "Decision"
     REASSESSMENT_OUTCOME = "reassessment_outcome", "Reassessment outcome"

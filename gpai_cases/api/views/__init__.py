@@ -1,0 +1,43 @@
+"""REST API v1: the same service functions and access rules as the web pages, another door."""
+
+from .cases import (
+    CaseApprove,
+    CaseDetail,
+    CaseEvents,
+    CaseLetters,
+    CasePropose,
+    CaseReturn,
+    Cases,
+    CaseSubmit,
+    CaseTakeUp,
+    CaseWithdraw,
+)
+from .filing import CaseArguments, CaseDocuments, ClaimReviewView, DocumentDownload
+from .providers import ModelDetail, Models, ProviderCreate
+from .register import DesignationDetail, Designations, Publications
+from .requests import CaseInformationRequests, InformationRequestRespond
+
+__all__ = [
+    "CaseApprove",
+    "CaseArguments",
+    "CaseDetail",
+    "CaseDocuments",
+    "CaseEvents",
+    "CaseInformationRequests",
+    "CaseLetters",
+    "CasePropose",
+    "CaseReturn",
+    "CaseSubmit",
+    "CaseTakeUp",
+    "CaseWithdraw",
+    "Cases",
+    "ClaimReviewView",
+    "DesignationDetail",
+    "Designations",
+    "DocumentDownload",
+    "InformationRequestRespond",
+    "ModelDetail",
+    "Models",
+    "ProviderCreate",
+    "Publications",
+]

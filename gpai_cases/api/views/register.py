@@ -1,0 +1,67 @@
+"""Designations and the public list's publications."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, status
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from gpai_cases.cases import access
+from gpai_cases.register import services as register
+from gpai_cases.register.models import Publication
+
+from .. import serializers as s
+from ..errors import problem
+from .base import ERRORS
+
+
+class Designations(generics.ListAPIView):
+    serializer_class = s.DesignationSerializer
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return access.designations_visible_to(self.request.user).order_by("pk")
+
+
+class DesignationDetail(generics.RetrieveAPIView):
+    serializer_class = s.DesignationSerializer
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return access.designations_visible_to(self.request.user)
+
+
+class Publications(generics.ListAPIView):
+    serializer_class = s.PublicationSerializer
+
+    def get_permissions(self) -> list[Any]:
+        return [AllowAny()] if self.request.method == "GET" else [IsAuthenticated()]
+
+    def get_queryset(self) -> QuerySet[Publication]:
+        return Publication.objects.prefetch_related("entries").order_by("-number")
+
+    @extend_schema(
+        request=s.PublicationInSerializer, responses={201: s.PublicationSerializer, **ERRORS}
+    )
+    def post(self, request: Request) -> Response:
+        data = s.PublicationInSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        overrides = {
+            e["designation"]: {k: v for k, v in e.items() if k != "designation"}
+            for e in data.validated_data.get("entries", [])
+        }
+        access.require(access.may_publish, request.user)
+        known = set(
+            access.designations_visible_to(request.user)
+            .filter(pk__in=list(overrides))
+            .values_list("pk", flat=True)
+        )
+        if set(overrides) - known:
+            return problem(
+                400, "Unknown designation.", errors={"entries": ["Unknown designation."]}
+            )
+        publication = register.publish(actor=request.user, overrides=overrides)
+        return Response(s.PublicationSerializer(publication).data, status=status.HTTP_201_CREATED)

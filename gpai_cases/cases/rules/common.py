@@ -1,0 +1,88 @@
+"""What every guard shares: the state a case is in, in words; dates typed by people that must be plausible."""
+
+from __future__ import annotations
+
+import datetime
+
+from .. import deadlines
+from ..models import (
+    Case,
+    State,
+)
+
+__all__ = [
+    "EARLIEST_TRIGGER_DATE",
+    "LATEST_REQUEST_DUE_DAYS",
+    "STATE_WORDS",
+    "TRIGGER_DATE_HORIZON_YEARS",
+    "alert_date_problems",
+    "request_due_date_problems",
+    "state_blocker",
+    "trigger_date_problems",
+]
+
+STATE_WORDS = {
+    State.DRAFT: "is still a draft",
+    State.SUBMITTED: "has been submitted and awaits a caseworker",
+    State.UNDER_ASSESSMENT: "is under assessment",
+    State.DECISION_PROPOSED: "has a decision proposed",
+    State.DECIDED: "has been decided",
+    State.WITHDRAWN: "has been withdrawn",
+}
+
+
+def state_blocker(case: Case, allowed: tuple[str, ...], action: str) -> list[str]:
+    if case.state in allowed:
+        return []
+    return [f"You cannot {action}: the case {STATE_WORDS[State(case.state)]}."]
+
+
+# ---- plausible dates ---------------------------------------------------------------------------
+
+#: No model had been trained with more than 10^25 FLOP before this day; an earlier trigger date is a
+#: typing error (and dates far outside the calendar would break the deadline arithmetic).
+EARLIEST_TRIGGER_DATE = datetime.date(2015, 1, 1)
+#: "Known that it will be met" looks ahead to planned training runs, not decades.
+TRIGGER_DATE_HORIZON_YEARS = 5
+#: A request for information is answered within weeks or months; a due date later than this is a typo.
+LATEST_REQUEST_DUE_DAYS = 366
+
+
+def trigger_date_problems(value: datetime.date | None, *, today: datetime.date) -> list[str]:
+    if value is None:
+        return []
+    if value < EARLIEST_TRIGGER_DATE:
+        return [
+            f"The trigger date cannot be before {deadlines.format_day(EARLIEST_TRIGGER_DATE)}: "
+            "no model had reached the threshold then."
+        ]
+    latest = today.replace(year=today.year + TRIGGER_DATE_HORIZON_YEARS, day=min(today.day, 28))
+    if value > latest:
+        return [
+            f"The trigger date cannot be more than {TRIGGER_DATE_HORIZON_YEARS} years ahead "
+            f"(after {deadlines.format_day(latest)})."
+        ]
+    return []
+
+
+def request_due_date_problems(value: datetime.date | None, *, today: datetime.date) -> list[str]:
+    if value is None:
+        return []
+    if value <= today:
+        return ["The due date must be after today."]
+    latest = today + datetime.timedelta(days=LATEST_REQUEST_DUE_DAYS)
+    if value > latest:
+        return [f"The due date cannot be later than {deadlines.format_day(latest)}."]
+    return []
+
+
+def alert_date_problems(value: datetime.date | None, *, today: datetime.date) -> list[str]:
+    if value is None:
+        return []
+    if value > today:
+        return ["The date of the alert cannot be in the future."]
+    if value < EARLIEST_TRIGGER_DATE:
+        return [
+            f"The date of the alert cannot be before {deadlines.format_day(EARLIEST_TRIGGER_DATE)}."
+        ]
+    return []

@@ -1,0 +1,139 @@
+"""Guards of what the provider files: notification, reassessment request, withdrawal, documents, arguments (docs/rules.md § notification-duty, § arguments, § reassessment)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.conf import settings
+
+from .. import deadlines
+from ..models import (
+    ARTICLE_52_4_BASES,
+    OPEN_STATES,
+    Case,
+    ClaimBasis,
+    Designation,
+    Kind,
+    State,
+)
+from .common import state_blocker
+
+# ---- notification and reassessment filing ------------------------------------------------------
+
+
+__all__ = [
+    "claims_blockers",
+    "document_add_blockers",
+    "notification_missing_fields",
+    "reassessment_blockers",
+    "reassessment_create_blockers",
+    "submit_blockers",
+    "unknown_documents",
+    "withdraw_blockers",
+]
+
+
+def notification_missing_fields(case: Case) -> list[str]:
+    n = getattr(case, "notification", None)
+    if n is None:
+        return ["The notification details are missing."]
+    missing = []
+    if not n.trigger_type:
+        missing.append("Say whether the threshold has been met or will be met.")
+    if not n.trigger_date:
+        missing.append("Give the date the threshold was met or became known to be met.")
+    if n.compute_flop is None:
+        missing.append("Give the training compute in FLOP.")
+    if not n.compute_method:
+        missing.append("Say how the training compute was estimated.")
+    if not n.architecture_description.strip():
+        missing.append("Describe the model's architecture.")
+    return missing
+
+
+def submit_blockers(case: Case, *, today: datetime.date) -> list[str]:
+    reasons = state_blocker(case, (State.DRAFT,), "submit")
+    if reasons:
+        return reasons
+    if case.kind == Kind.NOTIFICATION:
+        reasons += notification_missing_fields(case)
+        if not case.documents.filter(kind="evidence").exists():
+            reasons.append("Upload at least one evidence document for the training compute.")
+    elif case.kind == Kind.REASSESSMENT:
+        reasons += reassessment_blockers(case.designation, today=today)
+        if not case.reasons.strip():
+            reasons.append("Give at least one new reason for the reassessment.")
+        if not case.documents.exists():
+            reasons.append("Upload at least one document supporting the reasons.")
+    return reasons
+
+
+def reassessment_blockers(designation: Designation | None, *, today: datetime.date) -> list[str]:
+    """docs/rules.md § reassessment: which designations may be reassessed, and not before the earliest date."""
+    if designation is None:
+        return ["Choose the designation to be reassessed."]
+    if not designation.active:
+        return [f"The designation was revoked on {deadlines.format_day(designation.ended_on)}."]
+    scope = settings.GPAI_REASSESSMENT_SCOPE
+    if scope == "article_52_4_only" and designation.basis not in ARTICLE_52_4_BASES:
+        return [
+            "Art 52(5) allows a reassessment request only for designations under Art 52(4) "
+            "(ex officio or after a scientific panel alert); this designation followed a notification."
+        ]
+    earliest = deadlines.ComputedDate(
+        designation.reassessment_earliest, designation.reassessment_rule
+    )
+    refusal = deadlines.reassessment_refusal(earliest, today)
+    return [refusal] if refusal else []
+
+
+def reassessment_create_blockers(designation: Designation) -> list[str]:
+    """A reassessment request is drafted against a designation still in force."""
+    if not designation.active:
+        return ["This designation has ended; there is nothing to reassess."]
+    return []
+
+
+def withdraw_blockers(case: Case, *, reason: str | None = None) -> list[str]:
+    reasons = state_blocker(case, (State.DRAFT, State.SUBMITTED), "withdraw")
+    if case.kind == Kind.EX_OFFICIO:
+        reasons.append("An ex officio procedure cannot be withdrawn by the provider.")
+    if reason is not None and not reason.strip():
+        reasons.append("Give a reason for the withdrawal.")
+    return reasons
+
+
+def document_add_blockers(case: Case, *, provider_side: bool) -> list[str]:
+    """The provider files documents while the case is open; the AI Office at any time."""
+    if not provider_side:
+        return []
+    return state_blocker(case, OPEN_STATES, "add documents")
+
+
+def claims_blockers(case: Case, *, claims: list[dict[str, Any]] | None = None) -> list[str]:
+    """Rebuttal arguments (docs/rules.md § arguments): with a notification, while it is open and
+    not yet before an approver; each claim has words and a basis."""
+    reasons: list[str] = []
+    if case.kind == Kind.EX_OFFICIO:
+        reasons.append(
+            "Arguments under Art 52(2) belong to a notification; answer the notice instead."
+        )
+    if claims is not None:
+        if not claims:
+            reasons.append("Add at least one claim.")
+        for i, c in enumerate(claims, start=1):
+            if not str(c.get("text", "")).strip():
+                reasons.append(f"Claim {i}: write the claim.")
+            if c.get("basis") not in ClaimBasis.values:
+                reasons.append(
+                    f"Claim {i}: choose its basis (capability, reach, mitigation or other)."
+                )
+    return reasons + state_blocker(
+        case, (State.DRAFT, State.SUBMITTED, State.UNDER_ASSESSMENT), "file arguments"
+    )
+
+
+def unknown_documents(case: Case, document_ids: set[int], known: set[int]) -> list[str]:
+    """Documents named in a filing must be documents of the case."""
+    return [f"Document {d} is not part of this case." for d in sorted(document_ids - known)]

@@ -1,0 +1,153 @@
+"""Guards of the assessment and the decision: claim reviews, proposals, the hearing, four eyes (docs/rules.md § arguments, § right-to-be-heard, § four-eyes)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from ..models import (
+    OUTCOMES_BY_KIND,
+    Case,
+    ClaimReview,
+    Kind,
+    Outcome,
+    RequestKind,
+    RequestStatus,
+    State,
+)
+from .common import state_blocker
+
+# ---- assessment ----------------------------------------------------------------------------------
+
+
+__all__ = [
+    "approve_blockers",
+    "claim_review_blockers",
+    "claims_not_substantiated",
+    "hearing_done",
+    "is_adverse",
+    "open_requests",
+    "propose_blockers",
+    "rejection_blockers",
+    "rejects_arguments",
+    "return_blockers",
+]
+
+
+def open_requests(case: Case) -> list[Any]:
+    return [r for r in case.information_requests.all() if r.status == RequestStatus.OPEN]
+
+
+def is_adverse(case: Case, outcome: str) -> bool:
+    """docs/rules.md § right-to-be-heard: rejecting the provider's arguments, or an ex officio designation."""
+    if outcome == Outcome.DESIGNATE and case.kind == Kind.EX_OFFICIO:
+        return True
+    return rejects_arguments(case, outcome)
+
+
+def rejects_arguments(case: Case, outcome: str) -> bool:
+    """Designating a notified model whose provider filed arguments rejects them (Art 52(3))."""
+    return outcome == Outcome.DESIGNATE and case.kind == Kind.NOTIFICATION and case.claims.exists()
+
+
+def claims_not_substantiated(case: Case) -> list[Any]:
+    """The claims a rejection cites: those the caseworker found not substantiated."""
+    return [c for c in case.claims.all() if c.review == ClaimReview.NOT_SUBSTANTIATED]
+
+
+def rejection_blockers(case: Case) -> list[str]:
+    """A rejection answers every claim and cites at least one found not substantiated."""
+    claims = list(case.claims.all())
+    pending = [c for c in claims if c.review == ClaimReview.PENDING]
+    reasons = []
+    if pending:
+        reasons.append(
+            f"Review every claim before rejecting the arguments: {len(pending)} of {len(claims)} "
+            "not reviewed yet."
+        )
+    elif not any(c.review == ClaimReview.NOT_SUBSTANTIATED for c in claims):
+        reasons.append(
+            "Every claim is marked substantiated: to reject the arguments, find at least one claim "
+            "not substantiated (the proposal cites them)."
+        )
+    return reasons
+
+
+def claim_review_blockers(
+    claim: Any, *, review: str | None = None, note: str | None = None
+) -> list[str]:
+    reasons = []
+    if review is not None and review not in (
+        ClaimReview.SUBSTANTIATED,
+        ClaimReview.NOT_SUBSTANTIATED,
+    ):
+        reasons.append("Mark the claim substantiated or not substantiated.")
+    if note is not None and not note.strip():
+        reasons.append("Add a note explaining the finding.")
+    return reasons + state_blocker(claim.case, (State.UNDER_ASSESSMENT,), "review arguments")
+
+
+def hearing_done(case: Case, *, today: datetime.date) -> bool:
+    return any(
+        r.status == RequestStatus.ANSWERED or r.due_date < today
+        for r in case.information_requests.all()
+        if r.kind == RequestKind.HEARING
+    )
+
+
+def propose_blockers(
+    case: Case,
+    *,
+    today: datetime.date,
+    outcome: str | None = None,
+    reasoning: str | None = None,
+) -> list[str]:
+    reasons = state_blocker(case, (State.UNDER_ASSESSMENT,), "propose a decision")
+    allowed = OUTCOMES_BY_KIND[case.kind]
+    if outcome is None:
+        pass
+    elif outcome not in allowed:
+        words = " or ".join(f"“{o}”" for o in allowed)
+        reasons.append(
+            f"A {case.get_kind_display().split(' (')[0].lower()} can end only in {words}."
+        )
+    elif (
+        case.kind == Kind.NOTIFICATION
+        and outcome == Outcome.NOT_DESIGNATE
+        and not case.claims.exists()
+    ):
+        reasons.append(
+            "The provider filed no arguments: a notification without arguments can only end in "
+            "designation (Art 52(3))."
+        )
+    if reasoning is not None and not reasoning.strip():
+        reasons.append("Write the reasoning of the decision.")
+    if open_requests(case):
+        reasons.append(
+            "A request for information is still open; wait for the answer or its due date."
+        )
+    if outcome in allowed and rejects_arguments(case, outcome):
+        reasons += rejection_blockers(case)
+    if outcome in allowed and is_adverse(case, outcome) and not hearing_done(case, today=today):
+        reasons.append(
+            "The provider must first be heard on the draft decision (right to be heard): send a "
+            "hearing and wait for the answer or its due date."
+        )
+    return reasons
+
+
+def return_blockers(case: Case, *, comment: str | None = None) -> list[str]:
+    reasons = state_blocker(case, (State.DECISION_PROPOSED,), "return the proposal")
+    if comment is not None and not comment.strip():
+        reasons.append("Say why the proposal is returned.")
+    return reasons
+
+
+def approve_blockers(case: Case, *, user: Any) -> list[str]:
+    reasons = state_blocker(case, (State.DECISION_PROPOSED,), "approve")
+    proposal = case.decisions.filter(status="proposed").first()
+    if proposal is None and not reasons:
+        reasons.append("There is no proposed decision to approve.")
+    elif proposal is not None and proposal.proposed_by_id == getattr(user, "pk", None):
+        reasons.append("You proposed this decision; another approver must approve it (four eyes).")
+    return reasons
