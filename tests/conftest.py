@@ -6,6 +6,7 @@ import datetime
 import os
 
 import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import settings as hypothesis_settings
 
@@ -133,6 +134,19 @@ def submitted_a(draft_a, member_a):
 @pytest.fixture
 def assessing_a(submitted_a, caseworker):
     return services.case_take_up(actor=caseworker, case=submitted_a)
+
+
+@pytest.fixture
+def designation_a(assessing_a, caseworker, approver):
+    """Alpha-1 designated on Tue 15 Sep 2026 (a notification without arguments)."""
+    from gpai_cases.cases.models import Designation
+
+    with time_machine.travel(datetime.datetime(2026, 9, 15, 9, tzinfo=datetime.UTC)):
+        services.decision_propose(
+            actor=caseworker, case=assessing_a, outcome="designate", reasoning="R"
+        )
+        services.decision_approve(actor=approver, case=assessing_a)
+    return Designation.objects.get(case=assessing_a)
 
 
 # ---- a real Celery worker -------------------------------------------------------------------------

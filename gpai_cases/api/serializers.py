@@ -262,6 +262,12 @@ class ReasonSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=5_000, allow_blank=True, required=False, default="")
 
 
+class ReassessmentOpenSerializer(serializers.Serializer):
+    reasons = serializers.CharField(
+        max_length=20_000, help_text="The basis and reasons; sent to the provider with the notice."
+    )
+
+
 class CommentSerializer(serializers.Serializer):
     comment = serializers.CharField(max_length=5_000, allow_blank=True, required=False, default="")
 

@@ -49,5 +49,10 @@ urlpatterns = [
     ),
     path("v1/designations/", views.Designations.as_view(), name="designations"),
     path("v1/designations/<int:pk>/", views.DesignationDetail.as_view(), name="designation"),
+    path(
+        "v1/designations/<int:pk>/reassess/",
+        views.DesignationReassess.as_view(),
+        name="designation-reassess",
+    ),
     path("v1/publications/", views.Publications.as_view(), name="publications"),
 ]

@@ -179,6 +179,11 @@ def may_open_ex_officio(user: Any, obj: Any = None) -> bool:
     return is_caseworker(user)
 
 
+@refused_with("Only a caseworker may reassess a designation of the Commission's own motion.")
+def may_open_reassessment(user: Any, designation: Any = None) -> bool:
+    return is_caseworker(user)
+
+
 @refused_with("Only a caseworker may request information.")
 def may_request_information(user: Any, case: Case) -> bool:
     return is_caseworker(user)

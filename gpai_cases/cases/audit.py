@@ -168,6 +168,8 @@ def describe(event: CaseEvent, names: Mapping[int, str] | None = None) -> str:
             return f"{p.get('field', '')}: {p.get('old', '')} → {p.get('new', '')}"
         case Action.REMINDER_SENT:
             return f"{p.get('kind', '')}, {p.get('stage', '')}"
+        case Action.REASSESSMENT_OPENED:
+            return f"of the Commission's own motion; reasons: {p.get('reasons', '')}"
         case Action.DESIGNATION_CHANGED:
             ended = f", ended on {p['ended_on']}" if p.get("ended_on") else ""
             return f"{p.get('outcome', '')}{ended}"

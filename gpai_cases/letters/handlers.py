@@ -17,6 +17,7 @@ LETTER_KIND_FOR_DECISION = {
     "not_designate": LetterKind.DECISION,
     "maintain": LetterKind.REASSESSMENT_OUTCOME,
     "revoke": LetterKind.REASSESSMENT_OUTCOME,
+    "not_reassessed": LetterKind.REASSESSMENT_OUTCOME,
 }
 
 
@@ -32,6 +33,12 @@ def on_event(sender: Any, event: CaseEvent, **kwargs: Any) -> None:
                 case=case,
                 kind=LetterKind.EX_OFFICIO_NOTICE,
                 trigger_key=f"ex_officio_notice:{case.pk}",
+            )
+        case Action.REASSESSMENT_OPENED:
+            letter_request(
+                case=case,
+                kind=LetterKind.REASSESSMENT_NOTICE,
+                trigger_key=f"reassessment_notice:{case.pk}",
             )
         case Action.INFORMATION_REQUESTED:
             letter_request(

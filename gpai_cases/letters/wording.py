@@ -31,6 +31,7 @@ LEGAL_BASIS = {
     ): "Article 52(4) of Regulation (EU) 2024/1689 and Annex XIII.",
     ("reassessment", "maintain", False): ARTICLE_52_5,
     ("reassessment", "revoke", False): ARTICLE_52_5,
+    ("reassessment", "not_reassessed", False): ARTICLE_52_5,
 }
 
 

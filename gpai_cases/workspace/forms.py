@@ -109,3 +109,17 @@ class ExOfficioForm(forms.Form):
                 "provider", "Choose the provider, or give the new provider's name and country."
             )
         return data
+
+
+class ReassessmentOpenForm(forms.Form):
+    reasons = forms.CharField(
+        label="Basis and reasons for the reassessment",
+        help_text="What has changed since the decision (new evaluations, reach, capabilities…); "
+        "the provider receives them with the notice.",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        max_length=20_000,
+    )
+    confirm = forms.BooleanField(
+        label="I confirm: open the reassessment and send the notice to the provider",
+        required=True,
+    )

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.queue_view, name="queue"),
     path("queue.csv", views.queue_csv, name="queue_csv"),
     path("ex-officio/", views.open_ex_officio, name="ex_officio"),
+    path("designations/<int:pk>/reassess/", views.open_reassessment, name="open_reassessment"),
     path("cases/<str:reference>/", views.case_view, name="case"),
     path("cases/<str:reference>/assessment/", views.assessment, name="assessment"),
     path("cases/<str:reference>/take-up/", views.take_up, name="take_up"),

@@ -261,16 +261,6 @@ def test_arguments_accepted_means_no_designation(member_a, model_a, caseworker, 
 # ---- reassessment ------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def designation_a(assessing_a, caseworker, approver):
-    with time_machine.travel(datetime.datetime(2026, 9, 15, 9, tzinfo=datetime.UTC)):
-        services.decision_propose(
-            actor=caseworker, case=assessing_a, outcome="designate", reasoning="R"
-        )
-        services.decision_approve(actor=approver, case=assessing_a)
-    return Designation.objects.get(case=assessing_a)
-
-
 def test_reassessment_before_the_earliest_date_is_refused_naming_the_date(designation_a, member_a):
     case = services.case_create_reassessment(
         actor=member_a, designation=designation_a, reasons="New evals"

@@ -216,6 +216,11 @@ MATRIX: dict[str, tuple] = {
     "api:document-download": (lambda w: [w["doc_b"]], {**API_200, "provider_a": 404}, "api-get"),
     "api:designations": (None, API_200, "api-get"),
     "api:designation": (lambda w: [w["designation_a"]], {**API_200, "provider_b": 404}, "api-get"),
+    "api:designation-reassess": (
+        lambda w: [w["designation_a"]],
+        {**API_403, "provider_b": 404, "caseworker": 400},
+        "api-post",
+    ),
     "api:publications": (None, PUBLIC, "api-get"),
     "api:publications#post": (None, {**API_403, "admin": 201}, "api-post"),
     # the workspace: AI Office only
@@ -223,6 +228,11 @@ MATRIX: dict[str, tuple] = {
     "workspace:assessment": (lambda w: [w["case_b"].reference], OFFICE_200, "get"),
     "workspace:queue_csv": (None, OFFICE_200, "get"),
     "workspace:ex_officio": (None, {**OFFICE_200, "approver": 403, "admin": 403}, "get"),
+    "workspace:open_reassessment": (
+        lambda w: [w["designation_a"]],
+        {**OFFICE_200, "approver": 403, "admin": 403},
+        "get",
+    ),
     "workspace:case": (lambda w: [w["case_a"].reference], OFFICE_200, "get"),
     "workspace:case#b": (lambda w: [w["case_b"].reference], OFFICE_200, "get"),
     # actions (POST): refused by role (403), or run and sent back to the case page (302)

@@ -14,7 +14,7 @@ from .cases import (
 )
 from .filing import CaseArguments, CaseDocuments, ClaimReviewView, DocumentDownload
 from .providers import ModelDetail, Models, ProviderCreate
-from .register import DesignationDetail, Designations, Publications
+from .register import DesignationDetail, DesignationReassess, Designations, Publications
 from .requests import CaseInformationRequests, InformationRequestRespond
 
 __all__ = [
@@ -33,6 +33,7 @@ __all__ = [
     "Cases",
     "ClaimReviewView",
     "DesignationDetail",
+    "DesignationReassess",
     "Designations",
     "DocumentDownload",
     "InformationRequestRespond",

@@ -5,19 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
+from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
-from gpai_cases.cases import access
+from gpai_cases.cases import access, services
 from gpai_cases.register import services as register
 from gpai_cases.register.models import Publication
 
 from .. import serializers as s
 from ..errors import problem
-from .base import ERRORS
+from .base import ERRORS, case_response
 
 
 class Designations(generics.ListAPIView):
@@ -32,6 +34,25 @@ class DesignationDetail(generics.RetrieveAPIView):
 
     def get_queryset(self) -> QuerySet[Any]:
         return access.designations_visible_to(self.request.user)
+
+
+class DesignationReassess(APIView):
+    """Open a reassessment of the designation of the Commission's own motion (caseworkers)."""
+
+    @extend_schema(
+        request=s.ReassessmentOpenSerializer,
+        responses={201: s.CaseSerializer, **ERRORS},
+        operation_id="designations_reassess",
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        designation = get_object_or_404(access.designations_visible_to(request.user), pk=pk)
+        access.require(access.may_open_reassessment, request.user, designation)
+        data = s.ReassessmentOpenSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        case = services.reassessment_open(
+            actor=request.user, designation=designation, reasons=data.validated_data["reasons"]
+        )
+        return case_response(request, case.reference, 201)
 
 
 class Publications(generics.ListAPIView):

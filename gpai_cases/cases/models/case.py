@@ -198,4 +198,8 @@ class Case(ConcurrentTransitionMixin, TrackedModel):
 
     @property
     def allowed_outcomes(self) -> tuple[str, ...]:
+        """The outcomes this case can end in; a reassessment of the Commission's own motion has
+        no request to decline (docs/rules.md § reassessment)."""
+        if self.kind == Kind.REASSESSMENT and self.initiative == Initiative.COMMISSION:
+            return (Outcome.MAINTAIN, Outcome.REVOKE)
         return OUTCOMES_BY_KIND[self.kind]

@@ -18,6 +18,7 @@ from ..models import (
     State,
 )
 from .common import state_blocker
+from .office import designation_in_force
 
 # ---- notification and reassessment filing ------------------------------------------------------
 
@@ -90,9 +91,7 @@ def reassessment_blockers(designation: Designation | None, *, today: datetime.da
 
 def reassessment_create_blockers(designation: Designation) -> list[str]:
     """A reassessment request is drafted against a designation still in force."""
-    if not designation.active:
-        return ["This designation has ended; there is nothing to reassess."]
-    return []
+    return designation_in_force(designation)
 
 
 def withdraw_blockers(case: Case, *, reason: str | None = None) -> list[str]:

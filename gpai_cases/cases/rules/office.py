@@ -6,21 +6,25 @@ import datetime
 from typing import Any
 
 from ..models import (
+    OPEN_STATES,
     Case,
+    Designation,
     ExOfficioBasis,
     State,
 )
 from .common import alert_date_problems, state_blocker
 
-# ---- the AI Office takes the case -------------------------------------------------------------
-
-
 __all__ = [
     "ALERT_REFERENCE_MISSING",
     "assign_blockers",
+    "designation_in_force",
     "open_ex_officio_blockers",
+    "open_reassessment_blockers",
+    "open_reassessment_of",
     "take_up_blockers",
 ]
+
+# ---- the AI Office takes the case -------------------------------------------------------------
 
 
 def take_up_blockers(case: Case) -> list[str]:
@@ -62,3 +66,29 @@ def open_ex_officio_blockers(
     if model.designations.filter(ended_on__isnull=True).exists():
         reasons.append("This model is already designated.")
     return reasons
+
+
+def open_reassessment_blockers(
+    designation: Designation, *, reasons: str | None = None
+) -> list[str]:
+    """The Commission reassesses a designation in force of its own motion (docs/rules.md
+    § reassessment), one reassessment at a time."""
+    found = designation_in_force(designation)
+    if reasons is not None and not reasons.strip():
+        found.append("Give the basis and the reasons for reassessing the designation.")
+    return found
+
+
+def designation_in_force(designation: Designation) -> list[str]:
+    """A reassessment, whoever asks for it, reviews a designation in force, once at a time."""
+    if not designation.active:
+        return ["This designation has ended; there is nothing to reassess."]
+    return open_reassessment_of(designation)
+
+
+def open_reassessment_of(designation: Designation) -> list[str]:
+    """A designation is reassessed in one case at a time."""
+    current = designation.reassessment_cases.filter(state__in=OPEN_STATES).first()
+    if current is None:
+        return []
+    return [f"This designation is already being reassessed in case {current.reference}."]

@@ -6,7 +6,6 @@ import datetime
 from typing import Any
 
 from ..models import (
-    OUTCOMES_BY_KIND,
     Case,
     ClaimReview,
     Kind,
@@ -103,7 +102,7 @@ def propose_blockers(
     reasoning: str | None = None,
 ) -> list[str]:
     reasons = state_blocker(case, (State.UNDER_ASSESSMENT,), "propose a decision")
-    allowed = OUTCOMES_BY_KIND[case.kind]
+    allowed = case.allowed_outcomes
     if outcome is None:
         pass
     elif outcome not in allowed:

@@ -12,6 +12,7 @@ By concern:
 - :mod:`.lifecycle` — submit, withdraw, take up, assign, ex officio;
 - :mod:`.requests` — requests for information and hearings, and the assessment clock;
 - :mod:`.outcomes` — claim reviews, proposals, return, approval and the designation;
+- :mod:`.reassessment` — the Commission's reassessment of its own motion;
 - :mod:`.dates` — dates that depend on other dates and on the holiday calendar;
 - :mod:`.base` — the transition helper and what every service shares.
 
@@ -32,6 +33,7 @@ from .filing import (
 )
 from .lifecycle import case_assign, case_open_ex_officio, case_submit, case_take_up, case_withdraw
 from .outcomes import claim_review, decision_approve, decision_propose, decision_return
+from .reassessment import reassessment_open
 from .requests import information_request_answer, information_request_send
 
 __all__ = [
@@ -56,5 +58,6 @@ __all__ = [
     "model_update",
     "notification_update",
     "provider_create",
+    "reassessment_open",
     "refresh_next_deadline",
 ]

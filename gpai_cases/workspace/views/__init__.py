@@ -15,7 +15,7 @@ from .actions import (
 )
 from .assessment import assessment
 from .case import case_view
-from .opening import open_ex_officio
+from .opening import open_ex_officio, open_reassessment
 from .queue import queue_csv, queue_view
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "assign",
     "case_view",
     "open_ex_officio",
+    "open_reassessment",
     "propose",
     "queue_csv",
     "queue_view",

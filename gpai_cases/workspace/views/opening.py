@@ -5,15 +5,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 
-from gpai_cases.cases import access, services
+from gpai_cases.cases import access, rules, services
 from gpai_cases.cases.models import (
     ExOfficioBasis,
 )
 from gpai_cases.core.forms import form_data
 
-from ..forms import ExOfficioForm
+from ..forms import ExOfficioForm, ReassessmentOpenForm
 from .base import office_only
 
 
@@ -63,4 +63,37 @@ def open_ex_officio(request: HttpRequest) -> HttpResponse:
             return redirect("workspace:case", reference=case.reference)
     return render(
         request, "workspace/ex_officio.html", {"form": form, "bases": ExOfficioBasis.choices}
+    )
+
+
+@office_only
+def open_reassessment(request: HttpRequest, pk: int) -> HttpResponse:
+    """Reassess a designation in force of the Commission's own motion (docs/rules.md
+    § reassessment)."""
+    access.require(access.may_open_reassessment, request.user)
+    designation = get_object_or_404(
+        access.designations_visible_to(request.user).select_related("model__provider", "case"),
+        pk=pk,
+    )
+    blockers = rules.open_reassessment_blockers(designation)
+    form = ReassessmentOpenForm(form_data(request)[0])
+    if request.method == "POST" and form.is_valid():
+        try:
+            case = services.reassessment_open(
+                actor=request.user, designation=designation, reasons=form.cleaned_data["reasons"]
+            )
+        except services.ActionRefused as refused:
+            for reason in refused.reasons:
+                form.add_error(None, reason)
+        else:
+            messages.success(
+                request,
+                f"Reassessment {case.reference} opened; the notice and the request for the "
+                "provider's observations are being prepared.",
+            )
+            return redirect("workspace:case", reference=case.reference)
+    return render(
+        request,
+        "workspace/reassess.html",
+        {"designation": designation, "form": form, "blockers": blockers},
     )
