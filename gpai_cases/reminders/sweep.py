@@ -34,7 +34,6 @@ from gpai_cases.cases.models import (
     RequestStatus,
     State,
 )
-from gpai_cases.core import freshness
 from gpai_cases.providers.models import Membership
 
 from . import delivery
@@ -365,7 +364,6 @@ def _send_batch(dues: list[Due], members: dict[int, list[Any]], today: datetime.
         ]
         if escalated:
             Case.objects.filter(pk__in=escalated).update(overdue_escalated=True)
-        freshness.changed(cases=[due.case.pk for due, _u, _e in fresh])  # bulk: no signals
         record_many(
             [
                 {
