@@ -37,6 +37,7 @@ run: demo
 	@trap 'kill $$(cat var/worker.pid) $$(cat var/beat.pid) 2>/dev/null; rm -f var/*.pid' EXIT INT TERM; \
 	  echo ""; \
 	  echo "GPAI Cases is running at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"; \
+	  echo "E-mails are not sent: each is written as a file to var/mail/ (set EMAIL_HOST for a real server)."; \
 	  $(PY) manage.py load_demo | tail -n +2; \
 	  echo "Press Ctrl+C to stop web, worker and beat."; \
 	  $(PY) manage.py runserver $(HOST):$(PORT) --noreload

@@ -384,3 +384,30 @@ class PublicationSerializer(serializers.Serializer):
 
 
 __all__ = ["settings"]
+
+
+class MessageSerializer(serializers.Serializer):
+    """A message of the caller's inbox."""
+
+    id = serializers.IntegerField(read_only=True)
+    kind = serializers.CharField(read_only=True)
+    subject = serializers.CharField(read_only=True)
+    body = serializers.CharField(read_only=True)
+    case = serializers.SerializerMethodField()
+    link = serializers.SerializerMethodField()
+    due_date = serializers.DateField(read_only=True, allow_null=True)
+    due_rule = serializers.CharField(read_only=True)
+    created_at = serializers.DateTimeField(read_only=True)
+    read_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    unread = serializers.SerializerMethodField()
+
+    def get_case(self, message: Any) -> str | None:
+        return message.case.reference if message.case_id else None
+
+    def get_link(self, message: Any) -> str:
+        from gpai_cases.reminders.outbox import absolute
+
+        return absolute(message.link)
+
+    def get_unread(self, message: Any) -> bool:
+        return message.read_at is None

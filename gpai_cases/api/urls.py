@@ -55,4 +55,6 @@ urlpatterns = [
         name="designation-reassess",
     ),
     path("v1/publications/", views.Publications.as_view(), name="publications"),
+    path("v1/messages/", views.Messages.as_view(), name="messages"),
+    path("v1/messages/<int:pk>/read/", views.MessageRead.as_view(), name="message-read"),
 ]

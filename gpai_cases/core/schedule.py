@@ -20,6 +20,14 @@ PERIODIC_TASKS: dict[str, tuple[str, dict[str, str]]] = {
         "gpai_cases.reminders.tasks.sweep_reminders",
         {"minute": "5", "hour": "*"},
     ),
+    "E-mail event messages still pending (every minute; each is sent once)": (
+        "gpai_cases.reminders.tasks.deliver_pending_messages",
+        {"minute": "*", "hour": "*"},
+    ),
+    "E-mail the daily digests of messages (07:00)": (
+        "gpai_cases.reminders.tasks.send_message_digests",
+        {"minute": "0", "hour": "7"},
+    ),
     "Queue letters that are due but missing (every 5 minutes)": (
         "gpai_cases.letters.tasks.queue_missing_letters",
         {"minute": "*/5", "hour": "*"},

@@ -4,4 +4,11 @@ from django.apps import AppConfig
 class RemindersConfig(AppConfig):
     name = "gpai_cases.reminders"
     label = "reminders"
-    verbose_name = "Reminders and inbox"
+    verbose_name = "Messages: reminders, event messages, the inbox"
+
+    def ready(self) -> None:
+        from gpai_cases.cases.audit import recorded
+
+        from .events import on_event
+
+        recorded.connect(on_event, dispatch_uid="reminders-event-messages")

@@ -158,6 +158,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "gpai_cases.reminders.context.unread",
             ],
         },
     },
@@ -273,10 +274,26 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 
 # --- E-mail ------------------------------------------------------------------------------------
+# An SMTP server when EMAIL_HOST is set; otherwise e-mails are files in var/mail/ (one per
+# message, readable in any text editor), so nothing is lost on a laptop. DJANGO_EMAIL_BACKEND
+# overrides both.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+EMAIL_FILE_PATH = Path(os.environ.get("EMAIL_FILE_PATH", VAR_DIR / "mail"))
 EMAIL_BACKEND = os.environ.get(
-    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.filebased.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "gpai-cases@ai-office.example.eu")
+# The address of the service, for the links in e-mails.
+GPAI_SITE_URL = os.environ.get("GPAI_SITE_URL", "http://127.0.0.1:8000")
 GPAI_CASEWORKER_MAILBOX = os.environ.get(
     "GPAI_CASEWORKER_MAILBOX", "gpai-caseworkers@ai-office.example.eu"
 )

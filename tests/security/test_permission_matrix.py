@@ -15,6 +15,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from gpai_cases.cases import services
 from gpai_cases.register import services as register
+from gpai_cases.reminders.models import CalendarFeed, InboxMessage
 
 from ..conftest import file_draft_notification
 
@@ -83,6 +84,19 @@ def one(status: int) -> dict[str, int]:
 MATRIX: dict[str, tuple] = {
     "home": (None, one(302), "get"),  # → sign in, the portal or the queue
     "inbox": (None, SIGNED_IN, "get"),
+    # a message is its recipient's own: "not found" for everybody else
+    "inbox_open": (
+        lambda w: [w["message_b"]],
+        {**one(404), "anonymous": 302, "provider_b": 302},
+        "get",
+    ),
+    "message_preferences": (None, SIGNED_IN, "get"),
+    "calendar": (None, SIGNED_IN, "get"),
+    "calendar_renew": (None, one(405), "get"),  # a POST
+    "calendar_revoke": (None, one(405), "get"),
+    # the secret address is the key: anyone who has it reads that person's deadlines
+    "calendar_feed": (lambda w: [w["feed_b"]], PUBLIC, "get"),
+    "calendar_feed#unknown": (lambda w: ["not-a-token"], one(404), "get"),
     "healthz": (None, PUBLIC, "get"),
     "login": (None, PUBLIC, "get"),
     "logout": (None, one(405), "get"),  # sign-out is a POST
@@ -223,6 +237,12 @@ MATRIX: dict[str, tuple] = {
     ),
     "api:publications": (None, PUBLIC, "api-get"),
     "api:publications#post": (None, {**API_403, "admin": 201}, "api-post"),
+    "api:messages": (None, API_200, "api-get"),
+    "api:message-read": (
+        lambda w: [w["message_b"]],
+        {**dict.fromkeys(ROLES, 404), "anonymous": 401, "provider_b": 200},
+        "api-post",
+    ),
     # the workspace: AI Office only
     "workspace:queue": (None, OFFICE_200, "get"),
     "workspace:assessment": (lambda w: [w["case_b"].reference], OFFICE_200, "get"),
@@ -347,17 +367,18 @@ def world(member_a, member_b, model_a, model_b, caseworker, approver, office_adm
         "approver": approver,
         "admin": office_admin,
     }
+    rfi_b = services.information_request_send(actor=caseworker, case=case_b, questions=["Q"])
     return {
         "users": users,
+        "message_b": InboxMessage.objects.filter(user=member_b).first().pk,
+        "feed_b": CalendarFeed.objects.create(user=member_b, token="b-secret-calendar").token,
         "case_a": case_a,
         "case_b": case_b,
         "claim_b": claim_b.pk,
         "doc_a": case_a.documents.first().pk,
         "doc_b": case_b.documents.first().pk,
         "letter_b": case_b.letters.first().pk,
-        "rfi_b": services.information_request_send(
-            actor=caseworker, case=case_b, questions=["Q"]
-        ).pk,
+        "rfi_b": rfi_b.pk,
         "designation_a": case_a.resulting_designation.pk,
         "entry_id": register.entry_id_for(case_a.resulting_designation),
     }

@@ -13,6 +13,7 @@ from .cases import (
     CaseWithdraw,
 )
 from .filing import CaseArguments, CaseDocuments, ClaimReviewView, DocumentDownload
+from .messages import MessageRead, Messages
 from .providers import ModelDetail, Models, ProviderCreate
 from .register import DesignationDetail, DesignationReassess, Designations, Publications
 from .requests import CaseInformationRequests, InformationRequestRespond
@@ -37,6 +38,8 @@ __all__ = [
     "Designations",
     "DocumentDownload",
     "InformationRequestRespond",
+    "MessageRead",
+    "Messages",
     "ModelDetail",
     "Models",
     "ProviderCreate",

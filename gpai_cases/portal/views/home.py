@@ -14,13 +14,12 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from gpai_cases.cases import access, services
-from gpai_cases.cases.models import (
-    Designation,
-)
+from gpai_cases.cases.models import Designation, InformationRequest, RequestStatus, State
 from gpai_cases.core.forms import form_data
 from gpai_cases.core.fragments import cached_fragment
 from gpai_cases.core.links import url_filler
 from gpai_cases.providers import compute
+from gpai_cases.reminders import needs
 
 from .. import forms
 from .base import model_for, provider_for, provider_only
@@ -46,6 +45,15 @@ def home(request: HttpRequest) -> HttpResponse:
         cases = (
             access.cases_visible_to(request.user)
             .select_related("model", "notification")
+            .prefetch_related(
+                Prefetch(
+                    "information_requests",
+                    queryset=InformationRequest.objects.filter(status=RequestStatus.OPEN).only(
+                        "case_id", "due_date"
+                    ),
+                    to_attr="open_requests",
+                )
+            )
             .order_by("-created_at")[:100]
         )
         case_url, wizard_url = url_filler("portal:case", str), url_filler("portal:wizard", str, str)
@@ -59,6 +67,11 @@ def home(request: HttpRequest) -> HttpResponse:
             c.url = case_url(c.reference)
             n = getattr(c, "notification", None)
             c.wizard_url = wizard_url(c.reference, (n and n.wizard_step) or "trigger")
+            # the nearest date the provider must act by: an answer, or the notification itself
+            dates = [r.due_date for r in c.open_requests]
+            if c.state == State.DRAFT and n and n.notification_due:
+                dates.append(n.notification_due)
+            c.nearest_due = min(dates) if dates else None
         models = list(models)
         for m in models:
             m.edit_url, m.notify_url = edit_url(m.pk), notify_url(m.pk)
@@ -78,7 +91,11 @@ def home(request: HttpRequest) -> HttpResponse:
         (request.user.pk, provider.pk, timezone.localdate()),
         context,
     )
-    return render(request, "portal/home.html", {"body": body, "provider_name": provider.legal_name})
+    return render(
+        request,
+        "portal/home.html",
+        {"body": body, "provider_name": provider.legal_name, "needs": needs.for_user(request.user)},
+    )
 
 
 @provider_only

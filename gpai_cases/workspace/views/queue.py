@@ -16,6 +16,7 @@ from gpai_cases.cases.models import (
     State,
 )
 from gpai_cases.core.fragments import cached_fragment
+from gpai_cases.reminders import needs
 
 from ..queue import QueueFilter, queue, queue_rows
 from .base import office_only
@@ -58,7 +59,10 @@ def queue_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "workspace/queue.html",
-        {"body": cached_fragment(request, "workspace/_queue_body.html", parts, context)},
+        {
+            "body": cached_fragment(request, "workspace/_queue_body.html", parts, context),
+            "needs": needs.for_user(request.user),
+        },
     )
 
 

@@ -1,0 +1,91 @@
+"""The dates a person must act by, with the rule behind each: for "what needs me" and for the
+person's calendar feed. Reads only what the person may read (:mod:`gpai_cases.cases.access`)."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.urls import reverse
+
+from gpai_cases.accounts import roles
+from gpai_cases.cases import access, due
+from gpai_cases.cases.models import InformationRequest, Notification, RequestStatus, State
+
+
+@dataclass(frozen=True)
+class Deadline:
+    uid: str
+    date: datetime.date
+    title: str
+    rule: str
+    link: str
+    case_reference: str
+
+
+def for_user(user: Any) -> list[Deadline]:
+    """The open items the user must act on, with their due dates, soonest first."""
+    if roles.is_provider_member(user):
+        found = _provider_deadlines(user)
+    elif roles.is_caseworker(user):
+        found = _caseworker_deadlines(user)
+    else:
+        found = []
+    return sorted(found, key=lambda d: (d.date, d.case_reference, d.uid))
+
+
+def _provider_deadlines(user: Any) -> list[Deadline]:
+    cases = access.cases_visible_to(user)
+    requests = InformationRequest.objects.filter(
+        case__in=cases, status=RequestStatus.OPEN
+    ).select_related("case")
+    found = [
+        Deadline(
+            uid=f"request-{r.pk}",
+            date=r.due_date,
+            title=f"{r.case.reference}: answer the {r.get_kind_display().lower()}",
+            rule=r.due_rule,
+            link=reverse("portal:respond", args=[r.case.reference, r.pk]),
+            case_reference=r.case.reference,
+        )
+        for r in requests
+    ]
+    drafts = Notification.objects.filter(
+        case__in=cases, case__state=State.DRAFT, notification_due__isnull=False
+    ).select_related("case")
+    found += [
+        Deadline(
+            uid=f"notification-{n.case_id}",
+            date=n.notification_due,
+            title=f"{n.case.reference}: submit the notification",
+            rule=n.notification_due_rule,
+            link=reverse("portal:case", args=[n.case.reference]),
+            case_reference=n.case.reference,
+        )
+        for n in drafts
+    ]
+    return found
+
+
+def _caseworker_deadlines(user: Any) -> list[Deadline]:
+    cases = (
+        access.cases_visible_to(user)
+        .filter(assignee=user, next_deadline__isnull=False)
+        .exclude(state__in=[State.DECIDED, State.WITHDRAWN])
+        .select_related("notification")
+        .prefetch_related("information_requests", "clock_stops")
+    )
+    target = settings.GPAI_ASSESSMENT_TARGET_DAYS
+    return [
+        Deadline(
+            uid=f"case-{c.pk}-{c.next_deadline_kind.replace(' ', '-')}",
+            date=c.next_deadline,
+            title=f"{c.reference}: {c.next_deadline_kind}",
+            rule=due.next_deadline_rule(c, target_days=target),
+            link=reverse("workspace:case", args=[c.reference]),
+            case_reference=c.reference,
+        )
+        for c in cases
+    ]

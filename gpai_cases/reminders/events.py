@@ -1,0 +1,254 @@
+"""Event messages: whatever someone else must act on reaches them, once, never lost.
+
+Each recorded event of a case (:data:`gpai_cases.cases.audit.recorded`) that another person must
+know about becomes one inbox message per recipient, written in the event's own transaction — the
+outbox. Its e-mail is sent after the commit by a worker (:mod:`.outbox`); if the broker is down,
+the periodic sweep sends it once the broker is back. People choose per kind: e-mail at once, in a
+daily digest, or the inbox only — except for the kinds that carry a legal time limit, which are
+always e-mailed at once.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from gpai_cases.accounts.roles import Role
+from gpai_cases.cases import deadlines
+from gpai_cases.cases.audit import Action
+from gpai_cases.cases.models import CaseEvent, InformationRequest, RequestKind
+from gpai_cases.core.queueing import queue_or
+from gpai_cases.letters.models import LetterKind
+from gpai_cases.providers.models import Membership
+
+from .models import Channel, EmailState, InboxMessage, MessagePreference
+
+PROVIDER, ASSIGNEE, APPROVERS, PROPOSER, NEW_ASSIGNEE, ADMINS = (
+    "provider",
+    "assignee",
+    "approvers",
+    "proposer",
+    "new_assignee",
+    "admins",
+)
+
+
+@dataclass(frozen=True)
+class MessageKind:
+    code: str
+    label: str
+    audiences: tuple[str, ...]
+    #: Carries a legal time limit (requests, hearings, decisions, letters): always e-mailed.
+    legal: bool = False
+
+
+KINDS = {
+    k.code: k
+    for k in [
+        MessageKind("request_sent", "A request for information was sent", (PROVIDER,), True),
+        MessageKind("hearing_sent", "A draft decision was sent for comment", (PROVIDER,), True),
+        MessageKind("request_extended", "A due date was extended", (PROVIDER,), True),
+        MessageKind("extension_refused", "A request for more time was refused", (PROVIDER,), True),
+        MessageKind("request_withdrawn", "A request was withdrawn", (PROVIDER,), True),
+        MessageKind("request_lapsed", "A request lapsed unanswered", (PROVIDER, ASSIGNEE), True),
+        MessageKind("decision_approved", "A decision was adopted", (PROVIDER,), True),
+        MessageKind("letter_ready", "A letter is ready", (PROVIDER,), True),
+        MessageKind("ex_officio_opened", "The Commission opened a procedure", (PROVIDER,), True),
+        MessageKind(
+            "reassessment_opened", "The Commission reassesses a designation", (PROVIDER,), True
+        ),
+        MessageKind("notification_received", "A notification was submitted", (ASSIGNEE,)),
+        MessageKind("reassessment_requested", "A reassessment was requested", (ASSIGNEE,)),
+        MessageKind("answer_received", "An answer was received", (ASSIGNEE,)),
+        MessageKind("extension_requested", "The provider asks for more time", (ASSIGNEE,)),
+        MessageKind("correction_received", "A correction was filed", (ASSIGNEE,)),
+        MessageKind("supplementary_received", "A supplementary filing was received", (ASSIGNEE,)),
+        MessageKind("decision_proposed", "A decision awaits approval", (APPROVERS,)),
+        MessageKind("proposal_returned", "A proposal was returned", (PROPOSER,)),
+        MessageKind("case_assigned", "A case was assigned to you", (NEW_ASSIGNEE,)),
+        MessageKind("designation_changed", "A designation changed", (ADMINS,)),
+    ]
+}
+
+
+def _kind_of(event: CaseEvent) -> str | None:
+    """The kind of message an event calls for, or None when nobody else must know of it."""
+    p = event.payload or {}
+    match event.action:
+        case Action.INFORMATION_REQUESTED:
+            return "hearing_sent" if p.get("kind") == RequestKind.HEARING else "request_sent"
+        case Action.SUBMITTED:
+            kind = event.case.kind
+            return "reassessment_requested" if kind == "reassessment" else "notification_received"
+        case Action.CLAIM_FILED | Action.DOCUMENT_UPLOADED:
+            return "supplementary_received" if p.get("supplementary") else None
+    return {
+        Action.DUE_DATE_EXTENDED: "request_extended",
+        Action.EXTENSION_REFUSED: "extension_refused",
+        Action.REQUEST_WITHDRAWN: "request_withdrawn",
+        Action.REQUEST_LAPSED: "request_lapsed",
+        Action.DECISION_APPROVED: "decision_approved",
+        Action.LETTER_ISSUED: "letter_ready",
+        Action.OPENED_EX_OFFICIO: "ex_officio_opened",
+        Action.REASSESSMENT_OPENED: "reassessment_opened",
+        Action.INFORMATION_PROVIDED: "answer_received",
+        Action.EXTENSION_REQUESTED: "extension_requested",
+        Action.NOTIFICATION_CORRECTED: "correction_received",
+        Action.DECISION_PROPOSED: "decision_proposed",
+        Action.DECISION_RETURNED: "proposal_returned",
+        Action.ASSIGNED: "case_assigned",
+        Action.DESIGNATION_CHANGED: "designation_changed",
+    }.get(event.action)
+
+
+@dataclass(frozen=True)
+class Recipient:
+    user: Any  # None for the caseworkers' mailbox
+    email: str
+    provider_side: bool
+
+
+def _people(event: CaseEvent, audience: str) -> list[Recipient]:
+    from gpai_cases.accounts.models import User
+
+    case = event.case
+    if audience == PROVIDER:
+        members = Membership.objects.filter(
+            provider_id=case.model.provider_id, user__is_active=True
+        ).select_related("user")
+        return [Recipient(m.user, m.user.email, True) for m in members]
+    if audience == ASSIGNEE:
+        if case.assignee_id and case.assignee.is_active:
+            return [Recipient(case.assignee, case.assignee.email, False)]
+        return [Recipient(None, settings.GPAI_CASEWORKER_MAILBOX, False)]
+    if audience == NEW_ASSIGNEE:
+        assignee = User.objects.filter(pk=event.payload.get("assignee"), is_active=True).first()
+        return [Recipient(assignee, assignee.email, False)] if assignee else []
+    if audience == PROPOSER:
+        decision = case.decisions.filter(status="returned").order_by("-proposed_at").first()
+        proposer = decision.proposed_by if decision else None
+        return [Recipient(proposer, proposer.email, False)] if proposer else []
+    role = Role.APPROVER if audience == APPROVERS else Role.ADMIN
+    return [Recipient(u, u.email, False) for u in User.objects.filter(role=role, is_active=True)]
+
+
+def recipients(event: CaseEvent, kind: MessageKind) -> list[Recipient]:
+    """Who must know: never the person who acted, each once."""
+    seen, found = set(), []
+    for audience in kind.audiences:
+        for r in _people(event, audience):
+            key = r.user.pk if r.user else r.email
+            if key in seen or (r.user is not None and r.user.pk == event.actor_id):
+                continue
+            seen.add(key)
+            found.append(r)
+    return found
+
+
+def _request_of(event: CaseEvent) -> InformationRequest | None:
+    pk = (event.payload or {}).get("request")
+    return InformationRequest.objects.filter(pk=pk).first() if pk else None
+
+
+def _letter_label(event: CaseEvent) -> str:
+    kind = (event.payload or {}).get("kind", "") if event.action == Action.LETTER_ISSUED else ""
+    return str(LetterKind(kind).label) if kind in LetterKind.values else ""
+
+
+def _link(event: CaseEvent, kind: MessageKind, recipient: Recipient) -> str:
+    case = event.case
+    if kind.code == "designation_changed":
+        return reverse("register:publish")
+    if recipient.provider_side:
+        request = _request_of(event)
+        if request is not None and request.status == "open":
+            return reverse("portal:respond", args=[case.reference, request.pk])
+        return reverse("portal:case", args=[case.reference])
+    return reverse("workspace:case", args=[case.reference])
+
+
+def _content(event: CaseEvent, kind: MessageKind, recipient: Recipient) -> dict[str, Any]:
+    request = _request_of(event)
+    due = request.due_date if request is not None and request.status == "open" else None
+    context = {
+        "event": event,
+        "case": event.case,
+        "payload": event.payload or {},
+        "request": request,
+        "provider_side": recipient.provider_side,
+        "due_words": deadlines.due_in_words(due, event.at.date()) if due else "",
+        "rule": request.due_rule if due else "",
+        "letter_kind": _letter_label(event),
+    }
+    subject, _, body = render_to_string(f"reminders/messages/{kind.code}.txt", context).partition(
+        "\n"
+    )
+    return {
+        "subject": " ".join(subject.split())[:300],
+        "body": body.strip(),
+        "due_date": due,
+        "due_rule": context["rule"][:400],
+    }
+
+
+def email_state(kind: MessageKind, user: Any, preferences: dict[tuple[int, str], str]) -> str:
+    """Legal time limits are always e-mailed at once; otherwise the person's choice."""
+    if kind.legal or user is None:
+        return EmailState.PENDING
+    channel = preferences.get((user.pk, kind.code), Channel.IMMEDIATE)
+    return {
+        Channel.IMMEDIATE: EmailState.PENDING,
+        Channel.DIGEST: EmailState.DIGEST,
+        Channel.INBOX: EmailState.NONE,
+    }[channel]
+
+
+def on_event(sender: Any, event: CaseEvent, **kwargs: Any) -> None:
+    """Record the messages an event calls for (in its transaction); e-mail them after commit."""
+    code = _kind_of(event)
+    if code is None:
+        return
+    kind = KINDS[code]
+    people = recipients(event, kind)
+    if not people:
+        return
+    prefs = dict(
+        ((p.user_id, p.kind), p.channel)
+        for p in MessagePreference.objects.filter(
+            kind=code, user_id__in=[r.user.pk for r in people if r.user]
+        )
+    )
+    messages = InboxMessage.objects.bulk_create(
+        InboxMessage(
+            user=r.user,
+            email_to="" if r.user else r.email,
+            case=event.case,
+            event=event,
+            kind=code,
+            link=_link(event, kind, r),
+            email_state=email_state(kind, r.user, prefs),
+            **_content(event, kind, r),
+        )
+        for r in people
+    )
+    pending = [m.pk for m in messages if m.email_state == EmailState.PENDING]
+    if pending:
+        transaction.on_commit(functools.partial(_queue_delivery, pending))
+
+
+def _queue_delivery(ids: list[int]) -> None:
+    from .tasks import deliver_messages
+
+    # broker down: the messages stay pending and the periodic sweep sends them once it is back
+    queue_or(deliver_messages, ids, what=f"e-mailing {len(ids)} messages (left for the sweep)")
+
+
+def kind_choices() -> list[MessageKind]:
+    """The kinds a person may choose for, legal ones last (they cannot be switched off)."""
+    return sorted(KINDS.values(), key=lambda k: (k.legal, k.label))

@@ -1,0 +1,79 @@
+""" "What needs me": the top of every home page, by role — what the person must act on now."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.urls import reverse
+
+from gpai_cases.accounts import roles
+from gpai_cases.cases.models import Decision, DecisionStatus
+from gpai_cases.register.services import pending_changes
+
+from . import deadlines_of
+from .models import InboxMessage
+
+#: How many items a panel shows (the rest: the inbox, the queue).
+LIMIT = 10
+
+
+@dataclass(frozen=True)
+class Need:
+    label: str
+    link: str
+    date: Any = None
+    rule: str = ""
+
+
+def _unread(user: Any, *kinds: str) -> list[Need]:
+    return [
+        Need(m.subject, reverse("inbox_open", args=[m.pk]), m.due_date, m.due_rule)
+        for m in InboxMessage.objects.filter(
+            user=user, read_at__isnull=True, kind__in=kinds
+        ).order_by("created_at")[:LIMIT]
+    ]
+
+
+def _deadlines(user: Any) -> list[Need]:
+    return [Need(d.title, d.link, d.date, d.rule) for d in deadlines_of.for_user(user)[:LIMIT]]
+
+
+def for_user(user: Any) -> dict[str, list[Need]]:
+    """Titled lists of what the user must act on (empty lists are left out)."""
+    panels: dict[str, list[Need]] = {}
+    if roles.is_provider_member(user):
+        panels["Requests and notifications due"] = _deadlines(user)
+        panels["Letters not yet read"] = _unread(user, "letter_ready")
+    elif roles.is_caseworker(user):
+        panels["My cases by next deadline"] = _deadlines(user)
+        panels["Answers and filings received"] = _unread(
+            user, "answer_received", "correction_received", "supplementary_received"
+        )
+        panels["Requests that lapsed unanswered"] = _unread(user, "request_lapsed")
+    elif roles.is_approver(user):
+        waiting = (
+            Decision.objects.filter(status=DecisionStatus.PROPOSED)
+            .exclude(proposed_by=user)
+            .select_related("case__model")
+            .order_by("proposed_at")[:LIMIT]
+        )
+        panels["Proposals waiting for your approval"] = [
+            Need(
+                f"{d.case.reference} — {d.case.model}: {d.get_outcome_display()}",
+                reverse("workspace:case", args=[d.case.reference]),
+                d.proposed_at.date(),
+                "proposed on this day",
+            )
+            for d in waiting
+        ]
+    elif roles.is_office_admin(user):
+        changed = [c for c in pending_changes() if c.change != "unchanged"]
+        panels["Changes waiting for publication"] = [
+            Need(
+                f"{c.entry['model_name']} ({c.entry['provider_name']}): {c.change}",
+                reverse("register:publish"),
+            )
+            for c in changed[:LIMIT]
+        ]
+    return {title: items for title, items in panels.items() if items}
