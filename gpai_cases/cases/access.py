@@ -145,6 +145,11 @@ def may_answer(user: Any, case: Case) -> bool:
     return _provider_of_case(user, case)
 
 
+@refused_with("Only the provider may ask for more time to answer.")
+def may_request_extension(user: Any, case: Case) -> bool:
+    return _provider_of_case(user, case)
+
+
 @refused_with("Only the provider and caseworkers add documents to a case.")
 def may_add_document(user: Any, case: Case) -> bool:
     return _provider_of_case(user, case) or is_caseworker(user)
@@ -181,6 +186,17 @@ def may_open_ex_officio(user: Any, obj: Any = None) -> bool:
 
 @refused_with("Only a caseworker may request information.")
 def may_request_information(user: Any, case: Case) -> bool:
+    return is_caseworker(user)
+
+
+@refused_with("Only a caseworker may withdraw a request.")
+def may_withdraw_request(user: Any, case: Case) -> bool:
+    return is_caseworker(user)
+
+
+@refused_with("Only a caseworker may extend a due date or decide on a request for more time.")
+def may_extend_request(user: Any, case: Case) -> bool:
+    """Of the AI Office's own motion, or granting or refusing the provider's request."""
     return is_caseworker(user)
 
 
