@@ -24,6 +24,8 @@ from ..models import (
 from .common import request_due_date_problems, state_blocker
 
 __all__ = [
+    "GRANT",
+    "REFUSE",
     "answer_blockers",
     "awaiting_answer",
     "extension_decision_blockers",
