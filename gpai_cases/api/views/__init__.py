@@ -15,7 +15,15 @@ from .cases import (
 from .filing import CaseArguments, CaseDocuments, ClaimReviewView, DocumentDownload
 from .providers import ModelDetail, Models, ProviderCreate
 from .register import DesignationDetail, Designations, Publications
-from .requests import CaseInformationRequests, InformationRequestRespond
+from .requests import (
+    CaseInformationRequests,
+    ExtensionRequestGrant,
+    ExtensionRequestRefuse,
+    InformationRequestExtend,
+    InformationRequestExtensionRequests,
+    InformationRequestRespond,
+    InformationRequestWithdraw,
+)
 
 __all__ = [
     "CaseApprove",
@@ -35,7 +43,12 @@ __all__ = [
     "DesignationDetail",
     "Designations",
     "DocumentDownload",
+    "ExtensionRequestGrant",
+    "ExtensionRequestRefuse",
+    "InformationRequestExtend",
+    "InformationRequestExtensionRequests",
     "InformationRequestRespond",
+    "InformationRequestWithdraw",
     "ModelDetail",
     "Models",
     "ProviderCreate",
