@@ -179,6 +179,11 @@ MATRIX: dict[str, tuple] = {
         {**API_403, "provider_a": 404, "caseworker": 409},
         "api-post",
     ),
+    "api:case-information-requests#get": (
+        lambda w: [w["case_b"].reference],
+        {**API_200, "provider_a": 404},
+        "api-get",
+    ),
     "api:case-propose": (
         lambda w: [w["case_b"].reference],
         {**API_403, "provider_a": 404, "caseworker": 400},

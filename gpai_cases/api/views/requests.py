@@ -19,6 +19,14 @@ from .base import ERRORS, case_for, case_record
 
 
 class CaseInformationRequests(APIView):
+    @extend_schema(responses={200: s.InformationRequestSerializer(many=True), **ERRORS})
+    def get(self, request: Request, reference: str) -> Response:
+        """The case's requests for information and hearings: status, due date with its rule,
+        lapse, withdrawal, extensions."""
+        case = case_for(request, reference)
+        requests = InformationRequest.objects.filter(case=case).prefetch_related("extensions")
+        return Response(s.InformationRequestSerializer(requests, many=True).data)
+
     @extend_schema(
         request=s.InformationRequestInSerializer,
         responses={201: s.InformationRequestSerializer, **ERRORS},
