@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from .. import audit, deadlines
 from ..audit import Action
-from ..calendar import holidays_around
+from ..calendar import holidays_around, holidays_cached
 from ..models import (
     OPEN_STATES,
     Case,
@@ -113,7 +113,7 @@ def dates_recompute(*, reason: str) -> int:
     changed = 0
     moves: dict[int, list[dict[str, object]]] = defaultdict(list)
     cases: dict[int, Case] = {}
-    with transaction.atomic():
+    with transaction.atomic(), holidays_cached():
         for n in Notification.objects.select_related("case").filter(
             trigger_date__isnull=False, case__state__in=OPEN_STATES
         ):

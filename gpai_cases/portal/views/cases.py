@@ -82,13 +82,7 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
 @provider_only
 def respond(request: HttpRequest, reference: str, request_id: int) -> HttpResponse:
     case = case_for(request, reference)
-    rfi = (
-        InformationRequest.objects.filter(case=case, pk=request_id)
-        .prefetch_related("extensions")
-        .first()
-    )
-    if rfi is None:
-        raise Http404("No such request.")
+    rfi = access.get_request_of(case, request_id)
     form = forms.ResponseForm(*form_data(request))
     if request.method == "POST" and form.is_valid():
         try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
@@ -33,13 +33,7 @@ def request_row(rfi: InformationRequest, today: Any) -> dict[str, Any]:
 def extension_request(request: HttpRequest, reference: str, request_id: int) -> HttpResponse:
     case = case_for(request, reference)
     access.require(access.may_request_extension, request.user, case)
-    rfi = (
-        InformationRequest.objects.filter(case=case, pk=request_id)
-        .prefetch_related("extensions")
-        .first()
-    )
-    if rfi is None:
-        raise Http404("No such request.")
+    rfi = access.get_request_of(case, request_id)
     today = timezone.localdate()
     blockers = rules.extension_request_blockers(rfi, today=today)
     form = forms.ExtensionRequestForm(form_data(request)[0])

@@ -30,18 +30,6 @@ def request_row(rfi: InformationRequest, today: Any) -> dict[str, Any]:
     }
 
 
-def _request_of(case: Case, request_id: int) -> InformationRequest:
-    rfi = (
-        InformationRequest.objects.filter(case=case, pk=request_id)
-        .prefetch_related("extensions__requested_by", "extensions__decided_by")
-        .first()
-    )
-    if rfi is None:
-        raise Http404("No such request.")
-    rfi.case = case
-    return rfi
-
-
 def _page(
     request: HttpRequest,
     case: Case,
@@ -89,7 +77,7 @@ def _page(
 def request_withdraw(request: HttpRequest, reference: str, request_id: int) -> HttpResponse:
     case = case_for_action(request, reference)
     access.require(access.may_withdraw_request, request.user, case)
-    rfi = _request_of(case, request_id)
+    rfi = access.get_request_of(case, request_id)
     return _page(
         request,
         case,
@@ -111,7 +99,7 @@ def request_withdraw(request: HttpRequest, reference: str, request_id: int) -> H
 def request_extend(request: HttpRequest, reference: str, request_id: int) -> HttpResponse:
     case = case_for_action(request, reference)
     access.require(access.may_extend_request, request.user, case)
-    rfi = _request_of(case, request_id)
+    rfi = access.get_request_of(case, request_id)
     return _page(
         request,
         case,
@@ -135,7 +123,7 @@ def extension_decide(request: HttpRequest, reference: str, extension_id: int) ->
     extension = RequestExtension.objects.filter(case=case, pk=extension_id).first()
     if extension is None:
         raise Http404("No such request for more time.")
-    rfi = _request_of(case, extension.request_id)
+    rfi = access.get_request_of(case, extension.request_id)
     extension = next(e for e in rfi.extensions.all() if e.pk == extension.pk)
     extension.request = rfi
     initial = {"due_date": extension.proposed_due_date}
