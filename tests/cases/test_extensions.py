@@ -13,6 +13,7 @@ from gpai_cases.cases.models import CaseEvent, ClockStop, InformationRequest, Re
 from gpai_cases.cases.services import ActionRefused
 from gpai_cases.letters.models import Letter, LetterKind
 
+from ..conftest import file_draft_notification
 from ..factories import UserFactory
 from .test_requests_over_time import D, assessing, at, lapse_on, send
 
@@ -238,3 +239,14 @@ def test_the_provider_asks_once_with_reasons_a_later_date_and_only_while_open(
         ask(member_a, lapsed, D(2026, 12, 16), D(2027, 1, 8))
     assert "lapsed" in str(refused.value)
     assert InformationRequest.objects.get(pk=lapsed.pk).status == "open"  # not yet swept
+
+
+def test_no_more_time_on_a_request_of_a_case_the_provider_withdrew(member_a, model_a, rossi):
+    with at(D(2026, 11, 30)):
+        case = services.case_submit(actor=member_a, case=file_draft_notification(member_a, model_a))
+    request = send(rossi, case, D(2026, 12, 1))
+    with at(D(2026, 12, 2)):
+        services.case_withdraw(actor=member_a, case=case, reason="Wrong model.")
+    with pytest.raises(ActionRefused) as refused:
+        ask(member_a, request, D(2026, 12, 3), D(2027, 1, 8))
+    assert refused.value.reasons == ["You cannot ask for more time: the case has been withdrawn."]

@@ -136,6 +136,11 @@ def request_withdraw_blockers(
     return reasons
 
 
+def _case_open(request: Any, action: str) -> list[str]:
+    """A request of a case that was withdrawn meanwhile is answered by nobody: no more time."""
+    return state_blocker(request.case, (State.SUBMITTED, State.UNDER_ASSESSMENT), action)
+
+
 def _new_due_date_problems(
     request: Any, value: datetime.date | None, *, today: datetime.date, missing: str
 ) -> list[str]:
@@ -159,7 +164,7 @@ def request_extend_blockers(
     check_inputs: bool = False,
 ) -> list[str]:
     """A caseworker extends the due date of an open request of the AI Office's own motion."""
-    reasons = request_closed_reasons(request, today=today)
+    reasons = request_closed_reasons(request, today=today) or _case_open(request, "extend it")
     if not reasons and pending_extension(request) is not None:
         reasons.append("The provider has asked for more time: grant or refuse that request.")
     if check_inputs:
@@ -180,7 +185,9 @@ def extension_request_blockers(
     check_inputs: bool = False,
 ) -> list[str]:
     """The provider asks, with reasons, for more time to answer an open request."""
-    reasons = request_closed_reasons(request, today=today)
+    reasons = request_closed_reasons(request, today=today) or _case_open(
+        request, "ask for more time"
+    )
     if not reasons and pending_extension(request) is not None:
         reasons.append(
             "You have already asked for more time on this request; the AI Office has not "
