@@ -41,6 +41,31 @@ urlpatterns = [
         views.InformationRequestRespond.as_view(),
         name="information-request-respond",
     ),
+    path(
+        "v1/information-requests/<int:pk>/withdraw/",
+        views.InformationRequestWithdraw.as_view(),
+        name="information-request-withdraw",
+    ),
+    path(
+        "v1/information-requests/<int:pk>/extend/",
+        views.InformationRequestExtend.as_view(),
+        name="information-request-extend",
+    ),
+    path(
+        "v1/information-requests/<int:pk>/extension-requests/",
+        views.InformationRequestExtensionRequests.as_view(),
+        name="information-request-extension-requests",
+    ),
+    path(
+        "v1/extension-requests/<int:pk>/grant/",
+        views.ExtensionRequestGrant.as_view(),
+        name="extension-request-grant",
+    ),
+    path(
+        "v1/extension-requests/<int:pk>/refuse/",
+        views.ExtensionRequestRefuse.as_view(),
+        name="extension-request-refuse",
+    ),
     path("v1/claims/<int:pk>/review/", views.ClaimReviewView.as_view(), name="claim-review"),
     path(
         "v1/documents/<int:pk>/download/",

@@ -46,7 +46,7 @@ from gpai_cases.providers.access import (
 )
 from gpai_cases.providers.models import GPAIModel
 
-from .models import Case, Designation
+from .models import Case, Designation, InformationRequest
 
 if TYPE_CHECKING:
     from gpai_cases.accounts.models import User
@@ -56,6 +56,7 @@ __all__ = [
     "designations_visible_to",
     "documents_visible_to",
     "get_case_for",
+    "get_request_of",
     "may_manage_models",
     "may_register_models",
     "may_register_providers",
@@ -88,6 +89,20 @@ def get_case_for(user: User, reference: str, queryset: QuerySet[Case] | None = N
         return qs.select_related("model__provider").get(reference=reference)
     except qs.model.DoesNotExist as exc:
         raise Http404("No such case.") from exc
+
+
+def get_request_of(case: Case, pk: int) -> InformationRequest:
+    """The request for information or hearing ``pk`` of a case the user may read (the case comes
+    from :func:`get_case_for`), with its extensions; 404 otherwise."""
+    request = (
+        InformationRequest.objects.filter(case=case, pk=pk)
+        .prefetch_related("extensions__requested_by", "extensions__decided_by")
+        .first()
+    )
+    if request is None:
+        raise Http404("No such request.")
+    request.case = case
+    return request
 
 
 # ---- the doors ----------------------------------------------------------------------------------
@@ -145,6 +160,11 @@ def may_answer(user: Any, case: Case) -> bool:
     return _provider_of_case(user, case)
 
 
+@refused_with("Only the provider may ask for more time to answer.")
+def may_request_extension(user: Any, case: Case) -> bool:
+    return _provider_of_case(user, case)
+
+
 @refused_with("Only the provider and caseworkers add documents to a case.")
 def may_add_document(user: Any, case: Case) -> bool:
     return _provider_of_case(user, case) or is_caseworker(user)
@@ -186,6 +206,17 @@ def may_open_reassessment(user: Any, designation: Any = None) -> bool:
 
 @refused_with("Only a caseworker may request information.")
 def may_request_information(user: Any, case: Case) -> bool:
+    return is_caseworker(user)
+
+
+@refused_with("Only a caseworker may withdraw a request.")
+def may_withdraw_request(user: Any, case: Case) -> bool:
+    return is_caseworker(user)
+
+
+@refused_with("Only a caseworker may extend a due date or decide on a request for more time.")
+def may_extend_request(user: Any, case: Case) -> bool:
+    """Of the AI Office's own motion, or granting or refusing the provider's request."""
     return is_caseworker(user)
 
 

@@ -166,6 +166,20 @@ def describe(event: CaseEvent, names: Mapping[int, str] | None = None) -> str:
             return f"SHA-256 {str(p.get('sha256', ''))[:16]}…"
         case Action.DATES_RECOMPUTED:
             return f"{p.get('field', '')}: {p.get('old', '')} → {p.get('new', '')}"
+        case Action.REQUEST_LAPSED:
+            return f"{p.get('kind', '')} due {p.get('due_date', '')}: not answered"
+        case Action.REQUEST_WITHDRAWN:
+            return f"{p.get('kind', '')}; reason: {p.get('reason', '')}"
+        case Action.EXTENSION_REQUESTED:
+            return f"until {p.get('proposed_due_date', '')}; reasons: {p.get('reason', '')}"
+        case Action.DUE_DATE_EXTENDED:
+            return f"{p.get('old', '')} → {p.get('new', '')}; reason: {p.get('reason', '')}"
+        case Action.EXTENSION_REFUSED:
+            return f"due date stays {p.get('due_date', '')}; note: {p.get('note', '')}"
+        case Action.LATE_FLAG_CHANGED:
+            return str(p.get("reason", ""))
+        case Action.CLOCK_RESTARTED if p.get("runs_from"):
+            return f"runs again from {p['runs_from']}"
         case Action.REMINDER_SENT:
             return f"{p.get('kind', '')}, {p.get('stage', '')}"
         case Action.REASSESSMENT_OPENED:

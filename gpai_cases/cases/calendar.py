@@ -7,6 +7,9 @@ date in it is needed.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db import IntegrityError, transaction
 
@@ -30,12 +33,33 @@ def ensure_years(years: range | list[int]) -> None:
             pass  # seeded concurrently by someone else
 
 
+_cache: ContextVar[dict[tuple[int, ...], frozenset[datetime.date]] | None] = ContextVar(
+    "holidays_cache", default=None
+)
+
+
+@contextmanager
+def holidays_cached() -> Iterator[None]:
+    """Read each year's holidays once inside the block (a recomputation of thousands of dates)."""
+    token = _cache.set({})
+    try:
+        yield
+    finally:
+        _cache.reset(token)
+
+
 def holidays_around(*dates: datetime.date | None) -> frozenset[datetime.date]:
     """Holidays of the years of the given dates and the year after (periods cross New Year)."""
-    years = sorted({y for d in dates if d for y in (d.year, d.year + 1)})
+    years = tuple(sorted({y for d in dates if d for y in (d.year, d.year + 1)}))
     if not years:
         return frozenset()
-    ensure_years(years)
-    return frozenset(
+    cache = _cache.get()
+    if cache is not None and years in cache:
+        return cache[years]
+    ensure_years(list(years))
+    found = frozenset(
         PublicHoliday.objects.filter(date__year__in=years).values_list("date", flat=True)
     )
+    if cache is not None:
+        cache[years] = found
+    return found

@@ -26,7 +26,8 @@ The rules of the AI Act that use those periods:
   shift unless a setting asks for one: :func:`earliest_reassessment`, :func:`reassessment_refusal`;
 * § open-source-release — an open-source model must be notified before its public release:
   :func:`open_source_notified_after_release`;
-* requests for information: :func:`rfi_due`, and the assessment clock with its stops:
+* requests for information: :func:`rfi_due`, a due date a person types (:func:`due_date_set_by`),
+  and the assessment clock with its stops:
   :func:`assessment_days_used`.
 
 Every computed date is returned as a :class:`ComputedDate` carrying the words of the rule that
@@ -44,14 +45,18 @@ from datetime import date, timedelta
 
 from dateutil.easter import easter
 
+from .dayformat import MONTH_NAMES, count_words, format_date, format_day, format_day_long
+
 __all__ = [
     "ComputedDate",
     "add_months",
     "assessment_days_used",
     "days_left",
     "default_holidays",
+    "due_date_set_by",
     "due_in_words",
     "earliest_reassessment",
+    "format_date",
     "format_day",
     "format_day_long",
     "is_late",
@@ -72,23 +77,6 @@ NOTIFICATION_RULE = "Art 52(1) AI Act"
 REASSESSMENT_RULE = "Art 52(5) AI Act"
 RFI_RULE = "period set in the request for information"
 
-_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_NUMBER_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-
 
 @dataclass(frozen=True)
 class ComputedDate:
@@ -104,34 +92,6 @@ class ComputedDate:
     def __str__(self) -> str:
         """The ISO date, e.g. ``2026-01-05``."""
         return self.value.isoformat()
-
-
-# --------------------------------------------------------------------------------------------------
-# Formatting (English names, independent of the process locale)
-# --------------------------------------------------------------------------------------------------
-
-
-def format_day(d: date) -> str:
-    """Short English form of a day: ``"Mon 2 Mar 2026"``."""
-    return f"{_DAY_NAMES[d.weekday()][:3]} {d.day} {_MONTH_NAMES[d.month - 1][:3]} {d.year}"
-
-
-def format_date(d: date) -> str:
-    """A day without its weekday: ``"2 March 2026"``."""
-    return f"{d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"
-
-
-def format_day_long(d: date) -> str:
-    """Long English form of a day: ``"Monday 2 March 2026"``."""
-    return f"{_DAY_NAMES[d.weekday()]} {d.day} {_MONTH_NAMES[d.month - 1]} {d.year}"
-
-
-def _count_words(n: int, unit: str, *, capitalise: bool = False) -> str:
-    """``2, "week"`` → ``"two weeks"``; numbers above ten in digits (``"14 days"``)."""
-    number = _NUMBER_WORDS[n] if 0 < n < len(_NUMBER_WORDS) else str(n)
-    if capitalise:
-        number = number[:1].upper() + number[1:]
-    return f"{number} {unit}{'' if n == 1 else 's'}"
 
 
 # --------------------------------------------------------------------------------------------------
@@ -263,7 +223,7 @@ def _month_end_note(start: date, months: int, end: date) -> str:
     """Explains the month-end rule when the same date does not exist in the last month."""
     if months and end.day != start.day:
         return (
-            f" (there is no {start.day} {_MONTH_NAMES[end.month - 1]} {end.year}:"
+            f" (there is no {start.day} {MONTH_NAMES[end.month - 1]} {end.year}:"
             " last day of the month)"
         )
     return ""
@@ -292,25 +252,66 @@ def period_for_acting(
     lookup = _as_lookup(holidays)
     nominal_end = period_end(start, days=days, weeks=weeks, months=months)
     rule = (
-        f"{_count_words(count, unit, capitalise=True)} after {format_day(start)}"
+        f"{count_words(count, unit, capitalise=True)} after {format_day(start)}"
         f" ({label}; {PERIODS_REGULATION}) = {format_day(nominal_end)}"
         f"{_month_end_note(start, months, nominal_end)}"
     )
-    end = nominal_end
-    if not is_working_day(end, lookup):
-        end = next_working_day(end, lookup)
-        rule += f", {_why_not_working(nominal_end, lookup)} → next working day: {format_day(end)}"
-    if (nominal_end - start).days >= 2:
+    end, why = _end_of_period_for_acting(start, nominal_end, lookup)
+    return ComputedDate(value=end, rule=rule + why)
+
+
+def _end_of_period_for_acting(
+    start: date, last_day: date, holidays: Collection[date], *, typed: bool = False
+) -> tuple[date, str]:
+    """Where a period for acting from ``start`` whose last day is ``last_day`` really ends, and
+    the words saying why it moved (empty when it did not): Reg. 1182/71 Art 3(4), the next
+    working day; Art 3(5), at least two working days in a period of two days or more.
+    ``typed``: the last day is a date a person typed (the words say it is not a working day).
+    """
+    end, why = last_day, ""
+    if not is_working_day(end, holidays):
+        end = next_working_day(end, holidays)
+        reason = _why_not_working(last_day, holidays)
+        why = (
+            f", not a working day ({reason}; {PERIODS_REGULATION}(4)) → "
+            if typed
+            else f", {reason} → next working day: "
+        ) + format_day(end)
+    if (last_day - start).days >= 2:
         extended = end
-        while _working_days_between(start, extended, lookup) < 2:
-            extended = next_working_day(extended + timedelta(days=1), lookup)
+        while _working_days_between(start, extended, holidays) < 2:
+            extended = next_working_day(extended + timedelta(days=1), holidays)
         if extended != end:
             end = extended
-            rule += (
+            why += (
                 "; a period of two days or more contains at least two working days"
                 f" (Reg. 1182/71 Art 3(5)) → {format_day(end)}"
             )
-    return ComputedDate(value=end, rule=rule)
+    return end, why
+
+
+def due_date_set_by(
+    person: str,
+    typed: date,
+    sent_on: date,
+    holidays: Collection[date],
+    *,
+    how: str = "set",
+) -> ComputedDate:
+    """A due date a person typed (a request's, or its extension), as Reg. 1182/71 reads it.
+
+    docs/rules.md § periods: a date a person sets ends a period for acting that started on
+    ``sent_on``, so it follows the same rules as a computed one — a Saturday, Sunday or holiday
+    moves to the next working day (Art 3(4)), and a period of two days or more contains at least
+    two working days (Art 3(5)). ``how`` says what the person did ("set", "extended"...):
+    "Due date set by C. Rossi: Sat 12 Dec 2026, not a working day (a Saturday) → Mon 14 Dec
+    2026".
+    """
+    if typed <= sent_on:
+        raise ValueError(f"a due date must be after the day the request was sent ({sent_on})")
+    lookup = _as_lookup(holidays)
+    end, why = _end_of_period_for_acting(sent_on, typed, lookup, typed=True)
+    return ComputedDate(value=end, rule=f"Due date {how} by {person}: {format_day(typed)}{why}")
 
 
 def _working_days_between(start: date, end: date, holidays: Collection[date]) -> int:
@@ -383,7 +384,7 @@ def earliest_reassessment(
     period_ends = add_months(decided_on, months)
     earliest = period_ends + timedelta(days=1)
     rule = (
-        f"{_count_words(months, 'month', capitalise=True)} after the decision of"
+        f"{count_words(months, 'month', capitalise=True)} after the decision of"
         f" {format_day(decided_on)} ({REASSESSMENT_RULE}; {PERIODS_REGULATION}) end on"
         f" {format_day(period_ends)}{_month_end_note(decided_on, months, period_ends)};"
         f" a request may be made from the next day: {format_day(earliest)}"

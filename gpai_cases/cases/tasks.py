@@ -21,6 +21,16 @@ def recompute_dates(self, reason: str = "daily check") -> int:
     return changed
 
 
+@shared_task(acks_late=True)
+def lapse_requests() -> int:
+    """Lapse the requests whose due date passed unanswered (idempotent; docs/rules.md § requests)."""
+    from .services import information_requests_lapse
+
+    lapsed = information_requests_lapse()
+    logger.info("%s request(s) lapsed", lapsed)
+    return lapsed
+
+
 def queue_recompute_dates(reason: str) -> None:
     """Queue a recomputation; if the broker is unreachable, do it now rather than lose it."""
     from .services import dates_recompute

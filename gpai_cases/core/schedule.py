@@ -16,6 +16,10 @@ PERIODIC_TASKS: dict[str, tuple[str, dict[str, str]]] = {
         "gpai_cases.cases.tasks.recompute_dates",
         {"minute": "15", "hour": "2"},
     ),
+    "Lapse requests whose due date passed unanswered (hourly, before the reminders)": (
+        "gpai_cases.cases.tasks.lapse_requests",
+        {"minute": "1", "hour": "*"},
+    ),
     "Send due reminders and escalations (hourly; each is sent once)": (
         "gpai_cases.reminders.tasks.sweep_reminders",
         {"minute": "5", "hour": "*"},

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from gpai_cases.cases.audit import Action
-from gpai_cases.cases.models import CaseEvent, Decision, InformationRequest
+from gpai_cases.cases.models import CaseEvent, Decision, InformationRequest, RequestKind
 
 from .models import LetterKind
 from .services import letter_request
@@ -19,6 +19,17 @@ LETTER_KIND_FOR_DECISION = {
     "revoke": LetterKind.REASSESSMENT_OUTCOME,
     "not_reassessed": LetterKind.REASSESSMENT_OUTCOME,
 }
+
+
+def extension_trigger_key(kind: str, extension_id: int) -> str:
+    """The letter on a decision about an extension names it (the letter shows that one)."""
+    return f"{kind}:{extension_id}"
+
+
+def extension_of(trigger_key: str) -> int | None:
+    """The extension a letter of :func:`extension_trigger_key` is about."""
+    _kind, _, pk = trigger_key.partition(":")
+    return int(pk) if pk.isdigit() else None
 
 
 def on_event(sender: Any, event: CaseEvent, **kwargs: Any) -> None:
@@ -43,8 +54,31 @@ def on_event(sender: Any, event: CaseEvent, **kwargs: Any) -> None:
         case Action.INFORMATION_REQUESTED:
             letter_request(
                 case=case,
-                kind=LetterKind.INFORMATION_REQUEST,
+                kind=(
+                    LetterKind.HEARING
+                    if p.get("kind") == RequestKind.HEARING
+                    else LetterKind.INFORMATION_REQUEST
+                ),
                 trigger_key=f"information_request:{p['request']}",
+                information_request=InformationRequest.objects.get(pk=p["request"]),
+            )
+        case Action.REQUEST_WITHDRAWN:
+            letter_request(
+                case=case,
+                kind=LetterKind.REQUEST_WITHDRAWN,
+                trigger_key=f"request_withdrawn:{p['request']}",
+                information_request=InformationRequest.objects.get(pk=p["request"]),
+            )
+        case Action.DUE_DATE_EXTENDED | Action.EXTENSION_REFUSED:
+            kind = (
+                LetterKind.DUE_DATE_EXTENDED
+                if event.action == Action.DUE_DATE_EXTENDED
+                else LetterKind.EXTENSION_REFUSED
+            )
+            letter_request(
+                case=case,
+                kind=kind,
+                trigger_key=extension_trigger_key(kind, p["extension"]),
                 information_request=InformationRequest.objects.get(pk=p["request"]),
             )
         case Action.DECISION_APPROVED:

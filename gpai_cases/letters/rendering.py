@@ -14,9 +14,11 @@ from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
 from gpai_cases.cases import deadlines
+from gpai_cases.cases.models import RequestExtension, RequestKind
 
+from .handlers import extension_of
 from .models import Letter, LetterKind
-from .wording import legal_basis
+from .wording import legal_basis, request_legal_basis
 
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
 
@@ -32,6 +34,45 @@ class LocalOnlyFetcher(URLFetcher):
         if not url.startswith(prefix):
             raise ValueError(f"Letters may only use files under static/: {url}")
         return super().fetch(url, headers)
+
+
+#: The letters about a request for information or a hearing.
+REQUEST_LETTERS = (
+    LetterKind.INFORMATION_REQUEST,
+    LetterKind.HEARING,
+    LetterKind.REQUEST_WITHDRAWN,
+    LetterKind.DUE_DATE_EXTENDED,
+    LetterKind.EXTENSION_REFUSED,
+)
+
+
+def _request_context(letter: Letter) -> dict[str, Any]:
+    """The request, its dates in words and its legal basis; for a decision on an extension, that
+    extension (named by the letter's trigger), with the dates it changed or kept."""
+    request = letter.information_request
+    context: dict[str, Any] = {
+        "request": request,
+        "due": deadlines.format_day_long(request.due_date),
+        "sent_on": deadlines.format_day_long(request.sent_on),
+        "request_legal_basis": request_legal_basis(request.kind),
+        "what": (
+            "hearing on a draft decision"
+            if request.kind == RequestKind.HEARING
+            else "request for information"
+        ),
+    }
+    if letter.kind == LetterKind.REQUEST_WITHDRAWN and request.withdrawn_at:
+        context["withdrawn_on"] = deadlines.format_day_long(
+            timezone.localdate(request.withdrawn_at)
+        )
+    extension_id = extension_of(letter.trigger_key)
+    if letter.kind in (LetterKind.DUE_DATE_EXTENDED, LetterKind.EXTENSION_REFUSED) and extension_id:
+        extension = RequestExtension.objects.filter(pk=extension_id, request=request).first()
+        context["extension"] = extension
+        for name in ("old_due_date", "new_due_date", "proposed_due_date"):
+            value = getattr(extension, name, None)
+            context[name] = deadlines.format_day_long(value) if value else ""
+    return context
 
 
 def letter_context(letter: Letter) -> dict[str, Any]:
@@ -52,10 +93,8 @@ def letter_context(letter: Letter) -> dict[str, Any]:
         )
         context["claims"] = list(case.claims.all())
         context["notification"] = getattr(case, "notification", None)
-    elif letter.kind == LetterKind.INFORMATION_REQUEST:
-        request = letter.information_request
-        context["request"] = request
-        context["due"] = deadlines.format_day_long(request.due_date) if request else ""
+    elif letter.kind in REQUEST_LETTERS and letter.information_request is not None:
+        context.update(_request_context(letter))
     elif letter.kind in (LetterKind.DECISION, LetterKind.REASSESSMENT_OUTCOME):
         decision = letter.decision
         context["decision"] = decision

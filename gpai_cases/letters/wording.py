@@ -40,3 +40,17 @@ def legal_basis(case: Any, outcome: str) -> str:
     return LEGAL_BASIS.get((case.kind, outcome, has_claims)) or LEGAL_BASIS.get(
         (case.kind, outcome, False), "Articles 51 and 52 of Regulation (EU) 2024/1689."
     )
+
+
+#: On what a request for information or a hearing rests (docs/rules.md § requests,
+#: § right-to-be-heard); every letter about a request cites it.
+REQUEST_LEGAL_BASIS = {
+    "question": "Article 91 of Regulation (EU) 2024/1689 (requests for documentation and "
+    "information), in the procedure of Articles 51 and 52.",
+    "hearing": "Article 41(2)(a) of the Charter of Fundamental Rights of the European Union (the "
+    "right to be heard) and Article 52(3) and 52(4) of Regulation (EU) 2024/1689.",
+}
+
+
+def request_legal_basis(kind: str) -> str:
+    return REQUEST_LEGAL_BASIS.get(kind, REQUEST_LEGAL_BASIS["question"])

@@ -259,3 +259,20 @@ class ReassessmentForm(forms.Form):
     file = forms.FileField(
         label="Supporting document", help_text=f"{ALLOWED_DESCRIPTION}; checked by its content."
     )
+
+
+class ExtensionRequestForm(forms.Form):
+    """The provider's reasoned request for more time to answer."""
+
+    proposed_due_date = forms.DateField(
+        widget=DATE,
+        label="The due date you ask for",
+        help_text="A Saturday, Sunday or Commission holiday moves to the next working day.",
+    )
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5_000,
+        label="Your reasons",
+        help_text="Why you need more time. A caseworker grants or refuses the request; you "
+        "receive a letter either way. Until then, the request does not lapse.",
+    )

@@ -13,6 +13,11 @@ urlpatterns = [
     path("cases/<str:reference>/notification/<str:step>/", views.wizard, name="wizard"),
     path("cases/<str:reference>/submitted/", views.submitted, name="submitted"),
     path("cases/<str:reference>/requests/<int:request_id>/answer/", views.respond, name="respond"),
+    path(
+        "cases/<str:reference>/requests/<int:request_id>/more-time/",
+        views.extension_request,
+        name="extension_request",
+    ),
     path("cases/<str:reference>/supplementary/", views.add_supplementary, name="supplementary"),
     path("cases/<str:reference>/withdraw/", views.withdraw, name="withdraw"),
     path(

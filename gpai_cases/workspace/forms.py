@@ -123,3 +123,60 @@ class ReassessmentOpenForm(forms.Form):
         label="I confirm: open the reassessment and send the notice to the provider",
         required=True,
     )
+
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+DUE_DATE_HINT = (
+    "A Saturday, Sunday or Commission holiday moves to the next working day, and a period of two "
+    "days or more keeps at least two working days (Reg. 1182/71 Art 3)."
+)
+
+
+class WithdrawRequestForm(forms.Form):
+    """Withdrawing a request sent by mistake: the reason, and a confirmation."""
+
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5_000,
+        label="Why the request is withdrawn",
+        help_text="For example: sent by mistake. The provider receives a letter with this reason.",
+    )
+    confirm = forms.BooleanField(
+        label="I confirm: withdraw this request. It cannot be reopened; the assessment clock runs "
+        "again from tomorrow."
+    )
+
+
+class ExtendRequestForm(forms.Form):
+    """Extending a due date of the AI Office's own motion."""
+
+    due_date = forms.DateField(widget=DATE, label="New due date", help_text=DUE_DATE_HINT)
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5_000,
+        label="Reason",
+        help_text="The letter to the provider gives it.",
+    )
+
+
+class ExtensionDecisionForm(forms.Form):
+    """Granting (the date asked for or another) or refusing the provider's request for more time."""
+
+    decision = forms.ChoiceField(
+        choices=[("grant", "Grant"), ("refuse", "Refuse")],
+        widget=forms.RadioSelect,
+        label="Decision",
+    )
+    due_date = forms.DateField(
+        widget=DATE,
+        required=False,
+        label="Due date granted",
+        help_text=f"The date the provider asked for, or another. {DUE_DATE_HINT}",
+    )
+    note = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5_000,
+        required=False,
+        label="Note to the provider",
+        help_text="Required when you refuse: say why.",
+    )

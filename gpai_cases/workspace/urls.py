@@ -15,6 +15,21 @@ urlpatterns = [
     path("cases/<str:reference>/assign/", views.assign, name="assign"),
     path("cases/<str:reference>/requests/", views.request_information, name="request_information"),
     path(
+        "cases/<str:reference>/requests/<int:request_id>/withdraw/",
+        views.request_withdraw,
+        name="request_withdraw",
+    ),
+    path(
+        "cases/<str:reference>/requests/<int:request_id>/extend/",
+        views.request_extend,
+        name="request_extend",
+    ),
+    path(
+        "cases/<str:reference>/extensions/<int:extension_id>/",
+        views.extension_decide,
+        name="extension_decide",
+    ),
+    path(
         "cases/<str:reference>/claims/<int:claim_id>/review/",
         views.review_claim,
         name="review_claim",

@@ -74,7 +74,7 @@ def test_removing_a_holiday_recomputes_an_open_request_due_date(
     assert request.due_date == datetime.date(2026, 5, 4)
 
 
-def test_a_due_date_set_by_hand_is_not_recomputed(
+def test_a_due_date_set_by_hand_moves_when_its_day_becomes_a_holiday(
     assessing_a, caseworker, django_capture_on_commit_callbacks
 ):
     with time_machine.travel(datetime.datetime(2026, 4, 20, 9, tzinfo=datetime.UTC)):
@@ -88,4 +88,7 @@ def test_a_due_date_set_by_hand_is_not_recomputed(
             name="Extra",
         )
     request.refresh_from_db()
-    assert request.due_date == datetime.date(2026, 5, 4)
+    # docs/rules.md § periods: a typed date follows Reg. 1182/71 too, under the calendar of now
+    assert request.due_date_set == datetime.date(2026, 5, 4)
+    assert request.due_date == datetime.date(2026, 5, 5)
+    assert "not a working day" in request.due_rule and "Tue 5 May 2026" in request.due_rule

@@ -138,28 +138,39 @@ def test_a_rejection_answers_every_claim_and_cites_those_not_substantiated(
 def test_hearing_whose_due_date_passed_unanswered_allows_the_proposal(
     member_a, model_a, caseworker
 ):
+    """Rule 7 (docs/rules.md § right-to-be-heard): the adverse decision may be proposed once the
+    hearing is answered or its due date has passed — here without waiting for the sweep: the
+    proposal records the lapse first."""
     case = file_draft_notification(member_a, model_a)
-    services.claims_file(
+    [claim] = services.claims_file(
         actor=member_a, case=case, claims=[{"text": "Limited reach", "basis": "reach"}]
     )
     services.case_submit(actor=member_a, case=case)
     services.case_take_up(actor=caseworker, case=case)
+    claim = Claim.objects.get(pk=claim.pk)
+    services.claim_review(actor=caseworker, claim=claim, review="not_substantiated", note="No.")
     with time_machine.travel(datetime.datetime(2026, 6, 1, 9, tzinfo=datetime.UTC)):
         hearing = services.information_request_send(
             actor=caseworker, case=case, kind="hearing", draft_reasoning="Draft."
         )
-    with time_machine.travel(
-        datetime.datetime.combine(
-            hearing.due_date + datetime.timedelta(days=1), datetime.time(9), tzinfo=datetime.UTC
-        )
-    ):
-        # The open hearing still blocks: it must be closed as overdue, which an open request is not.
+    due = hearing.due_date
+    with time_machine.travel(datetime.datetime.combine(due, datetime.time(20), datetime.UTC)):
+        # 22:00 in Brussels on the due date: the period has not ended, the hearing still blocks
         with pytest.raises(ActionRefused) as refused:
             services.decision_propose(
                 actor=caseworker, case=case, outcome="designate", reasoning="R"
             )
         assert "still open" in str(refused.value)
-        assert "must first be heard" not in str(refused.value)
+    day_after = due + datetime.timedelta(days=1)
+    with time_machine.travel(datetime.datetime.combine(day_after, datetime.time(9), datetime.UTC)):
+        decision = services.decision_propose(
+            actor=caseworker, case=case, outcome="designate", reasoning="R"
+        )
+    hearing.refresh_from_db()
+    assert decision.outcome == "designate"
+    assert hearing.status == "lapsed" and hearing.lapsed_on == day_after
+    trail = actions(case)
+    assert trail.index("request_lapsed") < trail.index("decision_proposed")
 
 
 def test_approver_approves_a_designation_and_the_designation_starts(

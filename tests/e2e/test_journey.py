@@ -138,7 +138,7 @@ def test_the_whole_procedure_in_a_browser(
     page.get_by_role("link", name=reference, exact=True).click()
     letter = (
         page.get_by_role("listitem")
-        .filter(has_text="Decision (")
+        .filter(has_text=re.compile(r"^Decision \("))  # not "Hearing on a draft decision ("
         .get_by_role("link", name="download PDF")
     )
     for _ in range(10):  # letters are prepared by a worker: a person would reload the page

@@ -212,3 +212,54 @@ def test_another_providers_members_are_never_told(
     )
     assert member_a not in [m.user for m in messages]
     assert member_a.email not in _mailed()
+
+
+def test_requests_over_time_reach_the_provider_and_a_lapse_the_assignee_too(
+    told, assessing_a, caseworker, member_a
+):
+    with time_machine.travel(DEC_1):
+        request = services.information_request_send(
+            actor=caseworker, case=assessing_a, questions=["Q"]
+        )
+        asked = told(
+            lambda: services.extension_request(
+                actor=member_a,
+                request=request,
+                reason="Our engineers are at a conference.",
+                proposed_due_date=datetime.date(2026, 12, 22),
+            )
+        )
+        assert [(m.kind, m.user) for m in asked] == [("extension_requested", caseworker)]
+        extension = request.extensions.get()
+        refused = told(
+            lambda: services.extension_refuse(actor=caseworker, extension=extension, note="No.")
+        )
+        assert [(m.kind, m.user) for m in refused if m.kind != "letter_ready"] == [
+            ("extension_refused", member_a)
+        ]
+        extended = told(
+            lambda: services.information_request_extend(
+                actor=caseworker,
+                request=request,
+                due_date=datetime.date(2026, 12, 18),
+                reason="More time for the provider.",
+            )
+        )
+        (message,) = [m for m in extended if m.kind == "request_extended"]
+        assert message.user == member_a and message.due_date == datetime.date(2026, 12, 18)
+    with time_machine.travel(datetime.datetime(2026, 12, 19, 9, tzinfo=datetime.UTC)):
+        lapsed = told(lambda: services.information_requests_lapse())
+    assert sorted((m.kind, m.user.email) for m in lapsed) == sorted(
+        [("request_lapsed", member_a.email), ("request_lapsed", caseworker.email)]
+    )
+
+
+def test_a_withdrawn_request_reaches_the_provider(told, assessing_a, caseworker, member_a):
+    request = services.information_request_send(actor=caseworker, case=assessing_a, questions=["Q"])
+    messages = told(
+        lambda: services.information_request_withdraw(
+            actor=caseworker, request=request, reason="Sent to the wrong provider."
+        )
+    )
+    (withdrawn,) = [m for m in messages if m.kind == "request_withdrawn"]
+    assert withdrawn.user == member_a and "Sent to the wrong provider." in withdrawn.body

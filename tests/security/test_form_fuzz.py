@@ -3,6 +3,7 @@ form that is shown again with errors has written nothing."""
 
 from __future__ import annotations
 
+import datetime
 import os
 
 import pytest
@@ -10,7 +11,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gpai_cases.cases.models import Case, CaseEvent, Claim, InformationRequest
+from gpai_cases.cases.models import Case, CaseEvent, Claim, InformationRequest, RequestExtension
 from gpai_cases.documents.models import Document
 from gpai_cases.providers.models import GPAIModel, Provider
 
@@ -80,6 +81,10 @@ FIELDS = {
     ],
     "workspace:request_information": ["kind", "questions", "due_date", "draft_reasoning"],
     "workspace:propose": ["outcome", "reasoning"],
+    "workspace:request_withdraw": ["reason", "confirm"],
+    "workspace:request_extend": ["due_date", "reason"],
+    "workspace:extension_decide": ["decision", "due_date", "note"],
+    "portal:extension_request": ["proposed_due_date", "reason"],
     "workspace:assign": ["assignee", "reason"],
     "workspace:return": ["comment"],
     "workspace:review_claim": ["review", "note"],
@@ -107,7 +112,16 @@ FIELDS = {
 def counts() -> tuple[int, ...]:
     return tuple(
         m.objects.count()
-        for m in (Case, CaseEvent, Claim, Document, InformationRequest, GPAIModel, Provider)
+        for m in (
+            Case,
+            CaseEvent,
+            Claim,
+            Document,
+            InformationRequest,
+            RequestExtension,
+            GPAIModel,
+            Provider,
+        )
     )
 
 
@@ -126,6 +140,14 @@ def test_forms_never_fail_and_refused_input_writes_nothing(
     else:
         user = caseworker
     rfi = services.information_request_send(actor=caseworker, case=assessing_a, questions=["Q"])
+    asked = services.extension_request(
+        actor=member_a,
+        request=services.information_request_send(
+            actor=caseworker, case=assessing_a, questions=["Q2"]
+        ),
+        reason="R",
+        proposed_due_date=rfi.due_date + datetime.timedelta(days=7),
+    )
     claim = services.claims_file(
         actor=member_a, case=assessing_a, claims=[{"text": "C", "basis": "reach"}]
     )[0]
@@ -140,6 +162,10 @@ def test_forms_never_fail_and_refused_input_writes_nothing(
         "workspace:assessment": [assessing_a.reference],
         "workspace:review_claim": [assessing_a.reference, claim.pk],
         "portal:respond": [assessing_a.reference, rfi.pk],
+        "portal:extension_request": [assessing_a.reference, rfi.pk],
+        "workspace:request_withdraw": [assessing_a.reference, rfi.pk],
+        "workspace:request_extend": [assessing_a.reference, rfi.pk],
+        "workspace:extension_decide": [assessing_a.reference, asked.pk],
         "portal:supplementary": [assessing_a.reference],
     }.get(name)
     url = reverse(name, args=args)

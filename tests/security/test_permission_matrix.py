@@ -147,6 +147,7 @@ MATRIX: dict[str, tuple] = {
         "get",
     ),
     "portal:withdraw": (lambda w: [w["case_a"].reference], PORTAL_A, "get"),
+    "portal:extension_request": (lambda w: [w["case_b"].reference, w["rfi_b"]], PORTAL_B, "get"),
     "portal:reassessment": (lambda w: [w["designation_a"]], PORTAL_A, "get"),
     # the API (token authentication): 401 without a token; same scoping and roles as the pages
     "api:schema": (None, PUBLIC, "api-get"),
@@ -192,6 +193,11 @@ MATRIX: dict[str, tuple] = {
         {**API_403, "provider_a": 404, "caseworker": 409},
         "api-post",
     ),
+    "api:case-information-requests#get": (
+        lambda w: [w["case_b"].reference],
+        {**API_200, "provider_a": 404},
+        "api-get",
+    ),
     "api:case-propose": (
         lambda w: [w["case_b"].reference],
         {**API_403, "provider_a": 404, "caseworker": 400},
@@ -220,6 +226,32 @@ MATRIX: dict[str, tuple] = {
     "api:information-request-respond": (
         lambda w: [w["rfi_b"]],
         {**API_403, "provider_a": 404, "provider_b": 400},
+        "api-post",
+    ),
+    # requests over time: empty bodies are refused (400 a missing date, 409 a missing reason)
+    "api:information-request-withdraw": (
+        lambda w: [w["rfi_b"]],
+        {**API_403, "provider_a": 404, "caseworker": 409},
+        "api-post",
+    ),
+    "api:information-request-extend": (
+        lambda w: [w["rfi_b"]],
+        {**API_403, "provider_a": 404, "caseworker": 400},
+        "api-post",
+    ),
+    "api:information-request-extension-requests": (
+        lambda w: [w["rfi_b"]],
+        {**API_403, "provider_a": 404, "provider_b": 400},
+        "api-post",
+    ),
+    "api:extension-request-grant": (
+        lambda w: [w["extension_b"]],
+        {**API_403, "provider_a": 404, "caseworker": 400},
+        "api-post",
+    ),
+    "api:extension-request-refuse": (
+        lambda w: [w["extension_b"]],
+        {**API_403, "provider_a": 404, "caseworker": 409},
         "api-post",
     ),
     "api:claim-review": (
@@ -270,6 +302,22 @@ MATRIX: dict[str, tuple] = {
         lambda w: [w["case_b"].reference],
         {**OFFICE_403, "caseworker": 302},
         "post",
+    ),
+    # the pages of a request's withdrawal, extension and the decision on more time: caseworkers
+    "workspace:request_withdraw": (
+        lambda w: [w["case_b"].reference, w["rfi_b"]],
+        {**OFFICE_403, "caseworker": 200},
+        "get",
+    ),
+    "workspace:request_extend": (
+        lambda w: [w["case_b"].reference, w["rfi_b"]],
+        {**OFFICE_403, "caseworker": 200},
+        "get",
+    ),
+    "workspace:extension_decide": (
+        lambda w: [w["case_b"].reference, w["extension_b"]],
+        {**OFFICE_403, "caseworker": 200},
+        "get",
     ),
     "workspace:review_claim": (
         lambda w: [w["case_b"].reference, w["claim_b"]],
@@ -368,6 +416,12 @@ def world(member_a, member_b, model_a, model_b, caseworker, approver, office_adm
         "admin": office_admin,
     }
     rfi_b = services.information_request_send(actor=caseworker, case=case_b, questions=["Q"])
+    extension_b = services.extension_request(
+        actor=member_b,
+        request=rfi_b,
+        reason="Our team is away.",
+        proposed_due_date=rfi_b.due_date + datetime.timedelta(days=7),
+    )
     return {
         "users": users,
         "message_b": InboxMessage.objects.filter(user=member_b).first().pk,
@@ -379,6 +433,7 @@ def world(member_a, member_b, model_a, model_b, caseworker, approver, office_adm
         "doc_b": case_b.documents.first().pk,
         "letter_b": case_b.letters.first().pk,
         "rfi_b": rfi_b.pk,
+        "extension_b": extension_b.pk,
         "designation_a": case_a.resulting_designation.pk,
         "entry_id": register.entry_id_for(case_a.resulting_designation),
     }

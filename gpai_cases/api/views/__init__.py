@@ -16,7 +16,15 @@ from .filing import CaseArguments, CaseDocuments, ClaimReviewView, DocumentDownl
 from .messages import MessageRead, Messages
 from .providers import ModelDetail, Models, ProviderCreate
 from .register import DesignationDetail, DesignationReassess, Designations, Publications
-from .requests import CaseInformationRequests, InformationRequestRespond
+from .requests import (
+    CaseInformationRequests,
+    ExtensionRequestGrant,
+    ExtensionRequestRefuse,
+    InformationRequestExtend,
+    InformationRequestExtensionRequests,
+    InformationRequestRespond,
+    InformationRequestWithdraw,
+)
 
 __all__ = [
     "CaseApprove",
@@ -37,7 +45,12 @@ __all__ = [
     "DesignationReassess",
     "Designations",
     "DocumentDownload",
+    "ExtensionRequestGrant",
+    "ExtensionRequestRefuse",
+    "InformationRequestExtend",
+    "InformationRequestExtensionRequests",
     "InformationRequestRespond",
+    "InformationRequestWithdraw",
     "MessageRead",
     "Messages",
     "ModelDetail",

@@ -1,4 +1,5 @@
-"""Requests for information and hearings, and the provider's answers."""
+"""Requests for information and hearings: sending, the provider's answers, withdrawal, and
+extensions of the due date (lapse is automatic: the periodic sweep)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from gpai_cases.cases import access, services
-from gpai_cases.cases.models import InformationRequest
+from gpai_cases.cases.models import InformationRequest, RequestExtension
 from gpai_cases.documents.models import Document
 
 from .. import serializers as s
@@ -18,6 +19,14 @@ from .base import ERRORS, case_for, case_record
 
 
 class CaseInformationRequests(APIView):
+    @extend_schema(responses={200: s.InformationRequestSerializer(many=True), **ERRORS})
+    def get(self, request: Request, reference: str) -> Response:
+        """The case's requests for information and hearings: status, due date with its rule,
+        lapse, withdrawal, extensions."""
+        case = case_for(request, reference)
+        requests = InformationRequest.objects.filter(case=case).prefetch_related("extensions")
+        return Response(s.InformationRequestSerializer(requests, many=True).data)
+
     @extend_schema(
         request=s.InformationRequestInSerializer,
         responses={201: s.InformationRequestSerializer, **ERRORS},
@@ -58,3 +67,90 @@ class InformationRequestRespond(APIView):
                 documents=documents,
             )
         return Response(s.InformationRequestSerializer(rfi).data)
+
+
+def _request_out(pk: int) -> Response:
+    rfi = InformationRequest.objects.prefetch_related("extensions").get(pk=pk)
+    return Response(s.InformationRequestSerializer(rfi).data)
+
+
+class InformationRequestWithdraw(APIView):
+    """A caseworker withdraws a request sent by mistake, with the reason (letter to the provider)."""
+
+    @extend_schema(
+        request=s.ReasonSerializer, responses={200: s.InformationRequestSerializer, **ERRORS}
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        rfi = case_record(InformationRequest, request, pk)
+        access.require(access.may_withdraw_request, request.user, rfi.case)
+        data = s.ReasonSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.information_request_withdraw(
+            actor=request.user, request=rfi, reason=data.validated_data["reason"]
+        )
+        return _request_out(rfi.pk)
+
+
+class InformationRequestExtend(APIView):
+    """A caseworker extends the due date of an open request of the AI Office's own motion."""
+
+    @extend_schema(
+        request=s.ExtendSerializer, responses={200: s.InformationRequestSerializer, **ERRORS}
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        rfi = case_record(InformationRequest, request, pk)
+        access.require(access.may_extend_request, request.user, rfi.case)
+        data = s.ExtendSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.information_request_extend(actor=request.user, request=rfi, **data.validated_data)
+        return _request_out(rfi.pk)
+
+
+class InformationRequestExtensionRequests(APIView):
+    """The provider asks, with reasons, for more time to answer an open request."""
+
+    @extend_schema(
+        request=s.ExtensionRequestInSerializer, responses={201: s.ExtensionSerializer, **ERRORS}
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        rfi = case_record(InformationRequest, request, pk)
+        access.require(access.may_request_extension, request.user, rfi.case)
+        data = s.ExtensionRequestInSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        extension = services.extension_request(
+            actor=request.user, request=rfi, **data.validated_data
+        )
+        return Response(s.ExtensionSerializer(extension).data, status=201)
+
+
+class ExtensionRequestGrant(APIView):
+    """A caseworker grants the provider's request for more time, with the date asked or another."""
+
+    @extend_schema(
+        request=s.ExtensionGrantSerializer,
+        responses={200: s.InformationRequestSerializer, **ERRORS},
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        extension = case_record(RequestExtension, request, pk)
+        access.require(access.may_extend_request, request.user, extension.case)
+        data = s.ExtensionGrantSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.extension_grant(actor=request.user, extension=extension, **data.validated_data)
+        return _request_out(extension.request_id)
+
+
+class ExtensionRequestRefuse(APIView):
+    """A caseworker refuses the provider's request for more time, saying why."""
+
+    @extend_schema(
+        request=s.NoteSerializer, responses={200: s.InformationRequestSerializer, **ERRORS}
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        extension = case_record(RequestExtension, request, pk)
+        access.require(access.may_extend_request, request.user, extension.case)
+        data = s.NoteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        services.extension_refuse(
+            actor=request.user, extension=extension, note=data.validated_data["note"]
+        )
+        return _request_out(extension.request_id)

@@ -15,6 +15,7 @@ from ..models import (
     State,
 )
 from .common import state_blocker
+from .requests import awaiting_answer, request_lapsed
 
 # ---- assessment ----------------------------------------------------------------------------------
 
@@ -25,16 +26,11 @@ __all__ = [
     "claims_not_substantiated",
     "hearing_done",
     "is_adverse",
-    "open_requests",
     "propose_blockers",
     "rejection_blockers",
     "rejects_arguments",
     "return_blockers",
 ]
-
-
-def open_requests(case: Case) -> list[Any]:
-    return [r for r in case.information_requests.all() if r.status == RequestStatus.OPEN]
 
 
 def is_adverse(case: Case, outcome: str) -> bool:
@@ -87,8 +83,10 @@ def claim_review_blockers(
 
 
 def hearing_done(case: Case, *, today: datetime.date) -> bool:
+    """docs/rules.md § right-to-be-heard: a hearing answered, or lapsed (its due date passed
+    unanswered); a withdrawn hearing was not one."""
     return any(
-        r.status == RequestStatus.ANSWERED or r.due_date < today
+        r.status == RequestStatus.ANSWERED or request_lapsed(r, today=today)
         for r in case.information_requests.all()
         if r.kind == RequestKind.HEARING
     )
@@ -121,7 +119,7 @@ def propose_blockers(
         )
     if reasoning is not None and not reasoning.strip():
         reasons.append("Write the reasoning of the decision.")
-    if open_requests(case):
+    if awaiting_answer(case, today=today):
         reasons.append(
             "A request for information is still open; wait for the answer or its due date."
         )

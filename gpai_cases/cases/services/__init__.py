@@ -10,7 +10,8 @@ By concern:
 
 - :mod:`.filing` — what the provider files: notification, reassessment request, documents, claims;
 - :mod:`.lifecycle` — submit, withdraw, take up, assign, ex officio;
-- :mod:`.requests` — requests for information and hearings, and the assessment clock;
+- :mod:`.requests` — requests for information and hearings, the assessment clock, and how a
+  request ends (answered, lapsed, withdrawn); :mod:`.extensions` — extensions of its due date;
 - :mod:`.outcomes` — claim reviews, proposals, return, approval and the designation;
 - :mod:`.reassessment` — the Commission's reassessment of its own motion;
 - :mod:`.dates` — dates that depend on other dates and on the holiday calendar;
@@ -24,6 +25,12 @@ from gpai_cases.providers.services import model_register, model_update, provider
 
 from .base import refresh_next_deadline
 from .dates import dates_recompute
+from .extensions import (
+    extension_grant,
+    extension_refuse,
+    extension_request,
+    information_request_extend,
+)
 from .filing import (
     case_create_notification,
     case_create_reassessment,
@@ -34,7 +41,12 @@ from .filing import (
 from .lifecycle import case_assign, case_open_ex_officio, case_submit, case_take_up, case_withdraw
 from .outcomes import claim_review, decision_approve, decision_propose, decision_return
 from .reassessment import reassessment_open
-from .requests import information_request_answer, information_request_send
+from .requests import (
+    information_request_answer,
+    information_request_send,
+    information_request_withdraw,
+    information_requests_lapse,
+)
 
 __all__ = [
     "ActionRefused",
@@ -52,8 +64,14 @@ __all__ = [
     "decision_propose",
     "decision_return",
     "document_add",
+    "extension_grant",
+    "extension_refuse",
+    "extension_request",
     "information_request_answer",
+    "information_request_extend",
     "information_request_send",
+    "information_request_withdraw",
+    "information_requests_lapse",
     "model_register",
     "model_update",
     "notification_update",

@@ -22,6 +22,7 @@ from ..models import (
 )
 from .base import refuse_if, refused_on_conflict, today, transition
 from .dates import earliest_reassessment
+from .requests import information_requests_lapse
 
 __all__ = ["claim_review", "decision_approve", "decision_propose", "decision_return"]
 
@@ -43,13 +44,17 @@ def claim_review(*, actor: Any, claim: Claim, review: str, note: str) -> Claim:
 
 def decision_propose(*, actor: Any, case: Case, outcome: str, reasoning: str) -> Decision:
     access.require(access.may_propose, actor, case)
+    day = today()
+    # a request whose due date passed unanswered no longer blocks (§ requests): record its lapse
+    # first if the sweep has not yet, so that the trail shows it before the proposal
+    information_requests_lapse(today=day, case=case)
     with transition(
         case,
         actor=actor,
         method="propose_decision",
         action=Action.DECISION_PROPOSED,
         blockers=lambda c: rules.propose_blockers(
-            c, outcome=outcome, reasoning=reasoning, today=today()
+            c, outcome=outcome, reasoning=reasoning, today=day
         ),
     ) as step:
         decision = Decision.objects.create(

@@ -4,11 +4,13 @@ through the service layer."""
 
 from .cases import add_supplementary, case_view, reassessment, respond, withdraw
 from .home import home, model_edit
+from .requests import extension_request
 from .wizard import notify_start, submitted, wizard
 
 __all__ = [
     "add_supplementary",
     "case_view",
+    "extension_request",
     "home",
     "model_edit",
     "notify_start",

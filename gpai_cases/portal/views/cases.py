@@ -15,7 +15,6 @@ from gpai_cases.cases.models import (
     Claim,
     InformationRequest,
     Kind,
-    RequestStatus,
     State,
 )
 from gpai_cases.core.forms import form_data
@@ -24,6 +23,7 @@ from gpai_cases.letters.models import Letter
 
 from .. import forms
 from .base import case_for, provider_only
+from .requests import request_row
 
 NEXT = {
     State.DRAFT: "This is a draft: nothing has been sent to the AI Office yet. Complete it and submit it.",
@@ -46,7 +46,9 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             Prefetch("events", queryset=CaseEvent.objects.order_by("at", "pk")),
             Prefetch(
                 "information_requests",
-                queryset=InformationRequest.objects.order_by("created_at", "pk"),
+                queryset=InformationRequest.objects.order_by("created_at", "pk").prefetch_related(
+                    "extensions"
+                ),
             ),
             Prefetch("claims", queryset=Claim.objects.prefetch_related("documents")),
             Prefetch(
@@ -57,6 +59,7 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
     )
     case = access.get_case_for(request.user, reference, qs)
     today = timezone.localdate()
+    requests = [request_row(r, today) for r in case.information_requests.all()]
     return render(
         request,
         "portal/case.html",
@@ -70,9 +73,8 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             "can_add": case.state in (State.SUBMITTED, State.UNDER_ASSESSMENT)
             and case.kind == Kind.NOTIFICATION,
             "can_withdraw": not rules.withdraw_blockers(case, reason="x"),
-            "open_requests": [
-                r for r in case.information_requests.all() if r.status == RequestStatus.OPEN
-            ],
+            "requests": requests,
+            "waiting": [row for row in requests if row["can_answer"]],
         },
     )
 
@@ -80,9 +82,7 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
 @provider_only
 def respond(request: HttpRequest, reference: str, request_id: int) -> HttpResponse:
     case = case_for(request, reference)
-    rfi = InformationRequest.objects.filter(case=case, pk=request_id).first()
-    if rfi is None:
-        raise Http404("No such request.")
+    rfi = access.get_request_of(case, request_id)
     form = forms.ResponseForm(*form_data(request))
     if request.method == "POST" and form.is_valid():
         try:
@@ -112,7 +112,16 @@ def respond(request: HttpRequest, reference: str, request_id: int) -> HttpRespon
         else:
             messages.success(request, "Your answer has been sent to the AI Office.")
             return redirect("portal:case", reference=case.reference)
-    return render(request, "portal/respond.html", {"case": case, "rfi": rfi, "form": form})
+    return render(
+        request,
+        "portal/respond.html",
+        {
+            "case": case,
+            "rfi": rfi,
+            "form": form,
+            "closed": rules.request_closed_reasons(rfi, today=timezone.localdate()),
+        },
+    )
 
 
 @provider_only

@@ -17,19 +17,23 @@ from .assessment import assessment
 from .case import case_view
 from .opening import open_ex_officio, open_reassessment
 from .queue import queue_csv, queue_view
+from .requests import extension_decide, request_extend, request_withdraw
 
 __all__ = [
     "approve",
     "assessment",
     "assign",
     "case_view",
+    "extension_decide",
     "open_ex_officio",
     "open_reassessment",
     "propose",
     "queue_csv",
     "queue_view",
     "regenerate_letter",
+    "request_extend",
     "request_information",
+    "request_withdraw",
     "return_proposal",
     "review_claim",
     "take_up",

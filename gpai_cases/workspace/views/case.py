@@ -32,6 +32,7 @@ from gpai_cases.letters.models import Letter
 from gpai_cases.providers import compute
 
 from .base import office_only
+from .requests import request_row
 
 
 def _compute_check(case: Case) -> dict[str, Any] | None:
@@ -102,6 +103,22 @@ def _actions(case: Case, user: Any, today: datetime.date) -> list[dict[str, Any]
     return actions
 
 
+def _request_actions(rfi: InformationRequest, user: Any, today: datetime.date) -> dict[str, Any]:
+    """A request on the case page: its state, and what this user may do with it now."""
+    row = request_row(rfi, today)
+    may_extend = access.may_extend_request(user, rfi.case)
+    row["can_withdraw"] = access.may_withdraw_request(user, rfi.case) and not (
+        rules.request_withdraw_blockers(rfi, today=today)
+    )
+    row["can_extend"] = may_extend and not rules.request_extend_blockers(rfi, today=today)
+    row["can_decide"] = bool(
+        may_extend
+        and row["pending"]
+        and not rules.extension_decision_blockers(row["pending"], today=today)
+    )
+    return row
+
+
 def _proposal_draft(scorecard: Any, not_substantiated: list[Claim]) -> str:
     """The reasoning a proposal starts from: the scorecard's summary and the claims to cite."""
     parts = [scorecard.summary()] if scorecard else []
@@ -131,7 +148,9 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
                 "clock_stops",
                 Prefetch(
                     "information_requests",
-                    queryset=InformationRequest.objects.order_by("created_at", "pk"),
+                    queryset=InformationRequest.objects.order_by(
+                        "created_at", "pk"
+                    ).prefetch_related("extensions__requested_by", "extensions__decided_by"),
                 ),
                 Prefetch("claims", queryset=Claim.objects.prefetch_related("documents")),
                 Prefetch(
@@ -187,6 +206,9 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             "latest_scorecard": scorecard,
             "proposal_draft": _proposal_draft(scorecard, not_substantiated),
             "timeline": [(e, audit.describe(e, names)) for e in events],
+            "requests": [
+                _request_actions(r, request.user, today) for r in case.information_requests.all()
+            ],
             "next_deadline_rule": due.next_deadline_rule(
                 case, target_days=settings.GPAI_ASSESSMENT_TARGET_DAYS
             ),
