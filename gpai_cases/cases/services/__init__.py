@@ -13,6 +13,8 @@ By concern:
 - :mod:`.requests` — requests for information and hearings, and the assessment clock;
 - :mod:`.outcomes` — claim reviews, proposals, return, approval and the designation;
 - :mod:`.dates` — dates that depend on other dates and on the holiday calendar;
+- :mod:`.facts` — facts as filed: corrections of a submitted notification, model edits recorded
+  on the open cases;
 - :mod:`.base` — the transition helper and what every service shares.
 
 Providers and models: :mod:`gpai_cases.providers.services` (re-exported here).
@@ -23,11 +25,15 @@ from gpai_cases.providers.services import model_register, model_update, provider
 
 from .base import refresh_next_deadline
 from .dates import dates_recompute
+from .facts import model_change_record, notification_correct
 from .filing import (
     case_create_notification,
     case_create_reassessment,
+    claim_remove,
+    claim_replace,
     claims_file,
     document_add,
+    document_remove,
     notification_update,
 )
 from .lifecycle import case_assign, case_open_ex_officio, case_submit, case_take_up, case_withdraw
@@ -43,6 +49,8 @@ __all__ = [
     "case_submit",
     "case_take_up",
     "case_withdraw",
+    "claim_remove",
+    "claim_replace",
     "claim_review",
     "claims_file",
     "dates_recompute",
@@ -50,10 +58,13 @@ __all__ = [
     "decision_propose",
     "decision_return",
     "document_add",
+    "document_remove",
     "information_request_answer",
     "information_request_send",
+    "model_change_record",
     "model_register",
     "model_update",
+    "notification_correct",
     "notification_update",
     "provider_create",
     "refresh_next_deadline",
