@@ -13,7 +13,9 @@ from django.utils import timezone
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
-from gpai_cases.cases import deadlines
+from gpai_cases.cases import deadlines, facts
+from gpai_cases.cases.models import NotificationCorrection
+from gpai_cases.providers.compute import format_flop
 
 from .models import Letter, LetterKind
 from .wording import legal_basis
@@ -42,7 +44,16 @@ def letter_context(letter: Letter) -> dict[str, Any]:
         "model": case.model,
         "provider": case.model.provider,
         "letter_date": deadlines.format_day_long(letter.letter_date),
+        # the figures the case relies on: as filed once submitted (docs/rules.md § facts-as-filed)
+        "facts": facts.case_facts(case),
     }
+    n = getattr(case, "notification", None) if case.kind == "notification" else None
+    if n is not None and n.compute_flop is not None:
+        context["declared"] = f"{format_flop(n.compute_flop)} FLOP"
+        context["corrections"] = [
+            (c, facts.correction_rows(c.changes))
+            for c in case.corrections.order_by("filed_at", "id")
+        ]
     if letter.kind == LetterKind.ACKNOWLEDGEMENT:
         context["submitted_at"] = (
             timezone.localtime(case.submitted_at) if case.submitted_at else None
@@ -51,6 +62,13 @@ def letter_context(letter: Letter) -> dict[str, Any]:
             case.documents.exclude(kind="letter").order_by("uploaded_at", "id")
         )
         context["claims"] = list(case.claims.all())
+        context["notification"] = getattr(case, "notification", None)
+    elif letter.kind == LetterKind.CORRECTION_RECEIPT:
+        correction = correction_of(letter)
+        context["correction"] = correction
+        context["changes"] = correction_rows(correction) if correction else []
+        context["filed_at"] = timezone.localtime(correction.filed_at) if correction else None
+        context["documents"] = list(correction.documents.all()) if correction else []
         context["notification"] = getattr(case, "notification", None)
     elif letter.kind == LetterKind.INFORMATION_REQUEST:
         request = letter.information_request
@@ -75,6 +93,21 @@ def letter_context(letter: Letter) -> dict[str, Any]:
         if decision and decision.decided_on:
             context["decided_on"] = deadlines.format_day_long(decision.decided_on)
     return context
+
+
+def correction_of(letter: Letter) -> NotificationCorrection | None:
+    """The correction a receipt acknowledges: named by the letter's trigger key."""
+    _, _, pk = letter.trigger_key.partition(":")
+    return (
+        NotificationCorrection.objects.filter(case=letter.case, pk=int(pk)).first()
+        if pk.isdigit()
+        else None
+    )
+
+
+def correction_rows(correction: NotificationCorrection) -> list[tuple[str, str, str]]:
+    """(what, before, now) for each change of a correction, in words."""
+    return facts.correction_rows(correction.changes)
 
 
 def render_html(letter: Letter) -> str:
