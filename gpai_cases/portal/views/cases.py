@@ -9,12 +9,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from gpai_cases.cases import access, deadlines, rules, services
+from gpai_cases.cases import access, deadlines, facts, rules, services
 from gpai_cases.cases.models import (
     CaseEvent,
     Claim,
     InformationRequest,
     Kind,
+    NotificationCorrection,
     RequestStatus,
     State,
 )
@@ -52,11 +53,16 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             Prefetch(
                 "letters", queryset=Letter.objects.select_related("document").order_by("sequence")
             ),
+            Prefetch(
+                "corrections",
+                queryset=NotificationCorrection.objects.prefetch_related("documents"),
+            ),
             "documents",
         )
     )
     case = access.get_case_for(request.user, reference, qs)
     today = timezone.localdate()
+    case_facts = facts.case_facts(case)
     return render(
         request,
         "portal/case.html",
@@ -70,6 +76,12 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             "can_add": case.state in (State.SUBMITTED, State.UNDER_ASSESSMENT)
             and case.kind == Kind.NOTIFICATION,
             "can_withdraw": not rules.withdraw_blockers(case, reason="x"),
+            "can_correct": access.may_correct_notification(request.user, case)
+            and not rules.correction_blockers(case),
+            # the filing as submitted, beside its dated corrections (docs/rules.md § facts-as-filed)
+            "facts": case_facts,
+            "corrections": [(c, facts.correction_rows(c.changes)) for c in case.corrections.all()],
+            "model_changes": facts.model_changes(case.events.all()),
             "open_requests": [
                 r for r in case.information_requests.all() if r.status == RequestStatus.OPEN
             ],
