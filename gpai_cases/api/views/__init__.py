@@ -12,7 +12,16 @@ from .cases import (
     CaseTakeUp,
     CaseWithdraw,
 )
-from .filing import CaseArguments, CaseDocuments, ClaimReviewView, DocumentDownload
+from .filing import (
+    CaseArguments,
+    CaseCorrections,
+    CaseDocuments,
+    ClaimRemove,
+    ClaimReplace,
+    ClaimReviewView,
+    DocumentDownload,
+    DocumentRemove,
+)
 from .providers import ModelDetail, Models, ProviderCreate
 from .register import DesignationDetail, Designations, Publications
 from .requests import CaseInformationRequests, InformationRequestRespond
@@ -20,6 +29,7 @@ from .requests import CaseInformationRequests, InformationRequestRespond
 __all__ = [
     "CaseApprove",
     "CaseArguments",
+    "CaseCorrections",
     "CaseDetail",
     "CaseDocuments",
     "CaseEvents",
@@ -31,10 +41,13 @@ __all__ = [
     "CaseTakeUp",
     "CaseWithdraw",
     "Cases",
+    "ClaimRemove",
+    "ClaimReplace",
     "ClaimReviewView",
     "DesignationDetail",
     "Designations",
     "DocumentDownload",
+    "DocumentRemove",
     "InformationRequestRespond",
     "ModelDetail",
     "Models",
