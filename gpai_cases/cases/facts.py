@@ -171,16 +171,20 @@ class ModelChange:
     new: str
     via: str
     reason: str
+    since: str = "submission"
 
     @property
     def sentence(self) -> str:
         who = "The provider" if self.by_provider else "The AI Office"
-        return f"{who} changed the {self.label} after submission: {self.old} → {self.new}"
+        return f"{who} changed the {self.label} after {self.since}: {self.old} → {self.new}"
 
 
-def model_changes(events: Any) -> list[ModelChange]:
+def model_changes(events: Any, *, case: Case | None = None) -> list[ModelChange]:
     """The model's figures changed while the case was open, from its ``model_changed`` events
     (any iterable of events: the page passes the ones it has already read)."""
+    since = (
+        "the case was opened" if case is not None and case.kind == "ex_officio" else "submission"
+    )
     found = []
     for event in events:
         if event.action != Action.MODEL_CHANGED:
@@ -199,6 +203,7 @@ def model_changes(events: Any) -> list[ModelChange]:
                     new=figures.shown(name, new),
                     via=str(p.get("via", "")),
                     reason=str(p.get("reason", "")),
+                    since=since,
                 )
             )
     return found

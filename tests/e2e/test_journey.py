@@ -79,7 +79,7 @@ def test_the_whole_procedure_in_a_browser(
     # --- a caseworker takes it up and sends the draft decision for a hearing
     sign_in(page, base, caseworker.email)
     check_accessibility(page, "queue")
-    page.get_by_role("link", name=reference).click()
+    page.get_by_role("link", name=reference, exact=True).click()
     check_accessibility(page, "workspace-case")
     page.get_by_role("button", name="Take up this case").click()
     page.locator("summary", has_text="Request information or hold a hearing").click()
@@ -94,7 +94,7 @@ def test_the_whole_procedure_in_a_browser(
 
     # --- the provider answers
     sign_in(page, base, member_a.email)
-    page.get_by_role("link", name=reference).click()
+    page.get_by_role("link", name=reference, exact=True).click()
     expect(page.get_by_text("We intend to reject the arguments")).to_be_visible()
     check_accessibility(page, "portal-case")
     page.get_by_role("link", name="Answer").click()
@@ -135,7 +135,7 @@ def test_the_whole_procedure_in_a_browser(
 
     # --- the provider downloads the decision letter
     sign_in(page, base, member_a.email)
-    page.get_by_role("link", name=reference).click()
+    page.get_by_role("link", name=reference, exact=True).click()
     letter = (
         page.get_by_role("listitem")
         .filter(has_text="Decision (")

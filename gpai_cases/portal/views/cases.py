@@ -81,7 +81,7 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             # the filing as submitted, beside its dated corrections (docs/rules.md § facts-as-filed)
             "facts": case_facts,
             "corrections": [(c, facts.correction_rows(c.changes)) for c in case.corrections.all()],
-            "model_changes": facts.model_changes(case.events.all()),
+            "model_changes": facts.model_changes(case.events.all(), case=case),
             "open_requests": [
                 r for r in case.information_requests.all() if r.status == RequestStatus.OPEN
             ],

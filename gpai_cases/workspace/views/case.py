@@ -146,7 +146,7 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             "compute_check": facts.compute_check_shown(case),
             "figures": assessment_services.provider_figures(case),
             "facts": facts.case_facts(case),
-            "model_changes": facts.model_changes(events),
+            "model_changes": facts.model_changes(events, case=case),
             "corrections": [(c, facts.correction_rows(c.changes)) for c in case.corrections.all()],
             "supplementary_only": bool(claims)
             and case.kind == "notification"
