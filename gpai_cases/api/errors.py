@@ -18,6 +18,7 @@ from gpai_cases.documents.validation import UploadRefused
 from gpai_cases.providers.compute import FlopParseError
 
 NOT_FOUND = "There is no such object, or it is not yours."
+UNKNOWN_DOCUMENT = "A document given is not part of this case."
 INVALID = "Some fields are not valid."
 
 TITLES = {

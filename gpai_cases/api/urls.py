@@ -19,6 +19,11 @@ urlpatterns = [
     path(
         "v1/cases/<str:reference>/arguments/", views.CaseArguments.as_view(), name="case-arguments"
     ),
+    path(
+        "v1/cases/<str:reference>/corrections/",
+        views.CaseCorrections.as_view(),
+        name="case-corrections",
+    ),
     path("v1/cases/<str:reference>/submit/", views.CaseSubmit.as_view(), name="case-submit"),
     path("v1/cases/<str:reference>/withdraw/", views.CaseWithdraw.as_view(), name="case-withdraw"),
     path("v1/cases/<str:reference>/take-up/", views.CaseTakeUp.as_view(), name="case-take-up"),
@@ -67,6 +72,9 @@ urlpatterns = [
         name="extension-request-refuse",
     ),
     path("v1/claims/<int:pk>/review/", views.ClaimReviewView.as_view(), name="claim-review"),
+    path("v1/claims/<int:pk>/remove/", views.ClaimRemove.as_view(), name="claim-remove"),
+    path("v1/claims/<int:pk>/replace/", views.ClaimReplace.as_view(), name="claim-replace"),
+    path("v1/documents/<int:pk>/remove/", views.DocumentRemove.as_view(), name="document-remove"),
     path(
         "v1/documents/<int:pk>/download/",
         views.DocumentDownload.as_view(),

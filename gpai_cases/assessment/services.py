@@ -7,7 +7,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Max
 
-from gpai_cases.cases import access
+from gpai_cases.cases import access, facts
 from gpai_cases.cases.audit import Action, record
 from gpai_cases.cases.models import Case
 from gpai_cases.core.errors import refuse_if
@@ -20,16 +20,19 @@ __all__ = ["provider_figures", "scorecard_save"]
 
 
 def provider_figures(case: Case) -> dict[str, str]:
-    """What the provider declared, per Annex XIII criterion."""
-    m = case.model
-    n = getattr(case, "notification", None)
-    compute = n.compute_flop if n and n.compute_flop else m.training_compute_flop
-    users = m.eu_business_users
+    """What the provider declared, per Annex XIII criterion: for a submitted notification the
+    figures as filed (docs/rules.md § facts-as-filed) and the compute as notified (or as
+    corrected by a dated correction); the model's current figures otherwise."""
+    f = facts.case_facts(case)
+    n = getattr(case, "notification", None) if case.kind == "notification" else None
+    compute = n.compute_flop if n and n.compute_flop else f.value("training_compute_flop")
+    parameters, tokens = f.value("parameter_count"), f.value("training_tokens")
+    users, end_users = f.value("eu_business_users"), f.value("eu_end_users")
     return {
-        "a": format_flop(m.parameter_count) if m.parameter_count else "not declared",
-        "b": f"{format_flop(m.training_tokens)} tokens" if m.training_tokens else "not declared",
+        "a": format_flop(parameters) if parameters else "not declared",
+        "b": f"{format_flop(tokens)} tokens" if tokens else "not declared",
         "c": f"{format_flop(compute)} FLOP" if compute else "not declared",
-        "d": ", ".join(m.modalities or []) or "not declared",
+        "d": ", ".join(f.value("modalities") or []) or "not declared",
         "e": "see the evidence filed",
         "f": (
             f"{users:,} registered EU business users"
@@ -37,9 +40,7 @@ def provider_figures(case: Case) -> dict[str, str]:
         )
         if users is not None
         else "not declared",
-        "g": f"{m.eu_end_users:,} registered EU end users"
-        if m.eu_end_users is not None
-        else "not declared",
+        "g": f"{end_users:,} registered EU end users" if end_users is not None else "not declared",
     }
 
 

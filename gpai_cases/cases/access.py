@@ -155,6 +155,11 @@ def may_file_arguments(user: Any, case: Case) -> bool:
     return _provider_of_case(user, case)
 
 
+@refused_with("Only the provider may correct its notification.")
+def may_correct_notification(user: Any, case: Case) -> bool:
+    return _provider_of_case(user, case)
+
+
 @refused_with("Only the provider answers its requests.")
 def may_answer(user: Any, case: Case) -> bool:
     return _provider_of_case(user, case)

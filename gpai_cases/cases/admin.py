@@ -10,6 +10,7 @@ from .models import (
     Designation,
     InformationRequest,
     Notification,
+    NotificationCorrection,
     PublicHoliday,
     ReferenceSequence,
 )
@@ -47,9 +48,18 @@ class PublicHolidayAdmin(admin.ModelAdmin):
 
 
 class NotificationInline(admin.StackedInline):
+    """Shown, never edited here: a draft changes in the portal, a submitted notification only by a
+    dated correction (docs/rules.md § facts-as-filed)."""
+
     model = Notification
     can_delete = False
     extra = 0
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Case)
@@ -89,11 +99,22 @@ class DesignationAdmin(ReadOnlyAdmin):
 
 
 @admin.register(Claim)
-class ClaimAdmin(admin.ModelAdmin):
-    list_display = ["case", "basis", "supplementary", "review", "filed_at"]
+class ClaimAdmin(ReadOnlyAdmin):
+    """Claims are filed by the provider and reviewed by caseworkers, not edited here."""
+
+    list_display = ["case", "basis", "supplementary", "review", "filed_at", "removed_at"]
     list_filter = ["basis", "supplementary", "review"]
     list_select_related = ["case"]
     raw_id_fields = ["case", "documents", "filed_by", "reviewed_by"]
+
+    def get_queryset(self, request):
+        return Claim.all_objects.select_related("case")  # removed from a draft too
+
+
+@admin.register(NotificationCorrection)
+class NotificationCorrectionAdmin(ReadOnlyAdmin):
+    list_display = ["case", "filed_at", "filed_by", "confirms_met"]
+    list_select_related = ["case", "filed_by"]
 
 
 @admin.register(InformationRequest)

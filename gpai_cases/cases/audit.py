@@ -14,6 +14,8 @@ from typing import Any
 
 from django.dispatch import Signal
 
+from gpai_cases.providers import figures
+
 from .models import Case, CaseEvent
 
 #: Sent with ``event`` (a saved :class:`CaseEvent`) after each :func:`record`, in its transaction.
@@ -187,6 +189,24 @@ def describe(event: CaseEvent, names: Mapping[int, str] | None = None) -> str:
         case Action.DESIGNATION_CHANGED:
             ended = f", ended on {p['ended_on']}" if p.get("ended_on") else ""
             return f"{p.get('outcome', '')}{ended}"
+        # facts as filed (docs/rules.md § facts-as-filed)
+        case Action.NOTIFICATION_CORRECTED:
+            changed = ", ".join(str(k).replace("_", " ") for k in p.get("changes", {}))
+            return f"{changed}; reason: {p.get('reason', '')}"
+        case Action.MODEL_CHANGED:
+            return "; ".join(
+                f"{figures.label(k)}: {figures.shown(k, old)} → {figures.shown(k, new)}"
+                for k, (old, new) in (p.get("changes") or {}).items()
+            )
+        case Action.DOCUMENT_REMOVED:
+            replaced = ", replaced by a new version" if p.get("replaced_by") else ""
+            return f"“{p.get('title', '')}”, SHA-256 {str(p.get('sha256', ''))[:16]}…{replaced}"
+        case Action.CLAIM_REMOVED:
+            replaced = ", replaced by a corrected claim" if p.get("replaced_by") else ""
+            return f"{p.get('basis', '')}: {str(p.get('text', ''))[:80]}{replaced}"
+        case Action.LATE_FLAG_CHANGED:
+            words = {True: "late", False: "on time"}
+            return f"{words.get(p.get('old'), '')} → {words.get(p.get('new'), '')}: {p.get('reason', '')}"
     return ""
 
 

@@ -125,3 +125,35 @@ class RecordChange(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.record_type} {self.record_id} v{self.version}"
+
+    @classmethod
+    def record(
+        cls,
+        record: models.Model,
+        *,
+        actor: Any,
+        changes: dict[str, list[str]],
+        via: str = "",
+        reason: str = "",
+        created: bool = False,
+    ) -> RecordChange:
+        """Record a new version of ``record`` (call with its row locked, in the transaction of the
+        change): version 1 is the record as created; a record created before its changes were
+        recorded gets version 2 for its first change."""
+        record_type = record._meta.label
+        last = (
+            cls.objects.filter(record_type=record_type, record_id=record.pk)
+            .aggregate(m=models.Max("version"))
+            .get("m")
+        )
+        version = 1 if created else max(last or 1, 1) + 1
+        return cls.objects.create(
+            record_type=record_type,
+            record_id=record.pk,
+            record_repr=str(record)[:300],
+            version=version,
+            actor=actor if getattr(actor, "is_authenticated", False) else None,
+            via=via[:40],
+            changes=changes,
+            reason=reason.strip(),
+        )

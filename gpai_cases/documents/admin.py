@@ -5,10 +5,22 @@ from .models import Document
 
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
-    list_display = ["title", "case", "kind", "content_type", "size", "sha256", "uploaded_at"]
+    list_display = [
+        "title",
+        "case",
+        "kind",
+        "content_type",
+        "size",
+        "sha256",
+        "uploaded_at",
+        "removed_at",
+    ]
     list_filter = ["kind", "content_type", "supplementary"]
     search_fields = ["title", "sha256", "case__reference"]
     list_select_related = ["case"]
+
+    def get_queryset(self, request):
+        return Document.all_objects.select_related("case")  # removed from a draft too
 
     def has_change_permission(self, request, obj=None):
         return False

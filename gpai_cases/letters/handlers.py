@@ -81,6 +81,12 @@ def on_event(sender: Any, event: CaseEvent, **kwargs: Any) -> None:
                 trigger_key=extension_trigger_key(kind, p["extension"]),
                 information_request=InformationRequest.objects.get(pk=p["request"]),
             )
+        case Action.NOTIFICATION_CORRECTED:
+            letter_request(
+                case=case,
+                kind=LetterKind.CORRECTION_RECEIPT,
+                trigger_key=f"correction_receipt:{p['correction']}",
+            )
         case Action.DECISION_APPROVED:
             letter_request(
                 case=case,

@@ -13,8 +13,9 @@ from django.utils import timezone
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
-from gpai_cases.cases import deadlines
-from gpai_cases.cases.models import RequestExtension, RequestKind
+from gpai_cases.cases import deadlines, facts
+from gpai_cases.cases.models import NotificationCorrection, RequestExtension, RequestKind
+from gpai_cases.providers.compute import format_flop
 
 from .handlers import extension_of
 from .models import Letter, LetterKind
@@ -83,7 +84,16 @@ def letter_context(letter: Letter) -> dict[str, Any]:
         "model": case.model,
         "provider": case.model.provider,
         "letter_date": deadlines.format_day_long(letter.letter_date),
+        # the figures the case relies on: as filed once submitted (docs/rules.md § facts-as-filed)
+        "facts": facts.case_facts(case),
     }
+    n = getattr(case, "notification", None) if case.kind == "notification" else None
+    if n is not None and n.compute_flop is not None:
+        context["declared"] = f"{format_flop(n.compute_flop)} FLOP"
+        context["corrections"] = [
+            (c, facts.correction_rows(c.changes))
+            for c in case.corrections.order_by("filed_at", "id")
+        ]
     if letter.kind == LetterKind.ACKNOWLEDGEMENT:
         context["submitted_at"] = (
             timezone.localtime(case.submitted_at) if case.submitted_at else None
@@ -95,6 +105,13 @@ def letter_context(letter: Letter) -> dict[str, Any]:
         context["notification"] = getattr(case, "notification", None)
     elif letter.kind in REQUEST_LETTERS and letter.information_request is not None:
         context.update(_request_context(letter))
+    elif letter.kind == LetterKind.CORRECTION_RECEIPT:
+        correction = correction_of(letter)
+        context["correction"] = correction
+        context["changes"] = correction_rows(correction) if correction else []
+        context["filed_at"] = timezone.localtime(correction.filed_at) if correction else None
+        context["documents"] = list(correction.documents.all()) if correction else []
+        context["notification"] = getattr(case, "notification", None)
     elif letter.kind in (LetterKind.DECISION, LetterKind.REASSESSMENT_OUTCOME):
         decision = letter.decision
         context["decision"] = decision
@@ -114,6 +131,21 @@ def letter_context(letter: Letter) -> dict[str, Any]:
         if decision and decision.decided_on:
             context["decided_on"] = deadlines.format_day_long(decision.decided_on)
     return context
+
+
+def correction_of(letter: Letter) -> NotificationCorrection | None:
+    """The correction a receipt acknowledges: named by the letter's trigger key."""
+    _, _, pk = letter.trigger_key.partition(":")
+    return (
+        NotificationCorrection.objects.filter(case=letter.case, pk=int(pk)).first()
+        if pk.isdigit()
+        else None
+    )
+
+
+def correction_rows(correction: NotificationCorrection) -> list[tuple[str, str, str]]:
+    """(what, before, now) for each change of a correction, in words."""
+    return facts.correction_rows(correction.changes)
 
 
 def render_html(letter: Letter) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from gpai_cases.cases.rules import has_arguments
+
 ARTICLE_52_5 = "Article 52(5) of Regulation (EU) 2024/1689."
 
 LEGAL_BASIS = {
@@ -36,7 +38,8 @@ LEGAL_BASIS = {
 
 
 def legal_basis(case: Any, outcome: str) -> str:
-    has_claims = case.kind == "notification" and case.claims.exists()
+    # the Art 52(2) arguments: supplementary claims alone are none (docs/rules.md § arguments)
+    has_claims = has_arguments(case)
     return LEGAL_BASIS.get((case.kind, outcome, has_claims)) or LEGAL_BASIS.get(
         (case.kind, outcome, False), "Articles 51 and 52 of Regulation (EU) 2024/1689."
     )

@@ -62,6 +62,13 @@ class ModelForm(forms.ModelForm):
     training_tokens = BigNumberField(
         label="Training data size (tokens)", required=False, max_length=60, help_text="e.g. 1.5e13"
     )
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=5_000,
+        required=False,
+        label="Why these figures change (optional)",
+        help_text="Kept with the change; the AI Office sees it on the cases that rely on this model.",
+    )
 
     class Meta:
         model = GPAIModel
@@ -83,6 +90,11 @@ class ModelForm(forms.ModelForm):
             "eu_market_date": DATE,
             "release_mode": forms.RadioSelect,
         }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:  # a new model has no change to explain
+            del self.fields["reason"]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -276,3 +288,73 @@ class ExtensionRequestForm(forms.Form):
         help_text="Why you need more time. A caseworker grants or refuses the request; you "
         "receive a letter either way. Until then, the request does not lapse.",
     )
+
+
+class CorrectionForm(forms.Form):
+    """A dated correction of a submitted notification (docs/rules.md § facts-as-filed)."""
+
+    compute_flop = FlopField(
+        label="Training compute (FLOP), corrected or final",
+        required=False,
+        max_length=60,
+        help_text="Leave empty to keep the figure notified. Unrounded if it is close to the threshold.",
+    )
+    compute_method = forms.ChoiceField(
+        choices=[("", "Keep the method notified"), *ComputeMethod.choices],
+        required=False,
+        label="How it was estimated",
+    )
+    accelerators = ComputeForm.base_fields["accelerators"]
+    peak_flops_per_accelerator = ComputeForm.base_fields["peak_flops_per_accelerator"]
+    utilisation = ComputeForm.base_fields["utilisation"]
+    training_hours = ComputeForm.base_fields["training_hours"]
+    parameters = ComputeForm.base_fields["parameters"]
+    training_tokens = ComputeForm.base_fields["training_tokens"]
+    trigger_date = forms.DateField(
+        label="Corrected trigger date",
+        required=False,
+        widget=DATE,
+        help_text="Only if the date you notified was wrong: the due date and the late flag follow it.",
+    )
+    confirms_met = forms.BooleanField(
+        required=False,
+        label="I confirm that the threshold, notified as going to be met, has now been met.",
+    )
+    met_on = forms.DateField(
+        label="Day the threshold was met",
+        required=False,
+        widget=DATE,
+        help_text="With the confirmation: the model has systemic risk from this day if designated.",
+    )
+    reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), max_length=20_000, label="Why you correct it"
+    )
+    title = forms.CharField(max_length=300, required=False, label="Title of the evidence")
+    file = forms.FileField(
+        label="Evidence for the correction",
+        help_text=f"{ALLOWED_DESCRIPTION}; checked by its content.",
+    )
+
+    INPUTS = (
+        "accelerators",
+        "peak_flops_per_accelerator",
+        "utilisation",
+        "training_hours",
+        "parameters",
+        "training_tokens",
+    )
+
+    def __init__(self, *args: Any, will_be_met: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not will_be_met:  # only a "will be met" notification is confirmed as met
+            del self.fields["confirms_met"]
+            del self.fields["met_on"]
+
+    def inputs(self) -> dict[str, str] | None:
+        """The new inputs of the estimate, or None to keep those notified."""
+        given = {
+            k: str(self.cleaned_data[k])
+            for k in self.INPUTS
+            if self.cleaned_data.get(k) not in (None, "")
+        }
+        return given or None

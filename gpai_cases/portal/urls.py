@@ -20,6 +20,27 @@ urlpatterns = [
     ),
     path("cases/<str:reference>/supplementary/", views.add_supplementary, name="supplementary"),
     path("cases/<str:reference>/withdraw/", views.withdraw, name="withdraw"),
+    path("cases/<str:reference>/correction/", views.correct, name="correct"),
+    path(
+        "cases/<str:reference>/documents/<int:document_id>/remove/",
+        views.document_remove,
+        name="document_remove",
+    ),
+    path(
+        "cases/<str:reference>/documents/<int:document_id>/replace/",
+        views.document_replace,
+        name="document_replace",
+    ),
+    path(
+        "cases/<str:reference>/claims/<int:claim_id>/remove/",
+        views.claim_remove,
+        name="claim_remove",
+    ),
+    path(
+        "cases/<str:reference>/claims/<int:claim_id>/replace/",
+        views.claim_replace,
+        name="claim_replace",
+    ),
     path(
         "designations/<int:designation_id>/reassessment/", views.reassessment, name="reassessment"
     ),

@@ -1,6 +1,8 @@
 from django.contrib import admin
 
+from .figures import RECORDED_FIELDS
 from .models import GPAIModel, Membership, Provider
+from .services import model_register, model_update
 
 
 class MembershipInline(admin.TabularInline):
@@ -23,6 +25,30 @@ class GPAIModelAdmin(admin.ModelAdmin):
     list_filter = ["release_mode"]
     search_fields = ["name", "provider__legal_name"]
     list_select_related = ["provider"]
+
+    def save_model(self, request, obj, form, change):
+        """Through the services, as in the portal: every edit is a recorded version of the model
+        and is recorded on its open cases (docs/rules.md § facts-as-filed)."""
+        fields = {f: form.cleaned_data[f] for f in form.changed_data if f in RECORDED_FIELDS}
+        if change:
+            if fields:
+                model_update(
+                    actor=request.user,
+                    model=GPAIModel.objects.get(pk=obj.pk),
+                    via="admin",
+                    **fields,
+                )
+            extra = [f for f in form.changed_data if f not in RECORDED_FIELDS]
+            if extra:
+                GPAIModel.objects.filter(pk=obj.pk).update(
+                    **{f: form.cleaned_data[f] for f in extra}
+                )
+            obj.refresh_from_db()
+            return
+        values = {f: form.cleaned_data[f] for f in RECORDED_FIELDS if f in form.cleaned_data}
+        saved = model_register(actor=request.user, provider=obj.provider, via="admin", **values)
+        obj.pk = saved.pk
+        obj.refresh_from_db()
 
 
 @admin.register(Membership)

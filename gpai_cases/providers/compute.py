@@ -7,8 +7,11 @@ database. See docs/rules.md § threshold and § compute:
   used for its training is **greater than** 10^25 FLOP (Art 51(2)); the number is a setting
   because the Commission may amend it (Art 51(3)): :data:`THRESHOLD_FLOP_DEFAULT`,
   :func:`above_threshold`;
-* compute is declared to two significant figures with its method, and an estimate is acceptable
-  within ±30 %: :func:`parse_flop`, :func:`format_flop`, :func:`estimate_mismatch`;
+* compute is declared to two significant figures with its method (:func:`parse_flop`,
+  :func:`format_flop`), and an estimate is consistent with it within ±30 % of the declared figure
+  (:func:`relative_difference`, :func:`is_consistent`, :func:`format_difference`); when the ±30 %
+  band of the declared figure straddles the threshold, the unrounded figure is asked for
+  (:func:`band_straddles_threshold`); :func:`check_compute` gives both doors the whole check;
 * the two usual estimates: hardware-based (chips × seconds × peak FLOP/s × utilisation,
   :func:`hardware_estimate`) and architecture-based for dense transformers (6 × parameters × tokens,
   :func:`architecture_estimate`).
@@ -21,21 +24,28 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
+from decimal import ROUND_HALF_UP, ROUND_UP, Decimal, InvalidOperation, localcontext
 from typing import Any
 
 __all__ = [
+    "CONSISTENCY_TOLERANCE",
     "MAX_PLAUSIBLE_FLOP",
     "THRESHOLD_FLOP_DEFAULT",
+    "ComputeCheck",
     "Estimate",
+    "EstimateCheck",
     "FlopParseError",
     "above_threshold",
     "architecture_estimate",
-    "estimate_mismatch",
+    "band_straddles_threshold",
+    "check_compute",
     "estimates_from_inputs",
+    "format_difference",
     "format_flop",
     "hardware_estimate",
+    "is_consistent",
     "parse_flop",
+    "relative_difference",
 ]
 
 THRESHOLD_FLOP_DEFAULT = Decimal("1e25")
@@ -240,22 +250,6 @@ def architecture_estimate(*, parameters: Decimal | int, training_tokens: Decimal
         return 6 * n * d
 
 
-def estimate_mismatch(declared: Decimal, estimate: Decimal, factor: Decimal = Decimal(3)) -> bool:
-    """True when the declared compute and an estimate differ by more than ``factor`` either way.
-
-    A flag for the caseworker (an estimate is expected within ±30 %, so a factor of 3 means the
-    declaration and the method do not tell the same story).
-    """
-    declared_ = _positive("declared", declared)
-    estimate_ = _positive("estimate", estimate)
-    factor_ = _positive("factor", factor)
-    if factor_ < 1:
-        raise ValueError(f"factor must be at least 1 (got {factor})")
-    with localcontext() as ctx:
-        ctx.prec = 60
-        return declared_ > estimate_ * factor_ or estimate_ > declared_ * factor_
-
-
 @dataclass(frozen=True)
 class Estimate:
     """An estimate of training compute from the inputs a provider gave, and how it was made."""
@@ -332,3 +326,135 @@ def estimates_from_inputs(
                 Estimate("architecture", "Architecture-based: 6 × parameters × tokens", value)
             )
     return estimates
+
+
+# ---- the ±30 % consistency check (docs/rules.md § compute) ------------------------------------
+
+CONSISTENCY_TOLERANCE = Decimal("0.30")
+"""An estimate is consistent with the declared figure when it differs from it by at most 30 % of
+the declared figure (docs/rules.md § compute)."""
+
+
+def relative_difference(declared: Decimal, estimate: Decimal) -> Decimal:
+    """How far an estimate is from the declared figure, relative to the declared figure:
+    ``(estimate − declared) / declared``. ``+0.18`` is an estimate 18 % above the declared
+    figure, ``−0.31`` one 31 % below it."""
+    declared_ = _positive("declared", declared)
+    estimate_ = _positive("estimate", estimate)
+    with localcontext() as ctx:
+        ctx.prec = 60
+        return (estimate_ - declared_) / declared_
+
+
+def is_consistent(
+    declared: Decimal, estimate: Decimal, tolerance: Decimal = CONSISTENCY_TOLERANCE
+) -> bool:
+    """True when ``|estimate − declared| / declared ≤ tolerance``: exactly 30 % is still
+    consistent, 30.000…1 % is not."""
+    return abs(relative_difference(declared, estimate)) <= _tolerance(tolerance)
+
+
+def _tolerance(tolerance: Decimal) -> Decimal:
+    tol = _positive("tolerance", tolerance)
+    if tol >= 1:
+        raise ValueError(f"tolerance must be below 1 (got {tolerance}); 30 % is 0.30")
+    return tol
+
+
+def format_difference(difference: Decimal, tolerance: Decimal = CONSISTENCY_TOLERANCE) -> str:
+    """A relative difference as a percentage with its sign: ``"+18 %"``, ``"−31 %"``, ``"0 %"``.
+
+    Whole percents, rounded half up; a difference just beyond the tolerance that would round to
+    it (30.4 %) keeps one decimal, rounded away from zero (``"+30.5 %"``), so that the figure
+    shown never contradicts the verdict of :func:`is_consistent`.
+    """
+    limit = _tolerance(tolerance) * 100
+    with localcontext() as ctx:
+        ctx.prec = 60
+        percent = Decimal(difference) * 100
+        shown = percent.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+        if abs(percent) > limit and abs(shown) <= limit:
+            shown = percent.quantize(Decimal("0.1"), rounding=ROUND_UP)
+    if shown == 0:
+        return "0 %"
+    sign = "+" if shown > 0 else "\u2212"  # the typographic minus sign
+    return f"{sign}{_plain(abs(shown))} %"
+
+
+def band_straddles_threshold(
+    declared: Decimal, threshold: Decimal, tolerance: Decimal = CONSISTENCY_TOLERANCE
+) -> bool:
+    """True when the ±30 % band of the declared figure straddles the threshold:
+    ``declared × 0.7 ≤ threshold < declared × 1.3``. A consistent estimate could then lie on
+    either side of the threshold, so the unrounded figure is asked for (for 10^25: declared
+    above about 7.7 × 10^24 and up to about 1.43 × 10^25)."""
+    declared_ = _positive("declared", declared)
+    threshold_ = _positive("threshold", threshold)
+    tol = _tolerance(tolerance)
+    with localcontext() as ctx:
+        ctx.prec = 60
+        return declared_ * (1 - tol) <= threshold_ < declared_ * (1 + tol)
+
+
+@dataclass(frozen=True)
+class EstimateCheck:
+    """One estimate beside the declared figure."""
+
+    estimate: Estimate
+    difference: Decimal
+    consistent: bool
+    difference_text: str
+
+
+@dataclass(frozen=True)
+class ComputeCheck:
+    """The declared figure against the threshold and against each estimate."""
+
+    declared: Decimal
+    threshold: Decimal
+    tolerance: Decimal
+    above: bool
+    straddles: bool
+    estimates: tuple[EstimateCheck, ...]
+
+    @property
+    def band(self) -> tuple[Decimal, Decimal]:
+        """The ±30 % band of the declared figure: (declared × 0.7, declared × 1.3)."""
+        with localcontext() as ctx:
+            ctx.prec = 60
+            return self.declared * (1 - self.tolerance), self.declared * (1 + self.tolerance)
+
+    @property
+    def consistent(self) -> bool:
+        """Every estimate is consistent (True when there is none)."""
+        return all(e.consistent for e in self.estimates)
+
+
+def check_compute(
+    declared: Decimal,
+    estimates: list[Estimate],
+    *,
+    threshold: Decimal = THRESHOLD_FLOP_DEFAULT,
+    tolerance: Decimal = CONSISTENCY_TOLERANCE,
+) -> ComputeCheck:
+    """The whole check the case page and the wizard show: above the threshold or not, whether
+    the ±30 % band straddles it, and each estimate's difference and verdict."""
+    rows = []
+    for e in estimates:
+        difference = relative_difference(declared, e.value)
+        rows.append(
+            EstimateCheck(
+                estimate=e,
+                difference=difference,
+                consistent=abs(difference) <= _tolerance(tolerance),
+                difference_text=format_difference(difference, tolerance),
+            )
+        )
+    return ComputeCheck(
+        declared=declared,
+        threshold=threshold,
+        tolerance=tolerance,
+        above=above_threshold(declared, threshold),
+        straddles=band_straddles_threshold(declared, threshold, tolerance),
+        estimates=tuple(rows),
+    )

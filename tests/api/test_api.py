@@ -15,6 +15,7 @@ from gpai_cases.cases import services
 from gpai_cases.cases.models import Case, Designation
 
 from ..conftest import PDF_BYTES, file_draft_notification, pdf_upload
+from ..factories import GPAIModelFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -346,8 +347,11 @@ def test_ex_officio_through_the_api(caseworker, member_a, model_b):
 def test_lists_are_paginated_scoped_and_use_a_constant_number_of_queries(
     member_a, member_b, caseworker, model_a, model_b, django_assert_max_num_queries
 ):
+    # one case per model (docs/rules.md § one-case-per-model): a model each
     for _ in range(3):
-        file_draft_notification(member_a, model_a, evidence=False)
+        file_draft_notification(
+            member_a, GPAIModelFactory(provider=model_a.provider), evidence=False
+        )
     file_draft_notification(member_b, model_b, evidence=False)
     body = api(member_a).get("/api/v1/cases/").json()
     assert body["count"] == 3 and {"next", "previous", "results"} <= set(body)
@@ -355,7 +359,9 @@ def test_lists_are_paginated_scoped_and_use_a_constant_number_of_queries(
     with django_assert_max_num_queries(8):
         api(caseworker).get("/api/v1/cases/")
     for _ in range(20):
-        file_draft_notification(member_a, model_a, evidence=False)
+        file_draft_notification(
+            member_a, GPAIModelFactory(provider=model_a.provider), evidence=False
+        )
     with django_assert_max_num_queries(8):
         api(caseworker).get("/api/v1/cases/")
 

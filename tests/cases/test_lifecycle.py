@@ -15,6 +15,7 @@ from gpai_cases.cases.models import CaseEvent, ClockStop, Designation, Designati
 from gpai_cases.cases.services import ActionRefused
 
 from ..conftest import file_draft_notification, pdf_upload
+from ..factories import GPAIModelFactory
 from .helpers import actions
 
 pytestmark = pytest.mark.django_db
@@ -33,9 +34,10 @@ def test_provider_member_creates_a_draft_notification_with_its_due_date(member_a
 
 
 def test_reference_numbers_are_unique_and_follow_the_year(member_a, model_a):
+    other = GPAIModelFactory(provider=model_a.provider, name="Alpha-2")
     with time_machine.travel(datetime.datetime(2026, 5, 4, 10, tzinfo=datetime.UTC)):
         first = file_draft_notification(member_a, model_a, evidence=False)
-        second = file_draft_notification(member_a, model_a, evidence=False)
+        second = file_draft_notification(member_a, other, evidence=False)
     assert first.reference == "GPAI-2026-0001"
     assert second.reference == "GPAI-2026-0002"
 

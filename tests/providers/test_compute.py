@@ -17,7 +17,6 @@ from gpai_cases.providers.compute import (
     FlopParseError,
     above_threshold,
     architecture_estimate,
-    estimate_mismatch,
     format_flop,
     hardware_estimate,
     parse_flop,
@@ -207,26 +206,6 @@ def test_hardware_estimate_accepts_full_utilisation():
 def test_architecture_estimate_refuses_non_positive_inputs():
     with pytest.raises(ValueError):
         architecture_estimate(parameters=0, training_tokens=D("1e12"))
-
-
-@pytest.mark.parametrize(
-    ("declared", "estimate", "mismatch"),
-    [
-        (D("3.2e25"), D("3.1e25"), False),
-        (D("3e25"), D("1e25"), False),  # exactly a factor 3: not more than
-        (D("3.1e25"), D("1e25"), True),
-        (D("1e25"), D("3.1e25"), True),
-        (D("1e24"), D("3.6e25"), True),
-    ],
-)
-def test_estimate_mismatch_flags_a_difference_of_more_than_a_factor_three(
-    declared, estimate, mismatch
-):
-    assert estimate_mismatch(declared, estimate) is mismatch
-
-
-def test_estimate_mismatch_with_another_factor():
-    assert estimate_mismatch(D("2.5e25"), D("1e25"), factor=D(2)) is True
 
 
 # --------------------------------------------------------------------------------------------------

@@ -103,6 +103,15 @@ FIELDS = {
     "portal:wizard#review": ["confirm"],
     "portal:respond": ["response"],
     "portal:supplementary": ["text", "basis", "documents"],
+    "portal:correct": [
+        "compute_flop",
+        "compute_method",
+        "trigger_date",
+        "reason",
+        "accelerators",
+        "utilisation",
+    ],
+    "portal:claim_replace": ["text", "basis", "documents"],
     "register:publish": ["action", "d1-public_model_name", "d1-summary"],
     "login": ["username", "password"],
     "second_factor_setup": ["token", "next"],
@@ -167,6 +176,8 @@ def test_forms_never_fail_and_refused_input_writes_nothing(
         "workspace:request_extend": [assessing_a.reference, rfi.pk],
         "workspace:extension_decide": [assessing_a.reference, asked.pk],
         "portal:supplementary": [assessing_a.reference],
+        "portal:correct": [assessing_a.reference],
+        "portal:claim_replace": [assessing_a.reference, claim.pk],
     }.get(name)
     url = reverse(name, args=args)
     if name != "login":

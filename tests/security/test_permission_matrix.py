@@ -148,6 +148,13 @@ MATRIX: dict[str, tuple] = {
     ),
     "portal:withdraw": (lambda w: [w["case_a"].reference], PORTAL_A, "get"),
     "portal:extension_request": (lambda w: [w["case_b"].reference, w["rfi_b"]], PORTAL_B, "get"),
+    # facts as filed: corrections of a submitted notification; a draft's removals (a confirmation
+    # page first; on a submitted case it shows why not)
+    "portal:correct": (lambda w: [w["case_b"].reference], PORTAL_B, "get"),
+    "portal:document_remove": (lambda w: [w["case_b"].reference, w["doc_b"]], PORTAL_B, "get"),
+    "portal:document_replace": (lambda w: [w["case_b"].reference, w["doc_b"]], PORTAL_B, "get"),
+    "portal:claim_remove": (lambda w: [w["case_b"].reference, w["claim_b"]], PORTAL_B, "get"),
+    "portal:claim_replace": (lambda w: [w["case_b"].reference, w["claim_b"]], PORTAL_B, "get"),
     "portal:reassessment": (lambda w: [w["designation_a"]], PORTAL_A, "get"),
     # the API (token authentication): 401 without a token; same scoping and roles as the pages
     "api:schema": (None, PUBLIC, "api-get"),
@@ -160,6 +167,11 @@ MATRIX: dict[str, tuple] = {
     "api:models": (None, {**API_200}, "api-get"),
     "api:models#post": (None, {**API_400, "approver": 403}, "api-post"),
     "api:model": (lambda w: [w["case_a"].model_id], {**API_200, "provider_b": 404}, "api-get"),
+    "api:model#patch": (
+        lambda w: [w["case_a"].model_id],
+        {**API_200, "provider_b": 404, "approver": 403},
+        "api-patch",
+    ),  # an empty edit changes nothing
     "api:cases": (None, API_200, "api-get"),
     "api:cases#post": (None, API_400, "api-post"),  # the kind decides the role
     "api:case": (lambda w: [w["case_b"].reference], {**API_200, "provider_a": 404}, "api-get"),
@@ -170,6 +182,31 @@ MATRIX: dict[str, tuple] = {
     ),
     "api:case-arguments": (
         lambda w: [w["case_b"].reference],
+        {**API_403, "provider_a": 404, "provider_b": 400},
+        "api-post",
+    ),
+    "api:case-corrections": (
+        lambda w: [w["case_b"].reference],
+        {**API_200, "provider_a": 404},
+        "api-get",
+    ),
+    "api:case-corrections#post": (
+        lambda w: [w["case_b"].reference],
+        {**API_403, "provider_a": 404, "provider_b": 400},
+        "api-post",
+    ),
+    "api:document-remove": (
+        lambda w: [w["doc_b"]],
+        {**API_403, "provider_a": 404, "provider_b": 409},  # submitted: no longer a draft
+        "api-post",
+    ),
+    "api:claim-remove": (
+        lambda w: [w["claim_b"]],
+        {**API_403, "provider_a": 404, "provider_b": 409},
+        "api-post",
+    ),
+    "api:claim-replace": (
+        lambda w: [w["claim_b"]],
         {**API_403, "provider_a": 404, "provider_b": 400},
         "api-post",
     ),
@@ -386,6 +423,8 @@ def api_call(world, role: str, method: str, url: str):
         client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
     if method == "post":
         return client.post(url, {}, format="json")
+    if method == "patch":
+        return client.patch(url, {}, format="json")
     return client.get(url)
 
 

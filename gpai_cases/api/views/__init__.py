@@ -12,7 +12,16 @@ from .cases import (
     CaseTakeUp,
     CaseWithdraw,
 )
-from .filing import CaseArguments, CaseDocuments, ClaimReviewView, DocumentDownload
+from .filing import (
+    CaseArguments,
+    CaseCorrections,
+    CaseDocuments,
+    ClaimRemove,
+    ClaimReplace,
+    ClaimReviewView,
+    DocumentDownload,
+    DocumentRemove,
+)
 from .messages import MessageRead, Messages
 from .providers import ModelDetail, Models, ProviderCreate
 from .register import DesignationDetail, DesignationReassess, Designations, Publications
@@ -29,6 +38,7 @@ from .requests import (
 __all__ = [
     "CaseApprove",
     "CaseArguments",
+    "CaseCorrections",
     "CaseDetail",
     "CaseDocuments",
     "CaseEvents",
@@ -40,11 +50,14 @@ __all__ = [
     "CaseTakeUp",
     "CaseWithdraw",
     "Cases",
+    "ClaimRemove",
+    "ClaimReplace",
     "ClaimReviewView",
     "DesignationDetail",
     "DesignationReassess",
     "Designations",
     "DocumentDownload",
+    "DocumentRemove",
     "ExtensionRequestGrant",
     "ExtensionRequestRefuse",
     "InformationRequestExtend",

@@ -64,3 +64,19 @@ class ModelDetail(generics.RetrieveAPIView):
 
     def get_queryset(self) -> QuerySet[Any]:
         return access.models_visible_to(self.request.user)
+
+    @extend_schema(request=s.ModelUpdateSerializer, responses={200: s.ModelSerializer, **ERRORS})
+    def patch(self, request: Request, pk: int) -> Response:
+        """Edit a model: a new recorded version (old and new values, the reason), told to the
+        open cases that rely on it (docs/rules.md § facts-as-filed)."""
+        model = self.get_object()
+        access.require(access.may_manage_models, request.user, model.provider)
+        data = s.ModelUpdateSerializer(model, data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        fields = dict(data.validated_data)
+        fields.pop("provider_id", None)
+        reason = fields.pop("reason", "")
+        model = services.model_update(
+            actor=request.user, model=model, via="api", reason=reason, **fields
+        )
+        return Response(s.ModelSerializer(model).data)

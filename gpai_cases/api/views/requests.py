@@ -14,7 +14,7 @@ from gpai_cases.cases.models import InformationRequest, RequestExtension
 from gpai_cases.documents.models import Document
 
 from .. import serializers as s
-from ..errors import problem
+from ..errors import UNKNOWN_DOCUMENT, problem
 from .base import ERRORS, case_for, case_record
 
 
@@ -56,7 +56,7 @@ class InformationRequestRespond(APIView):
         if len(documents) != len(set(ids)):
             return problem(
                 400,
-                "A document given is not part of this case.",
+                UNKNOWN_DOCUMENT,
                 errors={"documents": ["Unknown document."]},
             )
         with transaction.atomic():

@@ -24,15 +24,48 @@ from .office import designation_in_force
 
 
 __all__ = [
+    "claim_remove_blockers",
     "claims_blockers",
     "document_add_blockers",
+    "document_remove_blockers",
     "notification_missing_fields",
+    "notify_blockers",
     "reassessment_blockers",
     "reassessment_create_blockers",
     "submit_blockers",
     "unknown_documents",
     "withdraw_blockers",
 ]
+
+
+def notify_blockers(model: Any) -> list[str]:
+    """docs/rules.md § one-case-per-model: no new notification while the model has an open
+    notification or ex officio case, or an active designation. Reads ``model.cases`` and
+    ``model.designations`` (with their cases): prefetch them to ask for many models at once."""
+    reasons = []
+    for case in model.cases.all():
+        if case.state not in OPEN_STATES:
+            continue
+        state = case.get_state_display().lower()
+        if case.kind == Kind.NOTIFICATION:
+            reasons.append(
+                f"{model} already has an open notification, case {case.reference} ({state}): "
+                "continue that case; a model is notified once while its case is open."
+            )
+        elif case.kind == Kind.EX_OFFICIO:
+            reasons.append(
+                f"The Commission's ex officio procedure on {model} is open (case "
+                f"{case.reference}): no notification while it is open; answer in that case."
+            )
+    for designation in model.designations.all():
+        if designation.active:
+            reasons.append(
+                f"{model} is designated as a GPAI model with systemic risk since "
+                f"{deadlines.format_date(designation.decided_on)} (case "
+                f"{designation.case.reference}): no new notification while the designation is "
+                "in force; a reassessment may be requested instead."
+            )
+    return reasons
 
 
 def notification_missing_fields(case: Case) -> list[str]:
@@ -136,3 +169,20 @@ def claims_blockers(case: Case, *, claims: list[dict[str, Any]] | None = None) -
 def unknown_documents(case: Case, document_ids: set[int], known: set[int]) -> list[str]:
     """Documents named in a filing must be documents of the case."""
     return [f"Document {d} is not part of this case." for d in sorted(document_ids - known)]
+
+
+def document_remove_blockers(document: Any) -> list[str]:
+    """A draft's documents may be removed (or replaced) until it is submitted; what was
+    submitted stays as filed (docs/rules.md § facts-as-filed)."""
+    if document.removed_at is not None:
+        return ["This document has already been removed."]
+    if document.kind == "letter":
+        return ["A letter of the AI Office cannot be removed."]
+    return state_blocker(document.case, (State.DRAFT,), "remove or replace documents")
+
+
+def claim_remove_blockers(claim: Any) -> list[str]:
+    """A draft's claims may be removed (or replaced) until it is submitted."""
+    if claim.removed_at is not None:
+        return ["This claim has already been removed."]
+    return state_blocker(claim.case, (State.DRAFT,), "remove or replace claims")

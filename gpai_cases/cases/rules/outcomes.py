@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from .. import deadlines
 from ..models import (
     Case,
     ClaimReview,
@@ -21,9 +22,12 @@ from .requests import awaiting_answer, request_lapsed
 
 
 __all__ = [
+    "already_designated",
     "approve_blockers",
+    "arguments",
     "claim_review_blockers",
     "claims_not_substantiated",
+    "has_arguments",
     "hearing_done",
     "is_adverse",
     "propose_blockers",
@@ -31,6 +35,32 @@ __all__ = [
     "rejects_arguments",
     "return_blockers",
 ]
+
+
+def arguments(case: Case) -> list[Any]:
+    """The Art 52(2) arguments: the claims filed with the notification, before its submission.
+    Supplementary claims (filed afterwards) are weighed, but are not arguments under Art 52(2)
+    (docs/rules.md § arguments)."""
+    if case.kind != Kind.NOTIFICATION:
+        return []
+    return [c for c in case.claims.all() if not c.supplementary]
+
+
+def has_arguments(case: Case) -> bool:
+    """Whether the notification came with Art 52(2) arguments (supplementary claims alone do
+    not count)."""
+    return bool(arguments(case))
+
+
+def already_designated(case: Case) -> list[str]:
+    """docs/rules.md § one-case-per-model: a model has one active designation; a decision of
+    another case cannot designate it a second time."""
+    return [
+        f"{case.model} is already designated since {deadlines.format_date(d.decided_on)} "
+        f"(case {d.case.reference}): it cannot be designated a second time."
+        for d in case.model.designations.select_related("case").filter(ended_on__isnull=True)
+        if d.case_id != case.pk
+    ]
 
 
 def is_adverse(case: Case, outcome: str) -> bool:
@@ -41,8 +71,9 @@ def is_adverse(case: Case, outcome: str) -> bool:
 
 
 def rejects_arguments(case: Case, outcome: str) -> bool:
-    """Designating a notified model whose provider filed arguments rejects them (Art 52(3))."""
-    return outcome == Outcome.DESIGNATE and case.kind == Kind.NOTIFICATION and case.claims.exists()
+    """Designating a notified model whose provider filed Art 52(2) arguments rejects them
+    (Art 52(3)); supplementary claims alone are no arguments to reject."""
+    return outcome == Outcome.DESIGNATE and has_arguments(case)
 
 
 def claims_not_substantiated(case: Case) -> list[Any]:
@@ -51,7 +82,8 @@ def claims_not_substantiated(case: Case) -> list[Any]:
 
 
 def rejection_blockers(case: Case) -> list[str]:
-    """A rejection answers every claim and cites at least one found not substantiated."""
+    """A rejection answers every claim (supplementary ones too: they are weighed) and finds at
+    least one Art 52(2) argument not substantiated; the proposal cites those not substantiated."""
     claims = list(case.claims.all())
     pending = [c for c in claims if c.review == ClaimReview.PENDING]
     reasons = []
@@ -60,10 +92,10 @@ def rejection_blockers(case: Case) -> list[str]:
             f"Review every claim before rejecting the arguments: {len(pending)} of {len(claims)} "
             "not reviewed yet."
         )
-    elif not any(c.review == ClaimReview.NOT_SUBSTANTIATED for c in claims):
+    elif not any(c.review == ClaimReview.NOT_SUBSTANTIATED for c in arguments(case)):
         reasons.append(
-            "Every claim is marked substantiated: to reject the arguments, find at least one claim "
-            "not substantiated (the proposal cites them)."
+            "Every claim filed with the notification is marked substantiated: to reject the "
+            "arguments, find at least one claim not substantiated (the proposal cites them)."
         )
     return reasons
 
@@ -111,12 +143,21 @@ def propose_blockers(
     elif (
         case.kind == Kind.NOTIFICATION
         and outcome == Outcome.NOT_DESIGNATE
-        and not case.claims.exists()
+        and not has_arguments(case)
     ):
-        reasons.append(
-            "The provider filed no arguments: a notification without arguments can only end in "
-            "designation (Art 52(3))."
-        )
+        if case.claims.exists():
+            reasons.append(
+                "The only claims were filed after submission (supplementary, outside Art 52(2)): "
+                "they are weighed, but a notification without arguments can only end in "
+                "designation (Art 52(3))."
+            )
+        else:
+            reasons.append(
+                "The provider filed no arguments: a notification without arguments can only end "
+                "in designation (Art 52(3))."
+            )
+    elif outcome == Outcome.DESIGNATE and case.kind != Kind.REASSESSMENT:
+        reasons += already_designated(case)
     if reasoning is not None and not reasoning.strip():
         reasons.append("Write the reasoning of the decision.")
     if awaiting_answer(case, today=today):
@@ -147,4 +188,6 @@ def approve_blockers(case: Case, *, user: Any) -> list[str]:
         reasons.append("There is no proposed decision to approve.")
     elif proposal is not None and proposal.proposed_by_id == getattr(user, "pk", None):
         reasons.append("You proposed this decision; another approver must approve it (four eyes).")
+    if proposal is not None and proposal.outcome == Outcome.DESIGNATE:
+        reasons += already_designated(case)
     return reasons

@@ -15,6 +15,8 @@ By concern:
 - :mod:`.outcomes` — claim reviews, proposals, return, approval and the designation;
 - :mod:`.reassessment` — the Commission's reassessment of its own motion;
 - :mod:`.dates` — dates that depend on other dates and on the holiday calendar;
+- :mod:`.facts` — facts as filed: corrections of a submitted notification, model edits recorded
+  on the open cases;
 - :mod:`.base` — the transition helper and what every service shares.
 
 Providers and models: :mod:`gpai_cases.providers.services` (re-exported here).
@@ -31,11 +33,15 @@ from .extensions import (
     extension_request,
     information_request_extend,
 )
+from .facts import model_change_record, notification_correct
 from .filing import (
     case_create_notification,
     case_create_reassessment,
+    claim_remove,
+    claim_replace,
     claims_file,
     document_add,
+    document_remove,
     notification_update,
 )
 from .lifecycle import case_assign, case_open_ex_officio, case_submit, case_take_up, case_withdraw
@@ -57,6 +63,8 @@ __all__ = [
     "case_submit",
     "case_take_up",
     "case_withdraw",
+    "claim_remove",
+    "claim_replace",
     "claim_review",
     "claims_file",
     "dates_recompute",
@@ -64,6 +72,7 @@ __all__ = [
     "decision_propose",
     "decision_return",
     "document_add",
+    "document_remove",
     "extension_grant",
     "extension_refuse",
     "extension_request",
@@ -72,8 +81,10 @@ __all__ = [
     "information_request_send",
     "information_request_withdraw",
     "information_requests_lapse",
+    "model_change_record",
     "model_register",
     "model_update",
+    "notification_correct",
     "notification_update",
     "provider_create",
     "reassessment_open",

@@ -42,6 +42,12 @@ __all__ = [
 
 #: The refusal when two people act on the same case at the same moment.
 CONCURRENT_CHANGE = "Someone else changed this case at the same moment; reload it."
+#: The refusal when a database constraint refuses what the guards allowed (a record another
+#: transaction saved at the same moment): never a server error.
+CONFLICT = (
+    "The change conflicts with a record saved at the same moment and was not made; reload the "
+    "case and try again."
+)
 
 
 def today() -> datetime.date:
@@ -106,31 +112,36 @@ def transition(
     (a concurrent change to the
     same case is refused in words); let the caller write what goes with it (the ``with`` body);
     record the event with the caller's ``payload``; run ``after``; store the next deadline.
+    A database integrity error (a constraint another transaction won) undoes it all and is
+    refused in words (:data:`CONFLICT`, or the words of a :func:`refused_on_conflict` inside).
     """
-    with transaction.atomic():
-        locked = lock(case)
-        refuse_if(blockers(locked))
-        step = Step(case=locked, from_state=locked.state)
-        getattr(locked, method)(*args)
-        if before_save is not None:
-            before_save(locked)
-        locked.state_changed_at = timezone.now()
-        try:
-            locked.save()
-        except ConcurrentTransition as exc:
-            raise ActionRefused([CONCURRENT_CHANGE]) from exc
-        yield step
-        audit.record(
-            case=locked,
-            actor=actor,
-            action=action,
-            from_state=step.from_state,
-            to_state=locked.state,
-            payload=step.payload,
-        )
-        for then in step.after:
-            then()
-        refresh_next_deadline(locked)
+    try:
+        with transaction.atomic():
+            locked = lock(case)
+            refuse_if(blockers(locked))
+            step = Step(case=locked, from_state=locked.state)
+            getattr(locked, method)(*args)
+            if before_save is not None:
+                before_save(locked)
+            locked.state_changed_at = timezone.now()
+            try:
+                locked.save()
+            except ConcurrentTransition as exc:
+                raise ActionRefused([CONCURRENT_CHANGE]) from exc
+            yield step
+            audit.record(
+                case=locked,
+                actor=actor,
+                action=action,
+                from_state=step.from_state,
+                to_state=locked.state,
+                payload=step.payload,
+            )
+            for then in step.after:
+                then()
+            refresh_next_deadline(locked)
+    except IntegrityError as exc:
+        raise ActionRefused([CONFLICT]) from exc
 
 
 @contextmanager

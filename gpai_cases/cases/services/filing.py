@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
 
 from gpai_cases.documents.models import Document, DocumentKind
 from gpai_cases.documents.validation import SNIFF_BYTES, UploadRefused, clean_filename, sniff
@@ -26,8 +27,11 @@ __all__ = [
     "NOTIFICATION_FIELDS",
     "case_create_notification",
     "case_create_reassessment",
+    "claim_remove",
+    "claim_replace",
     "claims_file",
     "document_add",
+    "document_remove",
     "notification_update",
 ]
 
@@ -64,8 +68,13 @@ def _apply_notification_fields(notification: Notification, fields: dict[str, Any
 
 
 def case_create_notification(*, actor: Any, model: GPAIModel, **fields: Any) -> Case:
+    """Start a draft notification; refused while the model has an open notification or ex
+    officio case, or an active designation (docs/rules.md § one-case-per-model)."""
     access.require(access.may_notify, actor, model)
     with transaction.atomic():
+        # the model's row is the lock two notifications started at the same moment queue on
+        model = GPAIModel.objects.select_for_update().select_related("provider").get(pk=model.pk)
+        refuse_if(rules.notify_blockers(model))
         case = Case.objects.create(
             reference=next_reference(today()),
             kind=Kind.NOTIFICATION,
@@ -137,12 +146,22 @@ def document_add(
     title: str = "",
     kind: str = DocumentKind.EVIDENCE,
     information_request: InformationRequest | None = None,
+    replaces: Document | None = None,
 ) -> Document:
-    """Store an upload after checking its content; refuse with ``UploadRefused`` in plain words."""
+    """Store an upload after checking its content; refuse with ``UploadRefused`` in plain words.
+
+    ``replaces``: a document of the draft this one replaces (docs/rules.md § facts-as-filed): the
+    old one is removed from the draft (kept, and recorded), the claims citing it cite the new one.
+    """
     access.require(access.may_add_document, actor, case)
     provider_side = access.files_for_provider(actor, case)
     case = Case.objects.select_related("model").get(pk=case.pk)
     refuse_if(rules.document_add_blockers(case, provider_side=provider_side))
+    if replaces is not None:
+        access.require(access.may_edit_filing, actor, case)
+        same_case = {replaces.pk} if replaces.case_id == case.pk else set()
+        refuse_if(rules.unknown_documents(case, {replaces.pk}, same_case))
+        refuse_if(rules.document_remove_blockers(replaces))
     name = clean_filename(uploaded_file.name or "upload")
     size = uploaded_file.size or 0
     if size > settings.GPAI_UPLOAD_MAX_BYTES:
@@ -157,6 +176,10 @@ def document_add(
         digest.update(chunk)
     uploaded_file.seek(0)
     with transaction.atomic():
+        if replaces is not None:
+            case = lock(case)
+            replaces = Document.all_objects.select_related("case").get(pk=replaces.pk)
+            refuse_if(rules.document_remove_blockers(replaces))
         document = Document(
             case=case,
             kind=kind,
@@ -170,6 +193,7 @@ def document_add(
             and case.state != State.DRAFT
             and kind == DocumentKind.EVIDENCE,
             information_request=information_request,
+            replaces=replaces,
         )
         document.file.save(name, uploaded_file, save=False)
         try:
@@ -183,8 +207,13 @@ def document_add(
                     "sha256": document.sha256,
                     "title": document.title,
                     "supplementary": document.supplementary,
+                    **({"replaces": replaces.pk} if replaces is not None else {}),
                 },
             )
+            if replaces is not None:
+                for claim in replaces.claims.all():
+                    claim.documents.add(document)
+                _remove_document(actor, replaces, replaced_by=document)
         except Exception:
             document.file.delete(save=False)
             raise
@@ -221,3 +250,87 @@ def claims_file(*, actor: Any, case: Case, claims: list[dict[str, Any]]) -> list
             )
             created.append(claim)
     return created
+
+
+def _remove_document(actor: Any, document: Document, *, replaced_by: Document | None) -> None:
+    """Mark a draft's document removed (the row and the file stay) and record what it was."""
+    removed = Document.all_objects.filter(pk=document.pk, removed_at__isnull=True).update(
+        removed_at=timezone.now(), removed_by=actor
+    )
+    if not removed:  # removed by someone else in the meantime
+        refuse_if(rules.document_remove_blockers(Document.all_objects.get(pk=document.pk)))
+    audit.record(
+        case=document.case,
+        actor=actor,
+        action=Action.DOCUMENT_REMOVED,
+        payload={
+            "document": document.pk,
+            "sha256": document.sha256,
+            "title": document.title,
+            "kind": document.kind,
+            "original_name": document.original_name,
+            **({"replaced_by": replaced_by.pk} if replaced_by is not None else {}),
+        },
+    )
+
+
+def document_remove(*, actor: Any, document: Document) -> Document:
+    """Remove a document from a draft: it stays stored and in the audit trail, but is no part of
+    the filing (nor of the acknowledgement) any more (docs/rules.md § facts-as-filed)."""
+    access.require(access.may_edit_filing, actor, document.case)
+    with transaction.atomic():
+        lock(document.case)
+        document = Document.all_objects.select_related("case").get(pk=document.pk)
+        refuse_if(rules.document_remove_blockers(document))
+        _remove_document(actor, document, replaced_by=None)
+    return Document.all_objects.get(pk=document.pk)
+
+
+def _remove_claim(actor: Any, claim: Claim, *, replaced_by: Claim | None) -> None:
+    removed = Claim.all_objects.filter(pk=claim.pk, removed_at__isnull=True).update(
+        removed_at=timezone.now(), removed_by=actor
+    )
+    if not removed:
+        refuse_if(rules.claim_remove_blockers(Claim.all_objects.get(pk=claim.pk)))
+    audit.record(
+        case=claim.case,
+        actor=actor,
+        action=Action.CLAIM_REMOVED,
+        payload={
+            "claim": claim.pk,
+            "text": claim.text,
+            "basis": claim.basis,
+            "documents": sorted(d.pk for d in claim.documents.all()),
+            **({"replaced_by": replaced_by.pk} if replaced_by is not None else {}),
+        },
+    )
+
+
+def claim_remove(*, actor: Any, claim: Claim) -> Claim:
+    """Remove a claim from a draft (kept, and recorded with what it said)."""
+    access.require(access.may_file_arguments, actor, claim.case)
+    with transaction.atomic():
+        lock(claim.case)
+        claim = Claim.all_objects.select_related("case").get(pk=claim.pk)
+        refuse_if(rules.claim_remove_blockers(claim))
+        _remove_claim(actor, claim, replaced_by=None)
+    return Claim.all_objects.get(pk=claim.pk)
+
+
+def claim_replace(
+    *, actor: Any, claim: Claim, text: str, basis: str, documents: list[int] | None = None
+) -> Claim:
+    """Replace a draft's claim by a corrected one: the old one is removed (kept, recorded)."""
+    access.require(access.may_file_arguments, actor, claim.case)
+    refuse_if(rules.claim_remove_blockers(claim))
+    with transaction.atomic():
+        lock(claim.case)
+        old = Claim.all_objects.select_related("case").get(pk=claim.pk)
+        refuse_if(rules.claim_remove_blockers(old))
+        (new,) = claims_file(
+            actor=actor,
+            case=old.case,
+            claims=[{"text": text, "basis": basis, "documents": documents or []}],
+        )
+        _remove_claim(actor, old, replaced_by=new)
+    return new

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from gpai_cases.providers.models import GPAIModel
 
-from .. import access, audit, deadlines, rules
+from .. import access, audit, deadlines, facts, rules
 from ..audit import Action
 from ..models import Case, Kind, State
 from .base import lock, next_reference, refresh_next_deadline, refuse_if, today, transition
@@ -49,6 +49,11 @@ def case_submit(*, actor: Any, case: Case) -> Case:
         before_save=flags,
     ) as step:
         step.payload["late"] = step.case.late
+        if step.case.kind == Kind.NOTIFICATION:
+            # what the case relies on, kept as filed whatever changes later (§ facts-as-filed)
+            n = step.case.notification
+            n.filed = facts.snapshot(step.case, at=step.case.submitted_at)
+            n.save(update_fields=["filed"])
     return step.case
 
 

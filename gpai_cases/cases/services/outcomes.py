@@ -3,6 +3,7 @@ decision does to the designation (docs/rules.md § arguments, § four-eyes, § r
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 from django.db import transaction
@@ -19,6 +20,7 @@ from ..models import (
     ExOfficioBasis,
     Kind,
     Outcome,
+    TriggerType,
 )
 from .base import refuse_if, refused_on_conflict, today, transition
 from .dates import earliest_reassessment
@@ -97,9 +99,29 @@ def _designation_basis(case: Case) -> str:
         )
     return (
         DesignationBasis.ARGUMENTS_REJECTED
-        if case.claims.exists()
+        if rules.has_arguments(case)
         else DesignationBasis.NO_ARGUMENTS
     )
+
+
+def systemic_risk_since(case: Case, decided_on: datetime.date) -> datetime.date:
+    """docs/rules.md § systemic-risk-since: since the day the threshold was met — the trigger
+    date when it *has been* met; for *will be met*, the date a correction confirmed it was met,
+    else the decision date; the decision date for a model never notified."""
+    n = getattr(case, "notification", None) if case.kind == Kind.NOTIFICATION else None
+    if n is None:
+        return decided_on
+    if n.trigger_type == TriggerType.WILL_BE_MET:
+        return n.met_confirmed_on or decided_on
+    return n.trigger_date or decided_on
+
+
+#: When the database's one-active-designation constraint refuses what the guard allowed (another
+#: decision designated the model at the same moment).
+DESIGNATED_MEANWHILE = (
+    "The model has meanwhile been designated by another decision; it cannot be designated a "
+    "second time. Return the proposal."
+)
 
 
 def _apply_outcome(case: Case, decision: Decision, actor: Any) -> Designation | None:
@@ -108,17 +130,17 @@ def _apply_outcome(case: Case, decision: Decision, actor: Any) -> Designation | 
         raise ValueError("An outcome is applied only to an approved decision with its date.")
     if decision.outcome == Outcome.DESIGNATE:
         earliest = earliest_reassessment(decided_on)
-        notification = getattr(case, "notification", None)
-        designation = Designation.objects.create(
-            model=case.model,
-            case=case,
-            basis=_designation_basis(case),
-            decided_on=decided_on,
-            systemic_risk_since=notification.trigger_date if notification else decided_on,
-            last_decision_on=decided_on,
-            reassessment_earliest=earliest.value,
-            reassessment_rule=earliest.rule,
-        )
+        with refused_on_conflict(DESIGNATED_MEANWHILE):
+            designation = Designation.objects.create(
+                model=case.model,
+                case=case,
+                basis=_designation_basis(case),
+                decided_on=decided_on,
+                systemic_risk_since=systemic_risk_since(case, decided_on),
+                last_decision_on=decided_on,
+                reassessment_earliest=earliest.value,
+                reassessment_rule=earliest.rule,
+            )
     elif decision.outcome in (Outcome.MAINTAIN, Outcome.REVOKE):
         designation = Designation.objects.select_for_update().get(pk=case.designation_id)
         if decision.outcome == Outcome.MAINTAIN:

@@ -3,6 +3,7 @@ requests, withdrawal and reassessment. Every view is scoped by the access rules;
 through the service layer."""
 
 from .cases import add_supplementary, case_view, reassessment, respond, withdraw
+from .edits import claim_remove, claim_replace, correct, document_remove, document_replace
 from .home import home, model_edit
 from .requests import extension_request
 from .wizard import notify_start, submitted, wizard
@@ -10,6 +11,11 @@ from .wizard import notify_start, submitted, wizard
 __all__ = [
     "add_supplementary",
     "case_view",
+    "claim_remove",
+    "claim_replace",
+    "correct",
+    "document_remove",
+    "document_replace",
     "extension_request",
     "home",
     "model_edit",

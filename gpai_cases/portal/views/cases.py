@@ -9,12 +9,13 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from gpai_cases.cases import access, deadlines, rules, services
+from gpai_cases.cases import access, deadlines, facts, rules, services
 from gpai_cases.cases.models import (
     CaseEvent,
     Claim,
     InformationRequest,
     Kind,
+    NotificationCorrection,
     State,
 )
 from gpai_cases.core.forms import form_data
@@ -54,12 +55,17 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             Prefetch(
                 "letters", queryset=Letter.objects.select_related("document").order_by("sequence")
             ),
+            Prefetch(
+                "corrections",
+                queryset=NotificationCorrection.objects.prefetch_related("documents"),
+            ),
             "documents",
         )
     )
     case = access.get_case_for(request.user, reference, qs)
     today = timezone.localdate()
     requests = [request_row(r, today) for r in case.information_requests.all()]
+    case_facts = facts.case_facts(case)
     return render(
         request,
         "portal/case.html",
@@ -75,6 +81,12 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             "can_withdraw": not rules.withdraw_blockers(case, reason="x"),
             "requests": requests,
             "waiting": [row for row in requests if row["can_answer"]],
+            "can_correct": access.may_correct_notification(request.user, case)
+            and not rules.correction_blockers(case),
+            # the filing as submitted, beside its dated corrections (docs/rules.md § facts-as-filed)
+            "facts": case_facts,
+            "corrections": [(c, facts.correction_rows(c.changes)) for c in case.corrections.all()],
+            "model_changes": facts.model_changes(case.events.all(), case=case),
         },
     )
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+import datetime
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
@@ -13,12 +12,21 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from gpai_cases.cases import access, services
-from gpai_cases.cases.models import Designation, InformationRequest, RequestStatus, State
+from gpai_cases.cases import access, deadlines, rules, services
+from gpai_cases.cases.models import (
+    OPEN_STATES,
+    Case,
+    Designation,
+    InformationRequest,
+    Kind,
+    RequestStatus,
+    State,
+)
 from gpai_cases.core.forms import form_data
 from gpai_cases.core.fragments import cached_fragment
 from gpai_cases.core.links import url_filler
 from gpai_cases.providers import compute
+from gpai_cases.providers.models import threshold_flop
 from gpai_cases.reminders import needs
 
 from .. import forms
@@ -34,11 +42,9 @@ def home(request: HttpRequest) -> HttpResponse:
             access.models_visible_to(request.user)
             .filter(provider=provider)
             .prefetch_related(
-                Prefetch(
-                    "designations",
-                    queryset=Designation.objects.filter(ended_on__isnull=True),
-                    to_attr="active_designations",
-                )
+                # what one-case-per-model reads (rules.notify_blockers), for every model at once
+                Prefetch("cases", queryset=Case.objects.select_related("notification")),
+                Prefetch("designations", queryset=Designation.objects.select_related("case")),
             )
             .order_by("name", "version")
         )
@@ -73,16 +79,17 @@ def home(request: HttpRequest) -> HttpResponse:
                 dates.append(n.notification_due)
             c.nearest_due = min(dates) if dates else None
         models = list(models)
+        today = timezone.localdate()
         for m in models:
             m.edit_url, m.notify_url = edit_url(m.pk), notify_url(m.pk)
-            for d in m.active_designations:
-                d.reassessment_url = reassessment_url(d.pk)
+            m.can_notify = not rules.notify_blockers(m)
+            m.standing = _standing(m, today, case_url, wizard_url, reassessment_url)
         return {
             "provider": provider,
             "members": provider.memberships.select_related("user").order_by("user__email"),
             "models": models,
             "cases": cases,
-            "threshold": Decimal(str(settings.GPAI_THRESHOLD_FLOP)),
+            "threshold": threshold_flop(),
         }
 
     body = cached_fragment(
@@ -98,6 +105,58 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _standing(
+    model: Any, today: datetime.date, case_url: Any, wizard_url: Any, reassessment_url: Any
+) -> list[dict[str, Any]]:
+    """What applies to a model now, in words (docs/rules.md § one-case-per-model): "notify",
+    "notified: case …", "designated since …", "reassessment possible from …" or the request."""
+    items: list[dict[str, Any]] = []
+    open_cases = [c for c in model.cases.all() if c.state in OPEN_STATES]
+    for d in model.designations.all():
+        if not d.active:
+            continue
+        items.append({"text": f"designated since {deadlines.format_date(d.decided_on)}"})
+        pending = [
+            c for c in open_cases if c.kind == Kind.REASSESSMENT and c.designation_id == d.pk
+        ]
+        if pending:
+            items.append(
+                {
+                    "text": f"reassessment requested: case {pending[0].reference}",
+                    "url": case_url(pending[0].reference),
+                }
+            )
+        elif today < d.reassessment_earliest:
+            earliest = deadlines.format_date(d.reassessment_earliest)
+            items.append({"text": f"reassessment possible from {earliest}"})
+        elif not rules.reassessment_blockers(d, today=today):
+            items.append(
+                {"text": "Request a reassessment", "url": reassessment_url(d.pk), "button": True}
+            )
+    for c in open_cases:
+        if c.kind == Kind.NOTIFICATION and c.state == State.DRAFT:
+            n = getattr(c, "notification", None)
+            step = (n and n.wizard_step) or "trigger"
+            items.append(
+                {
+                    "text": f"notification in draft: case {c.reference}",
+                    "url": wizard_url(c.reference, step),
+                }
+            )
+        elif c.kind == Kind.NOTIFICATION:
+            items.append({"text": f"notified: case {c.reference}", "url": case_url(c.reference)})
+        elif c.kind == Kind.EX_OFFICIO:
+            items.append(
+                {
+                    "text": f"ex officio procedure: case {c.reference}",
+                    "url": case_url(c.reference),
+                }
+            )
+    if not items and model.above_threshold:
+        items.append({"text": "above the threshold: notify", "badge": "late"})
+    return items
+
+
 @provider_only
 def model_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     provider = provider_for(request)
@@ -105,12 +164,17 @@ def model_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     form = forms.ModelForm(form_data(request)[0], instance=instance)
     threshold_note = None
     if request.method == "POST" and form.is_valid():
-        fields = {k: v for k, v in form.cleaned_data.items()}
+        fields = {k: v for k, v in form.cleaned_data.items() if k != "reason"}
+        reason = form.cleaned_data.get("reason", "")
         try:
             if instance is None:
-                model = services.model_register(actor=request.user, provider=provider, **fields)
+                model = services.model_register(
+                    actor=request.user, provider=provider, via="portal", **fields
+                )
             else:
-                model = services.model_update(actor=request.user, model=instance, **fields)
+                model = services.model_update(
+                    actor=request.user, model=instance, via="portal", reason=reason, **fields
+                )
         except ValidationError as exc:
             for field, errors in exc.message_dict.items():
                 for e in errors:
@@ -124,7 +188,8 @@ def model_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             above = "above" if model.above_threshold else "not above"
             messages.success(
                 request,
-                f"Saved {model}. Training compute {shown} FLOP: {above} the threshold of 10^25.",
+                f"Saved {model}. Training compute {shown} FLOP: {above} the threshold of "
+                f"{compute.format_flop(threshold_flop())} FLOP.",
             )
             return redirect("portal:home")
     if (
@@ -132,12 +197,26 @@ def model_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         and form.is_valid() is False
         and form.cleaned_data.get("training_compute_flop")
     ):
-        value = form.cleaned_data["training_compute_flop"]
-        threshold_note = f"{compute.format_flop(value)} FLOP is {'above' if compute.above_threshold(value) else 'not above'} the threshold."
+        value, threshold = form.cleaned_data["training_compute_flop"], threshold_flop()
+        above = "above" if compute.above_threshold(value, threshold) else "not above"
+        threshold_note = (
+            f"{compute.format_flop(value)} FLOP is {above} the threshold of "
+            f"{compute.format_flop(threshold)} FLOP."
+        )
+    relied_on = (
+        [c.reference for c in instance.cases.exclude(state=State.DRAFT).order_by("pk")]
+        if instance is not None
+        else []
+    )
     return render(
         request,
         "portal/model_form.html",
-        {"form": form, "model": instance, "threshold_note": threshold_note},
+        {
+            "form": form,
+            "model": instance,
+            "threshold_note": threshold_note,
+            "relied_on": relied_on,
+        },
     )
 
 

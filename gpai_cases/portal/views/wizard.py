@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django import forms as django_forms
@@ -11,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from gpai_cases.cases import deadlines, rules, services
+from gpai_cases.cases import deadlines, facts, rules, services
 from gpai_cases.cases.models import (
     Kind,
     State,
@@ -19,7 +18,6 @@ from gpai_cases.cases.models import (
 from gpai_cases.core.forms import form_data
 from gpai_cases.documents.validation import UploadRefused
 from gpai_cases.providers import compute
-from gpai_cases.providers.models import GPAIModel
 
 from .. import forms
 from .base import case_for, model_for, provider_only
@@ -63,18 +61,31 @@ def notify_start(request: HttpRequest, model_id: int) -> HttpResponse:
     model = model_for(request, model_id)
     form = forms.TriggerForm(form_data(request)[0])
     if request.method == "POST" and form.is_valid():
-        case = services.case_create_notification(
-            actor=request.user, model=model, wizard_step="compute", **form.cleaned_data
-        )
-        messages.success(
-            request,
-            f"Draft {case.reference} saved. It is {deadlines.due_in_words(case.notification.notification_due, timezone.localdate())}.",
-        )
-        return redirect("portal:wizard", reference=case.reference, step="compute")
+        try:
+            case = services.case_create_notification(
+                actor=request.user, model=model, wizard_step="compute", **form.cleaned_data
+            )
+        except services.ActionRefused as refused:
+            for reason in refused.reasons:
+                form.add_error(None, reason)
+        else:
+            messages.success(
+                request,
+                f"Draft {case.reference} saved. It is {deadlines.due_in_words(case.notification.notification_due, timezone.localdate())}.",
+            )
+            return redirect("portal:wizard", reference=case.reference, step="compute")
     return render(
         request,
         "portal/wizard_trigger.html",
-        {"form": form, "model": model, "steps": STEPS, "step": "trigger", "step_index": 1},
+        {
+            "form": form,
+            "model": model,
+            "steps": STEPS,
+            "step": "trigger",
+            "step_index": 1,
+            # one case per model (docs/rules.md § one-case-per-model): shown before anything is typed
+            "blockers": rules.notify_blockers(model),
+        },
     )
 
 
@@ -109,7 +120,6 @@ def wizard(request: HttpRequest, reference: str, step: str) -> HttpResponse:
                 **(n.compute_inputs or {}),
             }
             form = forms.ComputeForm(post, initial=initial)
-            context["estimates"] = _estimates(n.compute_inputs or {}, n.compute_flop, case.model)
             if post is not None and form.is_valid():
                 services.notification_update(
                     actor=request.user,
@@ -190,6 +200,8 @@ def wizard(request: HttpRequest, reference: str, step: str) -> HttpResponse:
     context.update(
         {
             "form": form,
+            # the ±30 % check and the straddle warning (docs/rules.md § compute)
+            "compute_check": facts.compute_check_shown(case),
             "documents": case.documents.order_by("uploaded_at"),
             "claims": case.claims.prefetch_related("documents"),
             "notification": case.notification,
@@ -201,21 +213,6 @@ def wizard(request: HttpRequest, reference: str, step: str) -> HttpResponse:
 def _saved(request: HttpRequest, case: Any, next_step: str) -> HttpResponse:
     messages.success(request, "Saved. You can leave and come back to this draft at any time.")
     return redirect("portal:wizard", reference=case.reference, step=next_step)
-
-
-def _estimates(
-    inputs: dict[str, Any], declared: Decimal | None, model: GPAIModel
-) -> list[dict[str, Any]]:
-    return [
-        {
-            "label": e.label,
-            "value": compute.format_flop(e.value),
-            "mismatch": bool(declared and compute.estimate_mismatch(declared, e.value)),
-        }
-        for e in compute.estimates_from_inputs(
-            inputs, parameters=model.parameter_count, training_tokens=model.training_tokens
-        )
-    ]
 
 
 @provider_only

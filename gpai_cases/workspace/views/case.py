@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -15,7 +14,7 @@ from django.utils import timezone
 
 from gpai_cases.accounts.models import Role, User
 from gpai_cases.assessment import services as assessment_services
-from gpai_cases.cases import access, audit, deadlines, due, rules
+from gpai_cases.cases import access, audit, deadlines, due, facts, rules
 from gpai_cases.cases.models import (
     Case,
     CaseEvent,
@@ -23,46 +22,16 @@ from gpai_cases.cases.models import (
     ClaimReview,
     Decision,
     InformationRequest,
+    NotificationCorrection,
     Outcome,
     RequestKind,
 )
 from gpai_cases.core import freshness
 from gpai_cases.core.fragments import cached_fragment
 from gpai_cases.letters.models import Letter
-from gpai_cases.providers import compute
 
 from .base import office_only
 from .requests import request_row
-
-
-def _compute_check(case: Case) -> dict[str, Any] | None:
-    """The provider's figure beside our own estimates from the inputs it gave."""
-    n = getattr(case, "notification", None)
-    if n is None or n.compute_flop is None:
-        return None
-    estimates = [
-        (e.label, e.value)
-        for e in compute.estimates_from_inputs(
-            n.compute_inputs or {},
-            parameters=case.model.parameter_count,
-            training_tokens=case.model.training_tokens,
-        )
-    ]
-    return {
-        "declared": compute.format_flop(n.compute_flop),
-        "above": compute.above_threshold(
-            n.compute_flop, Decimal(str(settings.GPAI_THRESHOLD_FLOP))
-        ),
-        "estimates": [
-            {
-                "label": label,
-                "value": compute.format_flop(v),
-                "mismatch": compute.estimate_mismatch(n.compute_flop, v),
-            }
-            for label, v in estimates
-        ],
-    }
-
 
 #: The actions of the case page: name, label, the permission, and the guard of the service.
 ACTIONS: list[tuple[str, str, Callable[..., bool], Callable[..., list[str]]]] = [
@@ -167,6 +136,12 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
                     "letters",
                     queryset=Letter.objects.select_related("document").order_by("sequence"),
                 ),
+                Prefetch(
+                    "corrections",
+                    queryset=NotificationCorrection.objects.select_related(
+                        "filed_by"
+                    ).prefetch_related("documents"),
+                ),
                 "documents",
             )
         )
@@ -183,11 +158,18 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
         events = list(case.events.all())
         names = audit.assignee_names(events)
         scorecard = case.scorecards.select_related("saved_by").order_by("-version").first()
+        claims = list(case.claims.all())
         return {
             "case": case,
             "today": today,
-            "compute_check": _compute_check(case),
+            "compute_check": facts.compute_check_shown(case),
             "figures": assessment_services.provider_figures(case),
+            "facts": facts.case_facts(case),
+            "model_changes": facts.model_changes(events, case=case),
+            "corrections": [(c, facts.correction_rows(c.changes)) for c in case.corrections.all()],
+            "supplementary_only": bool(claims)
+            and case.kind == "notification"
+            and not rules.has_arguments(case),
             "stops": stops,
             "days_used": days_used,
             "target_days": settings.GPAI_ASSESSMENT_TARGET_DAYS,

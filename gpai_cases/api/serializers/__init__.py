@@ -1,0 +1,81 @@
+"""The API's serializers, by concern (re-exported: ``from gpai_cases.api import serializers as s``)."""
+
+from .cases import (
+    CaseCreateSerializer,
+    CaseSerializer,
+    CommentSerializer,
+    EventSerializer,
+    LetterSerializer,
+    ProposalSerializer,
+    ReasonSerializer,
+    ReassessmentOpenSerializer,
+)
+from .fields import BigNumberField
+from .filing import (
+    ArgumentsSerializer,
+    ClaimInSerializer,
+    ClaimOutSerializer,
+    ClaimReviewSerializer,
+    CorrectionInSerializer,
+    CorrectionSerializer,
+    DocumentSerializer,
+    DocumentUploadSerializer,
+    FilingSerializer,
+)
+from .providers import ModelSerializer, ModelUpdateSerializer, ProviderSerializer
+from .register import (
+    DesignationSerializer,
+    MessageSerializer,
+    PublicationEntryInSerializer,
+    PublicationInSerializer,
+    PublicationSerializer,
+)
+from .requests import (
+    ExtendSerializer,
+    ExtensionGrantSerializer,
+    ExtensionRequestInSerializer,
+    ExtensionSerializer,
+    InformationRequestInSerializer,
+    InformationRequestSerializer,
+    NoteSerializer,
+    ResponseSerializer,
+    WithdrawalSerializer,
+)
+
+__all__ = [
+    "ArgumentsSerializer",
+    "BigNumberField",
+    "CaseCreateSerializer",
+    "CaseSerializer",
+    "ClaimInSerializer",
+    "ClaimOutSerializer",
+    "ClaimReviewSerializer",
+    "CommentSerializer",
+    "CorrectionInSerializer",
+    "CorrectionSerializer",
+    "DesignationSerializer",
+    "DocumentSerializer",
+    "DocumentUploadSerializer",
+    "EventSerializer",
+    "ExtendSerializer",
+    "ExtensionGrantSerializer",
+    "ExtensionRequestInSerializer",
+    "ExtensionSerializer",
+    "FilingSerializer",
+    "InformationRequestInSerializer",
+    "InformationRequestSerializer",
+    "LetterSerializer",
+    "MessageSerializer",
+    "ModelSerializer",
+    "ModelUpdateSerializer",
+    "NoteSerializer",
+    "ProposalSerializer",
+    "ProviderSerializer",
+    "PublicationEntryInSerializer",
+    "PublicationInSerializer",
+    "PublicationSerializer",
+    "ReasonSerializer",
+    "ReassessmentOpenSerializer",
+    "ResponseSerializer",
+    "WithdrawalSerializer",
+]
