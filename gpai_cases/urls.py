@@ -8,6 +8,11 @@ from gpai_cases.cases import views as case_views
 from gpai_cases.core import views as core_views
 from gpai_cases.reminders import views as reminder_views
 
+handler400 = "gpai_cases.core.views.bad_request"
+handler403 = "gpai_cases.core.views.permission_denied"
+handler404 = "gpai_cases.core.views.page_not_found"
+handler500 = "gpai_cases.core.views.server_error"
+
 admin.site.site_header = "GPAI Cases — administration"
 admin.site.site_title = "GPAI Cases"
 

@@ -36,6 +36,8 @@ from django.views.decorators.http import condition, require_http_methods
 from gpai_cases.cases import access
 from gpai_cases.cases.models import Designation
 
+from gpai_cases.core.exports import csv_row
+
 from . import services
 from .models import Publication, PublicEntry
 
@@ -255,7 +257,7 @@ def register_csv(request: HttpRequest) -> HttpResponse:
     writer.writerow(columns)
     for entry in _entries(_latest(request)):
         row = _as_dict(entry)
-        writer.writerow([row[c] if row[c] is not None else "" for c in columns])
+        writer.writerow(csv_row(row[c] for c in columns))
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="gpai-systemic-risk-register.csv"'
     return response

@@ -15,17 +15,32 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("GPAI_VAR_DIR", BASE_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+FALSE_WORDS = frozenset({"0", "false", "no", "off"})
+
+
 def env_bool(name: str, default: bool) -> bool:
+    """An environment boolean: one of the known spellings, or start-up stops naming the variable
+    (``GPAI_REQUIRE_SECOND_FACTOR=ture`` must not quietly mean "off")."""
     value = os.environ.get(name)
-    if value is None:
+    if value is None or not value.strip():
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    word = value.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(
+        f"{name}={value!r} is not a boolean: use one of "
+        f"{', '.join(sorted(TRUE_WORDS))} or {', '.join(sorted(FALSE_WORDS))}."
+    )
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -72,6 +87,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "gpai_cases.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -146,6 +162,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 ROOT_URLCONF = "gpai_cases.urls"
+CSRF_FAILURE_VIEW = "gpai_cases.core.views.csrf_failure"
 WSGI_APPLICATION = "gpai_cases.wsgi.application"
 
 TEMPLATES = [
@@ -255,7 +272,7 @@ CACHES["register"] = {
     "LOCATION": "register",
     "TIMEOUT": 3600,
 }
-if os.environ.get("GPAI_FRAGMENT_CACHE", "1") == "0":  # e.g. `make bench` measuring cold pages
+if not env_bool("GPAI_FRAGMENT_CACHE", True):  # e.g. `make bench` measuring cold pages
     CACHES["fragments"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("GPAI_CELERY_QUEUE", "gpai")
@@ -301,10 +318,14 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # The benchmark's bare floor view (/_floor), for `make bench` only.
 GPAI_BENCH_URLS = env_bool("GPAI_BENCH_URLS", False)
 
+# One JSON object per line: time, level, logger, message, and the request or task id
+# (gpai_cases.core.logs). Celery leaves the root logger to these settings.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "gpai_cases.core.logs.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"fontTools": {"level": "WARNING"}, "weasyprint": {"level": "ERROR"}},
 }
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False

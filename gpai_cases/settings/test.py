@@ -5,7 +5,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import DATABASES, REDIS_URL
+from .base import DATABASES, REDIS_URL, env_bool
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only; prod uses Argon2
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -42,7 +42,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # is rolled back at the end), and a transaction with uncommitted changes never reads nor fills
 # the cache (core/freshness.py), so every page a test renders after a change is fresh.
 # GPAI_TEST_FRAGMENT_CACHE=0 turns it off, to tell a cache bug from any other.
-if os.environ.get("GPAI_TEST_FRAGMENT_CACHE", "1") == "0":
+if not env_bool("GPAI_TEST_FRAGMENT_CACHE", True):
     CACHES = {**CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405
 if REDIS_URL:
     # The Redis database is shared by the parallel test processes and the broker: each process

@@ -15,6 +15,7 @@ from gpai_cases.cases.models import (
     Kind,
     State,
 )
+from gpai_cases.core.exports import csv_row
 from gpai_cases.core.fragments import cached_fragment
 
 from ..queue import QueueFilter, queue, queue_rows
@@ -89,7 +90,8 @@ def queue_csv(request: HttpRequest) -> StreamingHttpResponse:
         yield writer.writerow(header)
         for c in queue(request.user, f, today).iterator(chunk_size=2000):
             yield writer.writerow(
-                [
+                csv_row(
+                    [
                     c.reference,
                     c.kind,
                     c.state,
@@ -100,7 +102,8 @@ def queue_csv(request: HttpRequest) -> StreamingHttpResponse:
                     c.next_deadline_kind,
                     "yes" if c.late else "no",
                     timezone.localtime(c.created_at).isoformat(timespec="minutes"),
-                ]
+                    ]
+                )
             )
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
