@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from gpai_cases.accounts import views as account_views
+from gpai_cases.accounts.middleware import second_factor_exempt
 from gpai_cases.cases import views as case_views
 from gpai_cases.core import views as core_views
 from gpai_cases.reminders import views as reminder_views
@@ -18,14 +19,15 @@ admin.site.site_title = "GPAI Cases"
 
 urlpatterns = [
     path("", account_views.home, name="home"),
-    path("healthz", core_views.healthz, name="healthz"),
+    path("healthz", second_factor_exempt(core_views.healthz), name="healthz"),
     path("inbox/", reminder_views.inbox, name="inbox"),
     path("documents/<int:pk>/download/", case_views.document_download, name="document_download"),
     path("workspace/", include("gpai_cases.workspace.urls")),
     path("portal/", include("gpai_cases.portal.urls")),
     path("api/", include("gpai_cases.api.urls")),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # signing in and out never asks for the second factor (the views themselves say so)
+    path("accounts/login/", second_factor_exempt(auth_views.LoginView.as_view()), name="login"),
+    path("accounts/logout/", second_factor_exempt(auth_views.LogoutView.as_view()), name="logout"),
     path("accounts/", include("gpai_cases.accounts.urls")),
     path("admin/", admin.site.urls),
     path("", include("gpai_cases.register.urls")),

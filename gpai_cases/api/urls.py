@@ -1,13 +1,20 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from gpai_cases.accounts.middleware import second_factor_exempt
+
 from . import views
 
 app_name = "api"
 
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    # the API's description is public
+    path("schema/", second_factor_exempt(SpectacularAPIView.as_view()), name="schema"),
+    path(
+        "docs/",
+        second_factor_exempt(SpectacularSwaggerSplitView.as_view(url_name="api:schema")),
+        name="docs",
+    ),
     path("v1/providers/", views.ProviderCreate.as_view(), name="providers"),
     path("v1/models/", views.Models.as_view(), name="models"),
     path("v1/models/<int:pk>/", views.ModelDetail.as_view(), name="model"),

@@ -24,8 +24,8 @@ __all__ = [
     "JsonFormatter",
     "RequestIdMiddleware",
     "current_request_id",
-    "task_started",
     "task_finished",
+    "task_started",
 ]
 
 _request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="")

@@ -59,9 +59,7 @@ def error_page(request: HttpRequest, status: int, detail: str = "") -> HttpRespo
     if status == 500:
         # the database may be what failed: render without the request (no session, no user)
         return HttpResponse(render_to_string("500.html", context), status=500)
-    return HttpResponse(
-        render_to_string(f"{status}.html", context, request=request), status=status
-    )
+    return HttpResponse(render_to_string(f"{status}.html", context, request=request), status=status)
 
 
 def _said(exception: Any) -> str:

@@ -35,7 +35,6 @@ from django.views.decorators.http import condition, require_http_methods
 
 from gpai_cases.cases import access
 from gpai_cases.cases.models import Designation
-
 from gpai_cases.core.exports import csv_row
 
 from . import services

@@ -52,8 +52,9 @@ if REDIS_URL:
         "KEY_PREFIX": f"gpai-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}",
     }
 
-# Tests sign users in with force_login; the tests of throttling and of the second factor switch
-# these on explicitly (tests/accounts/).
+# Tests sign users in with force_login, which for AI Office staff also verifies a second factor
+# (tests/conftest.py), as the sign-in pages do: the second factor is ON, as users run it. The
+# tests of throttling switch axes on explicitly (tests/accounts/).
 AXES_ENABLED = False
-GPAI_REQUIRE_SECOND_FACTOR = False
+GPAI_REQUIRE_SECOND_FACTOR = True
 AXES_VERBOSE = False

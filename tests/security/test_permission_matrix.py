@@ -86,12 +86,15 @@ MATRIX: dict[str, tuple] = {
     "healthz": (None, PUBLIC, "get"),
     "login": (None, PUBLIC, "get"),
     "logout": (None, one(405), "get"),  # sign-out is a POST
-    "second_factor_setup": (None, SIGNED_IN, "get"),
+    # staff are signed in with a verified second factor (the second factor is on): set-up sends
+    # them on to verify; providers without a device are sent from verify to set-up
+    "second_factor_setup": (None, {**PORTAL, **dict.fromkeys(ROLES[3:], 302)}, "get"),
     "second_factor_verify": (
         None,
-        {"anonymous": 302, **dict.fromkeys(ROLES[1:], 302)},
+        {"anonymous": 302, "provider_a": 302, "provider_b": 302, **dict.fromkeys(ROLES[3:], 200)},
         "get",
-    ),  # → set-up
+    ),
+    "second_factor_backup_codes": (None, SIGNED_IN, "get"),
     "register:list": (None, PUBLIC, "get"),
     "register:archive": (None, PUBLIC, "get"),
     "register:json": (None, PUBLIC, "get"),

@@ -92,16 +92,16 @@ def queue_csv(request: HttpRequest) -> StreamingHttpResponse:
             yield writer.writerow(
                 csv_row(
                     [
-                    c.reference,
-                    c.kind,
-                    c.state,
-                    c.model.provider.legal_name,
-                    str(c.model),
-                    c.assignee.email if c.assignee else "",
-                    c.next_deadline or "",
-                    c.next_deadline_kind,
-                    "yes" if c.late else "no",
-                    timezone.localtime(c.created_at).isoformat(timespec="minutes"),
+                        c.reference,
+                        c.kind,
+                        c.state,
+                        c.model.provider.legal_name,
+                        str(c.model),
+                        c.assignee.email if c.assignee else "",
+                        c.next_deadline or "",
+                        c.next_deadline_kind,
+                        "yes" if c.late else "no",
+                        timezone.localtime(c.created_at).isoformat(timespec="minutes"),
                     ]
                 )
             )
