@@ -48,9 +48,9 @@ def _asks_for_second_factor(response, enrolled: bool) -> bool:
 )
 def test_every_staff_url_asks_for_the_second_factor_after_a_password_only_sign_in(
     client,
-    world,
+    world,  # noqa: F811
     role,
-    enrolled,  # noqa: F811
+    enrolled,
 ):
     user = world["users"][role]
     if enrolled:
