@@ -143,6 +143,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 AXES_USERNAME_FORM_FIELD = "username"
+# An e-mail typed in another case is the same account, for sign-in and for throttling alike.
+AXES_USERNAME_CALLABLE = "gpai_cases.accounts.signals.typed_username"
 # A second factor (TOTP) for the AI Office's roles, enrolled at first sign-in; providers may opt in.
 GPAI_REQUIRE_SECOND_FACTOR = env_bool("GPAI_REQUIRE_SECOND_FACTOR", True)
 OTP_TOTP_ISSUER = "EU AI Office GPAI Cases"
@@ -163,6 +165,9 @@ CONTENT_SECURITY_POLICY = {
 }
 
 ROOT_URLCONF = "gpai_cases.urls"
+# Sessions live in the database only, with or without Redis: a Redis outage never signs anyone
+# out nor fails a page, and a sign-out ends the session everywhere at once (ADR 0006).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 CSRF_FAILURE_VIEW = "gpai_cases.core.views.csrf_failure"
 WSGI_APPLICATION = "gpai_cases.wsgi.application"
 
@@ -242,9 +247,6 @@ if REDIS_URL:
             "KEY_PREFIX": "gpai",
         }
     }
-    # Sessions read from Redis, written through to the database: one query less per request,
-    # and a sign-out is seen by every process at once (the cache is shared).
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     # A broker that needs no server: messages are files in var/broker/.
     CELERY_BROKER_URL = "filesystem://"
