@@ -21,7 +21,7 @@ urlpatterns = [
     path("", account_views.home, name="home"),
     path("healthz", second_factor_exempt(core_views.healthz), name="healthz"),
     path("inbox/", reminder_views.inbox, name="inbox"),
-    path("documents/<int:pk>/download/", case_views.document_download, name="document_download"),
+    path("documents/<id:pk>/download/", case_views.document_download, name="document_download"),
     path("workspace/", include("gpai_cases.workspace.urls")),
     path("portal/", include("gpai_cases.portal.urls")),
     path("api/", include("gpai_cases.api.urls")),

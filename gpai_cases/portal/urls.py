@@ -7,15 +7,13 @@ app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
     path("models/new/", views.model_edit, name="model_new"),
-    path("models/<int:pk>/edit/", views.model_edit, name="model_edit"),
-    path("models/<int:model_id>/notify/", views.notify_start, name="notify"),
-    path("cases/<str:reference>/", views.case_view, name="case"),
-    path("cases/<str:reference>/notification/<str:step>/", views.wizard, name="wizard"),
-    path("cases/<str:reference>/submitted/", views.submitted, name="submitted"),
-    path("cases/<str:reference>/requests/<int:request_id>/answer/", views.respond, name="respond"),
-    path("cases/<str:reference>/supplementary/", views.add_supplementary, name="supplementary"),
-    path("cases/<str:reference>/withdraw/", views.withdraw, name="withdraw"),
-    path(
-        "designations/<int:designation_id>/reassessment/", views.reassessment, name="reassessment"
-    ),
+    path("models/<id:pk>/edit/", views.model_edit, name="model_edit"),
+    path("models/<id:model_id>/notify/", views.notify_start, name="notify"),
+    path("cases/<ref:reference>/", views.case_view, name="case"),
+    path("cases/<ref:reference>/notification/<step:step>/", views.wizard, name="wizard"),
+    path("cases/<ref:reference>/submitted/", views.submitted, name="submitted"),
+    path("cases/<ref:reference>/requests/<id:request_id>/answer/", views.respond, name="respond"),
+    path("cases/<ref:reference>/supplementary/", views.add_supplementary, name="supplementary"),
+    path("cases/<ref:reference>/withdraw/", views.withdraw, name="withdraw"),
+    path("designations/<id:designation_id>/reassessment/", views.reassessment, name="reassessment"),
 ]

@@ -90,10 +90,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "gpai_cases.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "gpai_cases.core.middleware.CleanInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "gpai_cases.core.middleware.NoStoreMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "gpai_cases.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -115,7 +117,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
-        "rest_framework.parsers.JSONParser",
+        "gpai_cases.api.parsers.SafeJSONParser",
         "rest_framework.parsers.MultiPartParser",
         "rest_framework.parsers.FormParser",
     ],
