@@ -80,20 +80,17 @@ def _zip_check(name: str, data: io.BufferedIOBase | io.BytesIO, size: int) -> st
 
 
 def _zip_flavour(name: str, data: io.BufferedIOBase | io.BytesIO, size: int) -> str:
-    try:
-        with zipfile.ZipFile(data) as archive:
-            members = archive.infolist()
-            if len(members) > ZIP_MAX_MEMBERS:
-                raise UploadRefused(f"“{name}” holds more than {ZIP_MAX_MEMBERS} files.")
-            total = sum(m.file_size for m in members)
-            if total > ZIP_MAX_UNCOMPRESSED or (size and total / max(size, 1) > ZIP_MAX_RATIO):
-                raise UploadRefused(
-                    f"“{name}” expands to far more than its own size (a “zip bomb”); "
-                    "send the files uncompressed or in smaller archives."
-                )
-            names = {m.filename for m in members}
-    except zipfile.BadZipFile as exc:
-        raise UploadRefused(f"“{name}” is not a readable ZIP archive.") from exc
+    with zipfile.ZipFile(data) as archive:
+        members = archive.infolist()
+        if len(members) > ZIP_MAX_MEMBERS:
+            raise UploadRefused(f"“{name}” holds more than {ZIP_MAX_MEMBERS} files.")
+        total = sum(m.file_size for m in members)
+        if total > ZIP_MAX_UNCOMPRESSED or (size and total / max(size, 1) > ZIP_MAX_RATIO):
+            raise UploadRefused(
+                f"“{name}” expands to far more than its own size (a “zip bomb”); "
+                "send the files uncompressed or in smaller archives."
+            )
+        names = {m.filename for m in members}
     if "[Content_Types].xml" in names and any(n.startswith("xl/") for n in names):
         return "xlsx"
     return "zip"

@@ -100,12 +100,13 @@ def test_a_cached_case_page_carries_each_browser_its_own_csrf_token(
 ):
     import re
 
-    from django.test import Client
+    from ..conftest import SignedInClient
 
     case = file_draft_notification(member_a, model_a)
     services.case_submit(actor=member_a, case=case)
     url = reverse("workspace:case", args=[case.reference])
-    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first = SignedInClient(enforce_csrf_checks=True)
+    second = SignedInClient(enforce_csrf_checks=True)
     first.force_login(caseworker)
     second.force_login(caseworker)
     assert "Take up this case" in first.get(url).content.decode()
