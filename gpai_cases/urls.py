@@ -2,10 +2,12 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from health_check.views import HealthCheckView
 
 from gpai_cases.accounts import views as account_views
 from gpai_cases.accounts.middleware import second_factor_exempt
 from gpai_cases.cases import views as case_views
+from gpai_cases.core import health
 from gpai_cases.core import views as core_views
 from gpai_cases.reminders import views as reminder_views
 
@@ -20,6 +22,17 @@ admin.site.site_title = "GPAI Cases"
 urlpatterns = [
     path("", account_views.home, name="home"),
     path("healthz", second_factor_exempt(core_views.healthz), name="healthz"),
+    # per dependency (django-health-check): docker-compose's health checks of web and worker
+    path(
+        "health/",
+        second_factor_exempt(HealthCheckView.as_view(checks=health.WEB_CHECKS)),
+        name="health",
+    ),
+    path(
+        "health/worker/",
+        second_factor_exempt(HealthCheckView.as_view(checks=health.WORKER_CHECKS)),
+        name="health_worker",
+    ),
     path("inbox/", reminder_views.inbox, name="inbox"),
     path("documents/<id:pk>/download/", case_views.document_download, name="document_download"),
     path("workspace/", include("gpai_cases.workspace.urls")),

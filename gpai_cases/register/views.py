@@ -262,9 +262,21 @@ def register_csv(request: HttpRequest) -> HttpResponse:
     return response
 
 
+class TextSummaryFeed(Atom1Feed):
+    """Atom with summaries of type ``text``: a model name a provider chose is shown as text by
+    feed readers, never interpreted as HTML (Django writes ``type="html"``, escaped only once for
+    XML, so ``<img onerror=…>`` in a name became live markup in the reader)."""
+
+    def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
+        summary = item.get("description")
+        super().add_item_elements(handler, {**item, "description": None})
+        if summary is not None:
+            handler.addQuickElement("summary", summary, {"type": "text"})
+
+
 @cached_per_publication
 def register_atom(request: HttpRequest) -> HttpResponse:
-    feed = Atom1Feed(
+    feed = TextSummaryFeed(
         title="General-purpose AI models with systemic risk — publications",
         link=request.build_absolute_uri(reverse("register:list")),
         description="Each entry is one publication of the list (Art 52(6)).",

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "csp",
+    "health_check",
     "gpai_cases.accounts",
     "gpai_cases.providers",
     "gpai_cases.documents",

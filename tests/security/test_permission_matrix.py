@@ -84,6 +84,9 @@ MATRIX: dict[str, tuple] = {
     "home": (None, one(302), "get"),  # → sign in, the portal or the queue
     "inbox": (None, SIGNED_IN, "get"),
     "healthz": (None, PUBLIC, "get"),
+    "health": (None, PUBLIC, "get"),
+    # no worker consumes the default queue during the tests: the worker's health is "unavailable"
+    "health_worker": (None, one(500), "get"),
     "login": (None, PUBLIC, "get"),
     "logout": (None, one(405), "get"),  # sign-out is a POST
     # staff are signed in with a verified second factor (the second factor is on): set-up sends
