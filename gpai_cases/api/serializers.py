@@ -27,6 +27,15 @@ from gpai_cases.providers import compute
 from gpai_cases.providers.models import GPAIModel, Modality, Provider, ReleaseMode
 
 MAX_INT = 10**18
+#: How a provider sees the AI Office's staff: as the institution.
+AI_OFFICE = "AI Office"
+
+
+def _office_asks(serializer: serializers.Serializer) -> bool:
+    """Whether the request is the AI Office's (no request: the safe answer is no)."""
+    request = serializer.context.get("request")
+    user = getattr(request, "user", None)
+    return bool(user is not None and getattr(user, "is_ai_office", False))
 
 
 @extend_schema_field({"oneOf": [{"type": "number"}, {"type": "string", "example": "3.2e25"}]})
@@ -152,7 +161,10 @@ class CaseSerializer(serializers.ModelSerializer):
         return n.notification_due.isoformat() if n and n.notification_due else None
 
     def get_assignee(self, case: Case) -> str | None:
-        return case.assignee.email if case.assignee else None
+        """The AI Office's caseworker for the AI Office; the provider sees the institution."""
+        if not case.assignee:
+            return None
+        return case.assignee.email if _office_asks(self) else AI_OFFICE
 
     def get_decision(self, case: Case) -> dict[str, Any] | None:
         approved = [d for d in case.decisions.all() if d.status == "approved"]
@@ -312,7 +324,13 @@ class EventSerializer(serializers.ModelSerializer):
         fields = ["at", "actor", "action", "from_state", "to_state"]
 
     def get_actor(self, event: CaseEvent) -> str | None:
-        return event.actor.email if event.actor else None
+        """Who did it: for a provider, the AI Office as an institution (never a staff member's
+        name or address), or the member of its own staff."""
+        if not event.actor:
+            return None
+        if event.actor.is_ai_office and not _office_asks(self):
+            return AI_OFFICE
+        return event.actor.email
 
 
 class LetterSerializer(serializers.ModelSerializer):

@@ -15,5 +15,6 @@ urlpatterns = [
     path("cases/<ref:reference>/requests/<id:request_id>/answer/", views.respond, name="respond"),
     path("cases/<ref:reference>/supplementary/", views.add_supplementary, name="supplementary"),
     path("cases/<ref:reference>/withdraw/", views.withdraw, name="withdraw"),
+    path("cases/<ref:reference>/confidentiality/", views.confidentiality, name="confidentiality"),
     path("designations/<id:designation_id>/reassessment/", views.reassessment, name="reassessment"),
 ]

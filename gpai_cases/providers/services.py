@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from auditlog.context import set_actor
+
 from gpai_cases.core.permissions import require
 
 from .access import may_manage_models, may_register_providers
@@ -20,7 +22,8 @@ def provider_create(*, actor: Any, legal_name: str, country: str, **fields: Any)
     require(may_register_providers, actor)
     provider = Provider(legal_name=legal_name.strip(), country=country.upper(), **fields)
     provider.full_clean()
-    provider.save()
+    with set_actor(actor):  # the change history names the actor, whatever the door
+        provider.save()
     return provider
 
 
@@ -41,7 +44,8 @@ def model_register(*, actor: Any, provider: Provider, **fields: Any) -> GPAIMode
     require(may_manage_models, actor, provider)
     model = GPAIModel(provider=provider, **_model_fields(fields))
     model.full_clean()
-    model.save()
+    with set_actor(actor):
+        model.save()
     return model
 
 
@@ -50,5 +54,6 @@ def model_update(*, actor: Any, model: GPAIModel, **fields: Any) -> GPAIModel:
     for name, value in _model_fields(fields).items():
         setattr(model, name, value)
     model.full_clean()
-    model.save()
+    with set_actor(actor):  # old and new values in the model's history (django-auditlog)
+        model.save()
     return model

@@ -35,6 +35,7 @@ from django.views.decorators.http import condition, require_http_methods
 
 from gpai_cases.cases import access
 from gpai_cases.cases.models import Designation
+from gpai_cases.core.errors import ActionRefused
 from gpai_cases.core.exports import csv_row
 
 from . import services
@@ -329,9 +330,15 @@ def publish(request: HttpRequest) -> HttpResponse:
                 )
             messages.success(request, "Public wording saved. Nothing has been published yet.")
             return redirect("register:publish")
-        publication = services.publish(actor=request.user, overrides=overrides)
-        messages.success(request, f"Publication {publication.number} is now public.")
-        return redirect("register:published", number=publication.number)
+        try:
+            publication = services.publish(actor=request.user, overrides=overrides)
+        except ActionRefused as refused:
+            for reason in refused.reasons:
+                messages.error(request, reason)
+            _keep_posted(changes, overrides)  # the refused form comes back with its values
+        else:
+            messages.success(request, f"Publication {publication.number} is now public.")
+            return redirect("register:published", number=publication.number)
     return render(
         request,
         "register/publish.html",
@@ -339,8 +346,21 @@ def publish(request: HttpRequest) -> HttpResponse:
             "changes": changes,
             "changed": [c for c in changes if c.change != "unchanged"],
             "last": _latest(request),
+            "confidential": services.confidential_terms_found(changes),
         },
     )
+
+
+def _keep_posted(changes: list[services.Change], overrides: dict[int, dict[str, str]]) -> None:
+    for change in changes:
+        posted = overrides.get(change.designation.pk, {})
+        for field, key in (
+            ("public_model_name", "model_name"),
+            ("public_provider_name", "provider_name"),
+            ("summary", "summary"),
+        ):
+            if posted.get(field, "").strip():
+                change.entry[key] = posted[field].strip()
 
 
 @login_required

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "health_check",
+    "auditlog",
     "gpai_cases.accounts",
     "gpai_cases.providers",
     "gpai_cases.documents",
@@ -97,6 +98,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "gpai_cases.core.middleware.NoStoreMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "gpai_cases.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -136,6 +138,10 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
 }
+
+# --- Change history of reference data (django-auditlog; gpai_cases/core/history.py) -------------
+AUDITLOG_STORE_JSON_CHANGES = True
+AUDITLOG_DISABLE_REMOTE_ADDR = False
 
 # --- Security ------------------------------------------------------------------------------------
 # Login throttling (django-axes): 5 failures per account and address lock for 15 minutes.

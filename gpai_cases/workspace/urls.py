@@ -8,11 +8,18 @@ urlpatterns = [
     path("", views.queue_view, name="queue"),
     path("queue.csv", views.queue_csv, name="queue_csv"),
     path("ex-officio/", views.open_ex_officio, name="ex_officio"),
+    path("notifications-due/", views.notifications_due, name="notifications_due"),
     path("designations/<id:pk>/reassess/", views.open_reassessment, name="open_reassessment"),
     path("cases/<ref:reference>/", views.case_view, name="case"),
     path("cases/<ref:reference>/assessment/", views.assessment, name="assessment"),
     path("cases/<ref:reference>/take-up/", views.take_up, name="take_up"),
     path("cases/<ref:reference>/assign/", views.assign, name="assign"),
+    path("cases/<ref:reference>/correct/", views.correct, name="correct"),
+    path(
+        "cases/<ref:reference>/documents/<id:document_id>/share/",
+        views.document_share,
+        name="document_share",
+    ),
     path("cases/<ref:reference>/requests/", views.request_information, name="request_information"),
     path(
         "cases/<ref:reference>/claims/<id:claim_id>/review/",

@@ -86,10 +86,10 @@ def test_the_queue_is_served_from_the_cache_until_a_case_changes(
 def test_each_filter_and_page_has_its_own_fragment(
     fragments, client, caseworker, member_a, model_a
 ):
-    case = file_draft_notification(member_a, model_a)
+    case = services.case_submit(actor=member_a, case=file_draft_notification(member_a, model_a))
     client.force_login(caseworker)
     url = reverse("workspace:queue")
-    assert case.reference in client.get(url, {"state": "draft"}).content.decode()
+    assert case.reference in client.get(url, {"state": "submitted"}).content.decode()
     assert case.reference not in client.get(url, {"state": "decided"}).content.decode()
     assert case.reference not in client.get(url, {"mine": "1"}).content.decode()
 

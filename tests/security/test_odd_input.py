@@ -77,8 +77,8 @@ def test_every_page_without_arguments_survives_control_characters_in_its_query(
     world,  # noqa: F811
 ):
     client.force_login(world["users"]["caseworker"])
-    for name, (args, _expected, method) in MATRIX.items():
-        if args or method != "get":
+    for name, (args, expected, method) in MATRIX.items():
+        if args or method != "get" or expected["caseworker"] >= 500:  # the worker's health
             continue
         response = client.get(reverse(name.split("#")[0]) + "?q=a%00b&page=%01&sort=%1F")
         assert response.status_code < 500, name

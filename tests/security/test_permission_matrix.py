@@ -139,6 +139,7 @@ MATRIX: dict[str, tuple] = {
         "get",
     ),
     "portal:withdraw": (lambda w: [w["case_a"].reference], PORTAL_A, "get"),
+    "portal:confidentiality": (lambda w: [w["case_a"].reference], PORTAL_A, "get"),
     "portal:reassessment": (lambda w: [w["designation_a"]], PORTAL_A, "get"),
     # the API (token authentication): 401 without a token; same scoping and roles as the pages
     "api:schema": (None, PUBLIC, "api-get"),
@@ -233,6 +234,14 @@ MATRIX: dict[str, tuple] = {
     "workspace:queue": (None, OFFICE_200, "get"),
     "workspace:assessment": (lambda w: [w["case_b"].reference], OFFICE_200, "get"),
     "workspace:queue_csv": (None, OFFICE_200, "get"),
+    "workspace:notifications_due": (None, OFFICE_200, "get"),
+    # corrections: caseworkers and approvers; sharing an internal document: caseworkers
+    "workspace:correct": (lambda w: [w["case_b"].reference], {**OFFICE_200, "admin": 403}, "get"),
+    "workspace:document_share": (
+        lambda w: [w["case_b"].reference, w["doc_b"]],
+        {**OFFICE_200, "approver": 403, "admin": 403},
+        "get",
+    ),
     "workspace:ex_officio": (None, {**OFFICE_200, "approver": 403, "admin": 403}, "get"),
     "workspace:open_reassessment": (
         lambda w: [w["designation_a"]],

@@ -13,4 +13,5 @@ from .common import *  # noqa: F403
 from .filing import *  # noqa: F403
 from .office import *  # noqa: F403
 from .outcomes import *  # noqa: F403
+from .records import *  # noqa: F403
 from .requests import *  # noqa: F403

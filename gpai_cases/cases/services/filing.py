@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
-from gpai_cases.documents.models import Document, DocumentKind
+from gpai_cases.documents.models import Document, DocumentKind, Visibility
 from gpai_cases.documents.validation import SNIFF_BYTES, UploadRefused, clean_filename, sniff
 from gpai_cases.providers.compute import parse_flop
 from gpai_cases.providers.models import GPAIModel
@@ -137,8 +137,12 @@ def document_add(
     title: str = "",
     kind: str = DocumentKind.EVIDENCE,
     information_request: InformationRequest | None = None,
+    visibility: str | None = None,
 ) -> Document:
-    """Store an upload after checking its content; refuse with ``UploadRefused`` in plain words."""
+    """Store an upload after checking its content; refuse with ``UploadRefused`` in plain words.
+
+    What the provider files is shared; what the AI Office attaches is internal unless said
+    otherwise (docs/rules.md § confidentiality)."""
     access.require(access.may_add_document, actor, case)
     provider_side = access.files_for_provider(actor, case)
     case = Case.objects.select_related("model").get(pk=case.pk)
@@ -170,6 +174,7 @@ def document_add(
             and case.state != State.DRAFT
             and kind == DocumentKind.EVIDENCE,
             information_request=information_request,
+            visibility=visibility or (Visibility.SHARED if provider_side else Visibility.INTERNAL),
         )
         document.file.save(name, uploaded_file, save=False)
         try:

@@ -57,7 +57,8 @@ def information_request_send(
         else:
             due, rule, period = (
                 due_date,
-                f"Set by {actor.display_name} on {deadlines.format_day(day)}",
+                # the provider reads this: the AI Office, not a member of its staff
+                f"Set by the AI Office on {deadlines.format_day(day)}",
                 None,
             )
         request = InformationRequest.objects.create(

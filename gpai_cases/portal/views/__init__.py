@@ -2,13 +2,21 @@
 requests, withdrawal and reassessment. Every view is scoped by the access rules; every change goes
 through the service layer."""
 
-from .cases import add_supplementary, case_view, reassessment, respond, withdraw
+from .cases import (
+    add_supplementary,
+    case_view,
+    confidentiality,
+    reassessment,
+    respond,
+    withdraw,
+)
 from .home import home, model_edit
 from .wizard import notify_start, submitted, wizard
 
 __all__ = [
     "add_supplementary",
     "case_view",
+    "confidentiality",
     "home",
     "model_edit",
     "notify_start",

@@ -17,12 +17,16 @@ from .assessment import assessment
 from .case import case_view
 from .opening import open_ex_officio, open_reassessment
 from .queue import queue_csv, queue_view
+from .records import correct, document_share, notifications_due
 
 __all__ = [
     "approve",
     "assessment",
     "assign",
     "case_view",
+    "correct",
+    "document_share",
+    "notifications_due",
     "open_ex_officio",
     "open_reassessment",
     "propose",

@@ -21,6 +21,7 @@ from gpai_cases.cases.models import (
     CaseEvent,
     Claim,
     ClaimReview,
+    ConfidentialityClaim,
     Decision,
     InformationRequest,
     Outcome,
@@ -149,6 +150,10 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
                     queryset=Letter.objects.select_related("document").order_by("sequence"),
                 ),
                 "documents",
+                Prefetch(
+                    "confidentiality_claims",
+                    queryset=ConfidentialityClaim.objects.select_related("document"),
+                ),
             )
         )
         case = access.get_case_for(request.user, reference, qs)
@@ -187,6 +192,12 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             "latest_scorecard": scorecard,
             "proposal_draft": _proposal_draft(scorecard, not_substantiated),
             "timeline": [(e, audit.describe(e, names)) for e in events],
+            "can_share": access.may_share_document(request.user),
+            "can_correct": access.may_correct_record(request.user, case)
+            and not rules.correction_blockers(case),
+            "claimed_documents": {
+                c.document_id for c in case.confidentiality_claims.all() if c.document_id
+            },
             "next_deadline_rule": due.next_deadline_rule(
                 case, target_days=settings.GPAI_ASSESSMENT_TARGET_DAYS
             ),
