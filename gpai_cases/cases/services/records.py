@@ -83,7 +83,8 @@ def record_correct(
             Case.objects.filter(pk=case.pk).update(late=new)
             case.late, label = new, "late"
         else:
-            assert request is not None and isinstance(value, datetime.date)
+            if request is None or not isinstance(value, datetime.date):  # the guard refused it
+                raise TypeError("A due date correction needs the request and a date.")
             old, new = request.due_date, value
             request.due_date = value
             request.due_rule = (
