@@ -4,7 +4,8 @@ Two kinds of function, as in froide's ``auth.py``:
 
 - ``*_visible_to(user)``: the queryset a user may read. Every view, API view and download reads
   through them; nothing else filters by user. A provider member sees only its own providers'
-  objects; the AI Office sees everything. Unknown or foreign objects are reported as "not found"
+  objects, and of their documents the shared ones; the AI Office sees everything but the
+  providers' drafts (their own until submitted). Unknown or foreign objects are reported as "not found"
   (never "forbidden"), so that a provider never learns that another provider's case exists.
 - ``may_<verb>(user, obj)``: whether the user's role lets them do that to that object. Each
   carries the one sentence that refuses it (:func:`refusal`); services, web views, API views and
