@@ -6,10 +6,12 @@ RUN apt-get update && apt-get install -y --no-install-recommends \
         libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b libharfbuzz-subset0 fonts-dejavu-core \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
-COPY pyproject.toml ./
+# Only what the application needs (the build context is an allow-list too: .dockerignore).
+COPY pyproject.toml manage.py ./
 COPY gpai_cases ./gpai_cases
 RUN pip install .
-COPY . .
+COPY templates ./templates
+COPY static ./static
 RUN useradd --system --uid 10001 gpai && mkdir -p /app/var /app/staticfiles && chown -R gpai /app/var /app/staticfiles
 USER gpai
 ENV DJANGO_SETTINGS_MODULE=gpai_cases.settings.production

@@ -8,9 +8,10 @@ import os
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from hypothesis import settings as hypothesis_settings
 
-from gpai_cases.accounts.models import Role
+from gpai_cases.accounts.models import AI_OFFICE_ROLES, Role
 from gpai_cases.cases import services
 
 from .factories import GPAIModelFactory, ProviderFactory, UserFactory
@@ -34,6 +35,38 @@ def pytest_configure(config: pytest.Config) -> None:
         "REDIS_URL", ""
     ).startswith("redis://"):
         raise pytest.UsageError("GPAI_REQUIRE_REDIS=1 but REDIS_URL is not a Redis URL")
+
+
+def verify_second_factor(client: Client, user) -> None:
+    """Mark the client's session as verified with the user's authenticator app, as the
+    second-factor page does after a right code."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+class SignedInClient(Client):
+    """``force_login`` signs AI Office staff in as they really sign in: password and a verified
+    second factor (the second factor is on in the tests). ``password_only`` stops half-way."""
+
+    def force_login(self, user, backend=None) -> None:
+        super().force_login(user, backend)
+        if user.role in AI_OFFICE_ROLES:
+            verify_second_factor(self, user)
+
+    def password_only(self, user) -> None:
+        super().force_login(user)
+
+
+@pytest.fixture
+def client() -> SignedInClient:
+    return SignedInClient()
 
 
 @pytest.fixture

@@ -26,6 +26,11 @@ class UserManager(BaseUserManager.from_queryset(ReportingQuerySet)):  # type: ig
         user.save(using=self._db)
         return user
 
+    def get_by_natural_key(self, username: str) -> User:
+        """Sign-in finds the account whatever the case the e-mail is typed in (addresses are
+        stored in lower case)."""
+        return self.get(email__iexact=(username or "").strip())
+
     def create_superuser(self, email: str, password: str | None = None, **extra: object) -> User:
         extra.setdefault("role", Role.ADMIN)
         extra.setdefault("is_staff", True)
@@ -52,6 +57,10 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.full_name or self.email
+
+    def clean(self) -> None:
+        super().clean()
+        self.email = (self.email or "").strip().lower()
 
     @property
     def display_name(self) -> str:

@@ -17,6 +17,16 @@ def client_ip(request: Any) -> str | None:
     return request.META.get("REMOTE_ADDR") or None
 
 
+def typed_username(request: Any, credentials: dict[str, Any] | None = None) -> str:
+    """The e-mail address a sign-in attempt names, as django-axes counts failures by it: in
+    lower case, so that changing the case does not reset the count."""
+    credentials = credentials or {}
+    typed = credentials.get("username")
+    if typed is None and request is not None:
+        typed = request.POST.get("username", "")
+    return str(typed or "").strip().lower()
+
+
 def record_sign_in(kind: str, *, request: Any = None, user: Any = None, username: str = "") -> None:
     SignInEvent.objects.create(
         kind=kind,

@@ -1,93 +1,100 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from gpai_cases.accounts.middleware import second_factor_exempt
+
 from . import views
 
 app_name = "api"
 
 urlpatterns = [
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    # the API's description is public
+    path("schema/", second_factor_exempt(SpectacularAPIView.as_view()), name="schema"),
+    path(
+        "docs/",
+        second_factor_exempt(SpectacularSwaggerSplitView.as_view(url_name="api:schema")),
+        name="docs",
+    ),
     path("v1/providers/", views.ProviderCreate.as_view(), name="providers"),
     path("v1/models/", views.Models.as_view(), name="models"),
-    path("v1/models/<int:pk>/", views.ModelDetail.as_view(), name="model"),
+    path("v1/models/<id:pk>/", views.ModelDetail.as_view(), name="model"),
     path("v1/cases/", views.Cases.as_view(), name="cases"),
-    path("v1/cases/<str:reference>/", views.CaseDetail.as_view(), name="case"),
+    path("v1/cases/<ref:reference>/", views.CaseDetail.as_view(), name="case"),
     path(
-        "v1/cases/<str:reference>/documents/", views.CaseDocuments.as_view(), name="case-documents"
+        "v1/cases/<ref:reference>/documents/", views.CaseDocuments.as_view(), name="case-documents"
     ),
     path(
-        "v1/cases/<str:reference>/arguments/", views.CaseArguments.as_view(), name="case-arguments"
+        "v1/cases/<ref:reference>/arguments/", views.CaseArguments.as_view(), name="case-arguments"
     ),
     path(
-        "v1/cases/<str:reference>/corrections/",
+        "v1/cases/<ref:reference>/corrections/",
         views.CaseCorrections.as_view(),
         name="case-corrections",
     ),
-    path("v1/cases/<str:reference>/submit/", views.CaseSubmit.as_view(), name="case-submit"),
-    path("v1/cases/<str:reference>/withdraw/", views.CaseWithdraw.as_view(), name="case-withdraw"),
-    path("v1/cases/<str:reference>/take-up/", views.CaseTakeUp.as_view(), name="case-take-up"),
+    path("v1/cases/<ref:reference>/submit/", views.CaseSubmit.as_view(), name="case-submit"),
+    path("v1/cases/<ref:reference>/withdraw/", views.CaseWithdraw.as_view(), name="case-withdraw"),
+    path("v1/cases/<ref:reference>/take-up/", views.CaseTakeUp.as_view(), name="case-take-up"),
     path(
-        "v1/cases/<str:reference>/information-requests/",
+        "v1/cases/<ref:reference>/information-requests/",
         views.CaseInformationRequests.as_view(),
         name="case-information-requests",
     ),
     path(
-        "v1/cases/<str:reference>/propose-decision/",
+        "v1/cases/<ref:reference>/propose-decision/",
         views.CasePropose.as_view(),
         name="case-propose",
     ),
-    path("v1/cases/<str:reference>/return/", views.CaseReturn.as_view(), name="case-return"),
-    path("v1/cases/<str:reference>/approve/", views.CaseApprove.as_view(), name="case-approve"),
-    path("v1/cases/<str:reference>/events/", views.CaseEvents.as_view(), name="case-events"),
-    path("v1/cases/<str:reference>/letters/", views.CaseLetters.as_view(), name="case-letters"),
+    path("v1/cases/<ref:reference>/return/", views.CaseReturn.as_view(), name="case-return"),
+    path("v1/cases/<ref:reference>/approve/", views.CaseApprove.as_view(), name="case-approve"),
+    path("v1/cases/<ref:reference>/events/", views.CaseEvents.as_view(), name="case-events"),
+    path("v1/cases/<ref:reference>/letters/", views.CaseLetters.as_view(), name="case-letters"),
     path(
-        "v1/information-requests/<int:pk>/respond/",
+        "v1/information-requests/<id:pk>/respond/",
         views.InformationRequestRespond.as_view(),
         name="information-request-respond",
     ),
     path(
-        "v1/information-requests/<int:pk>/withdraw/",
+        "v1/information-requests/<id:pk>/withdraw/",
         views.InformationRequestWithdraw.as_view(),
         name="information-request-withdraw",
     ),
     path(
-        "v1/information-requests/<int:pk>/extend/",
+        "v1/information-requests/<id:pk>/extend/",
         views.InformationRequestExtend.as_view(),
         name="information-request-extend",
     ),
     path(
-        "v1/information-requests/<int:pk>/extension-requests/",
+        "v1/information-requests/<id:pk>/extension-requests/",
         views.InformationRequestExtensionRequests.as_view(),
         name="information-request-extension-requests",
     ),
     path(
-        "v1/extension-requests/<int:pk>/grant/",
+        "v1/extension-requests/<id:pk>/grant/",
         views.ExtensionRequestGrant.as_view(),
         name="extension-request-grant",
     ),
     path(
-        "v1/extension-requests/<int:pk>/refuse/",
+        "v1/extension-requests/<id:pk>/refuse/",
         views.ExtensionRequestRefuse.as_view(),
         name="extension-request-refuse",
     ),
-    path("v1/claims/<int:pk>/review/", views.ClaimReviewView.as_view(), name="claim-review"),
-    path("v1/claims/<int:pk>/remove/", views.ClaimRemove.as_view(), name="claim-remove"),
-    path("v1/claims/<int:pk>/replace/", views.ClaimReplace.as_view(), name="claim-replace"),
-    path("v1/documents/<int:pk>/remove/", views.DocumentRemove.as_view(), name="document-remove"),
+    path("v1/claims/<id:pk>/review/", views.ClaimReviewView.as_view(), name="claim-review"),
+    path("v1/claims/<id:pk>/remove/", views.ClaimRemove.as_view(), name="claim-remove"),
+    path("v1/claims/<id:pk>/replace/", views.ClaimReplace.as_view(), name="claim-replace"),
+    path("v1/documents/<id:pk>/remove/", views.DocumentRemove.as_view(), name="document-remove"),
     path(
-        "v1/documents/<int:pk>/download/",
+        "v1/documents/<id:pk>/download/",
         views.DocumentDownload.as_view(),
         name="document-download",
     ),
     path("v1/designations/", views.Designations.as_view(), name="designations"),
-    path("v1/designations/<int:pk>/", views.DesignationDetail.as_view(), name="designation"),
+    path("v1/designations/<id:pk>/", views.DesignationDetail.as_view(), name="designation"),
     path(
-        "v1/designations/<int:pk>/reassess/",
+        "v1/designations/<id:pk>/reassess/",
         views.DesignationReassess.as_view(),
         name="designation-reassess",
     ),
     path("v1/publications/", views.Publications.as_view(), name="publications"),
     path("v1/messages/", views.Messages.as_view(), name="messages"),
-    path("v1/messages/<int:pk>/read/", views.MessageRead.as_view(), name="message-read"),
+    path("v1/messages/<id:pk>/read/", views.MessageRead.as_view(), name="message-read"),
 ]

@@ -4,7 +4,8 @@ Two kinds of function, as in froide's ``auth.py``:
 
 - ``*_visible_to(user)``: the queryset a user may read. Every view, API view and download reads
   through them; nothing else filters by user. A provider member sees only its own providers'
-  objects; the AI Office sees everything. Unknown or foreign objects are reported as "not found"
+  objects, and of their documents the shared ones; the AI Office sees everything but the
+  providers' drafts (their own until submitted). Unknown or foreign objects are reported as "not found"
   (never "forbidden"), so that a provider never learns that another provider's case exists.
 - ``may_<verb>(user, obj)``: whether the user's role lets them do that to that object. Each
   carries the one sentence that refuses it (:func:`refusal`); services, web views, API views and
@@ -22,10 +23,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from gpai_cases.accounts.roles import (
+    AI_OFFICE_ROLES,
     is_ai_office,
     is_approver,
     is_caseworker,
@@ -34,7 +36,7 @@ from gpai_cases.accounts.roles import (
     is_provider_member,
 )
 from gpai_cases.core.permissions import refusal, refused_with, require
-from gpai_cases.documents.models import Document
+from gpai_cases.documents.models import Document, DocumentRead, Visibility
 from gpai_cases.providers.access import (
     may_manage_models,
     may_register_models,
@@ -46,7 +48,16 @@ from gpai_cases.providers.access import (
 )
 from gpai_cases.providers.models import GPAIModel
 
-from .models import Case, Designation, InformationRequest
+from .models import (
+    Case,
+    CaseEvent,
+    Designation,
+    InformationRequest,
+    Initiative,
+    Kind,
+    Notification,
+    State,
+)
 
 if TYPE_CHECKING:
     from gpai_cases.accounts.models import User
@@ -54,7 +65,9 @@ if TYPE_CHECKING:
 __all__ = [
     "cases_visible_to",
     "designations_visible_to",
+    "documents_shared_with_provider",
     "documents_visible_to",
+    "events_visible_to",
     "get_case_for",
     "get_request_of",
     "may_manage_models",
@@ -62,7 +75,9 @@ __all__ = [
     "may_register_providers",
     "member_provider_ids",
     "models_visible_to",
+    "notifications_due_visible_to",
     "providers_visible_to",
+    "reads_visible_to",
     "refusal",
     "require",
 ]
@@ -70,12 +85,99 @@ __all__ = [
 # ---- what a user may read ---------------------------------------------------------------------
 
 
+def _filed_or_opened(prefix: str = "") -> Q:
+    """Cases the AI Office may read: filed by the provider (submitted), or opened by the
+    Commission. A provider's draft is its own until submitted (docs/rules.md § confidentiality):
+    the AI Office sees only that a notification is due (:func:`notifications_due_visible_to`)."""
+    return (
+        Q(**{f"{prefix}submitted_at__isnull": False})
+        | Q(**{f"{prefix}kind": Kind.EX_OFFICIO})
+        | Q(**{f"{prefix}initiative": Initiative.COMMISSION})
+    )
+
+
 def cases_visible_to(user: User) -> QuerySet[Case]:
+    if is_ai_office(user):
+        return Case.objects.filter(_filed_or_opened())
     return visible(user, Case, "model__provider_id")
 
 
 def documents_visible_to(user: User) -> QuerySet[Document]:
-    return visible(user, Document, "case__model__provider_id")
+    """The AI Office: the documents of the cases it may read. A provider: the shared documents of
+    its own cases — an internal document (an evaluation report the AI Office attached) is "not
+    found" until a caseworker shares it."""
+    if is_ai_office(user):
+        return Document.objects.filter(_filed_or_opened("case__"))
+    return visible(user, Document, "case__model__provider_id").filter(visibility=Visibility.SHARED)
+
+
+def documents_shared_with_provider(case: Case) -> QuerySet[Document]:
+    """What the provider sees of a case's documents, for what is sent to it (letters)."""
+    return case.documents.filter(visibility=Visibility.SHARED)
+
+
+#: Steps of the AI Office's own work that the provider's view of a case leaves out.
+INTERNAL_ACTIONS = frozenset(
+    {
+        "assigned",
+        "claim_reviewed",
+        "assessment_saved",
+        "decision_returned",
+        "clock_stopped",
+        "clock_restarted",
+        "reminder_sent",
+    }
+)
+
+
+def events_visible_to(user: User, case: Case) -> QuerySet[CaseEvent]:
+    """The case's timeline as the user may see it: the AI Office, all of it; the provider, what
+    concerns it — not the AI Office's internal steps, nor internal documents."""
+    events = CaseEvent.objects.filter(case=case)
+    if is_ai_office(user):
+        return events
+    hidden = [
+        str(pk)
+        for pk in case.documents.filter(visibility=Visibility.INTERNAL).values_list("pk", flat=True)
+    ]
+    events = events.exclude(action__in=INTERNAL_ACTIONS)
+    if hidden:
+        events = events.exclude(
+            action="document_uploaded", payload__document__in=[int(h) for h in hidden]
+        )
+    return events
+
+
+def reads_visible_to(user: User, case: Case) -> QuerySet[DocumentRead]:
+    """Who opened the case's documents: for its provider, the AI Office's reads of the documents
+    it can see; for the AI Office, every read."""
+    reads = DocumentRead.objects.filter(document__case=case).select_related("document", "reader")
+    if is_ai_office(user):
+        return reads
+    if not is_member_of(user, case.model.provider_id):
+        return reads.none()
+    return reads.filter(
+        document__visibility=Visibility.SHARED, reader_role__in=sorted(AI_OFFICE_ROLES)
+    )
+
+
+def notifications_due_visible_to(user: User) -> QuerySet[Notification]:
+    """What the AI Office sees of the providers' drafts: for each draft notification, the model,
+    the provider and the due date the provider declared — nothing of its content."""
+    if not is_ai_office(user):
+        return Notification.objects.none()
+    return (
+        Notification.objects.filter(case__state=State.DRAFT, case__kind=Kind.NOTIFICATION)
+        .values(
+            "case_id",
+            "case__model__name",
+            "case__model__version",
+            "case__model__provider__legal_name",
+            "notification_due",
+            "case__overdue_escalated",
+        )
+        .order_by("notification_due", "case_id")
+    )
 
 
 def designations_visible_to(user: User) -> QuerySet[Designation]:
@@ -89,6 +191,15 @@ def get_case_for(user: User, reference: str, queryset: QuerySet[Case] | None = N
         return qs.select_related("model__provider").get(reference=reference)
     except qs.model.DoesNotExist as exc:
         raise Http404("No such case.") from exc
+
+
+def get_document_of(user: Any, case: Case, pk: int) -> Document:
+    """A document of the case that the user may see (never a provider's view of an internal one,
+    nor a document removed from a draft); 404 otherwise."""
+    document = documents_visible_to(user).filter(case=case, pk=pk).select_related("case").first()
+    if document is None:
+        raise Http404("No such document in this case.")
+    return document
 
 
 def get_request_of(case: Case, pk: int) -> InformationRequest:
@@ -248,6 +359,21 @@ def may_return(user: Any, case: Case) -> bool:
 @refused_with("Only an approver approves decisions.")
 def may_approve(user: Any, case: Case) -> bool:
     return is_approver(user)
+
+
+@refused_with("Only a caseworker shares an internal document with the provider.")
+def may_share_document(user: Any, document: Any = None) -> bool:
+    return is_caseworker(user)
+
+
+@refused_with("Only caseworkers and approvers correct the record of a case.")
+def may_correct_record(user: Any, case: Any = None) -> bool:
+    return is_caseworker(user) or is_approver(user)
+
+
+@refused_with("Only the provider claims confidentiality for what it filed.")
+def may_claim_confidentiality(user: Any, case: Case) -> bool:
+    return _provider_of_case(user, case)
 
 
 @refused_with("Only a caseworker may regenerate a letter.")

@@ -1,4 +1,7 @@
+from auditlog.mixins import AuditlogHistoryAdminMixin
 from django.contrib import admin
+
+from gpai_cases.core.admin import LegalRecordAdmin, LegalRecordInline
 
 from .models import (
     CalendarYear,
@@ -6,6 +9,7 @@ from .models import (
     CaseEvent,
     Claim,
     ClockStop,
+    ConfidentialityClaim,
     Decision,
     Designation,
     InformationRequest,
@@ -15,18 +19,9 @@ from .models import (
     ReferenceSequence,
 )
 
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Records that are kept as they were written: visible, never edited or deleted here."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+#: The legal records of a case (docs/rules.md § facts-as-filed) are read-only here, each with a
+#: link to the case's page in the workspace; corrections go through services.record_correct.
+ReadOnlyAdmin = LegalRecordAdmin
 
 
 class PublicHolidayInline(admin.TabularInline):
@@ -35,25 +30,25 @@ class PublicHolidayInline(admin.TabularInline):
 
 
 @admin.register(CalendarYear)
-class CalendarYearAdmin(admin.ModelAdmin):
+class CalendarYearAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
+    show_auditlog_history_link = True
     inlines = [PublicHolidayInline]
     list_display = ["year", "note"]
 
 
 @admin.register(PublicHoliday)
-class PublicHolidayAdmin(admin.ModelAdmin):
+class PublicHolidayAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
+    show_auditlog_history_link = True
     list_display = ["date", "name", "calendar_year"]
     list_filter = ["calendar_year"]
     date_hierarchy = "date"
 
 
-class NotificationInline(admin.StackedInline):
+class NotificationInline(LegalRecordInline):
     """Shown, never edited here: a draft changes in the portal, a submitted notification only by a
     dated correction (docs/rules.md § facts-as-filed)."""
 
     model = Notification
-    can_delete = False
-    extra = 0
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -63,17 +58,22 @@ class NotificationInline(admin.StackedInline):
 
 
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin):
-    list_display = ["reference", "kind", "state", "model", "assignee", "submitted_at", "late"]
+class CaseAdmin(LegalRecordAdmin):
+    case_path = None
+    list_display = [
+        "reference",
+        "kind",
+        "state",
+        "model",
+        "assignee",
+        "submitted_at",
+        "late",
+        "workspace_link",
+    ]
     list_filter = ["kind", "state", "late"]
     search_fields = ["reference", "model__name", "model__provider__legal_name"]
     list_select_related = ["model", "assignee"]
-    readonly_fields = ["reference", "state", "created_at", "submitted_at", "state_changed_at"]
-    raw_id_fields = ["model", "designation", "assignee", "created_by"]
     inlines = [NotificationInline]
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(CaseEvent)
@@ -102,10 +102,17 @@ class DesignationAdmin(ReadOnlyAdmin):
 class ClaimAdmin(ReadOnlyAdmin):
     """Claims are filed by the provider and reviewed by caseworkers, not edited here."""
 
-    list_display = ["case", "basis", "supplementary", "review", "filed_at", "removed_at"]
+    list_display = [
+        "case",
+        "basis",
+        "supplementary",
+        "review",
+        "filed_at",
+        "removed_at",
+        "workspace_link",
+    ]
     list_filter = ["basis", "supplementary", "review"]
     list_select_related = ["case"]
-    raw_id_fields = ["case", "documents", "filed_by", "reviewed_by"]
 
     def get_queryset(self, request):
         return Claim.all_objects.select_related("case")  # removed from a draft too
@@ -118,11 +125,16 @@ class NotificationCorrectionAdmin(ReadOnlyAdmin):
 
 
 @admin.register(InformationRequest)
-class InformationRequestAdmin(admin.ModelAdmin):
-    list_display = ["case", "kind", "sent_on", "due_date", "status"]
+class InformationRequestAdmin(ReadOnlyAdmin):
+    list_display = ["case", "kind", "sent_on", "due_date", "status", "workspace_link"]
     list_filter = ["kind", "status"]
     list_select_related = ["case"]
-    raw_id_fields = ["case", "created_by", "responded_by"]
+
+
+@admin.register(ConfidentialityClaim)
+class ConfidentialityClaimAdmin(ReadOnlyAdmin):
+    list_display = ["case", "field", "document", "filed_at", "workspace_link"]
+    list_select_related = ["case", "document"]
 
 
 @admin.register(ClockStop)
@@ -133,4 +145,5 @@ class ClockStopAdmin(ReadOnlyAdmin):
 
 @admin.register(ReferenceSequence)
 class ReferenceSequenceAdmin(ReadOnlyAdmin):
+    case_path = "no_case"  # not a case's record
     list_display = ["year", "last"]

@@ -59,6 +59,10 @@ class Action(StrEnum):
     LATE_FLAG_CHANGED = "late_flag_changed"
     # the Commission's own reassessment (docs/rules.md § reassessment)
     REASSESSMENT_OPENED = "reassessment_opened"
+    # who sees what (docs/rules.md § confidentiality), corrections by the AI Office
+    DOCUMENT_SHARED = "document_shared"
+    RECORD_CORRECTED = "record_corrected"
+    CONFIDENTIALITY_CLAIMED = "confidentiality_claimed"
 
 
 # The keys each verb's payload must carry (others are allowed).
@@ -84,6 +88,9 @@ REQUIRED_PAYLOAD: dict[Action, frozenset[str]] = {
     Action.CLAIM_REMOVED: frozenset({"claim", "text", "basis"}),
     Action.LATE_FLAG_CHANGED: frozenset({"old", "new", "reason"}),
     Action.REASSESSMENT_OPENED: frozenset({"designation", "reasons"}),
+    Action.DOCUMENT_SHARED: frozenset({"document", "title"}),
+    Action.RECORD_CORRECTED: frozenset({"field", "old", "new", "reason"}),
+    Action.CONFIDENTIALITY_CLAIMED: frozenset({"claim", "subject", "reason"}),
 }
 
 
@@ -186,6 +193,12 @@ def describe(event: CaseEvent, names: Mapping[int, str] | None = None) -> str:
             return f"{p.get('kind', '')}, {p.get('stage', '')}"
         case Action.REASSESSMENT_OPENED:
             return f"of the Commission's own motion; reasons: {p.get('reasons', '')}"
+        case Action.DOCUMENT_SHARED:
+            return f"“{p.get('title', '')}” shared with the provider"
+        case Action.RECORD_CORRECTED:
+            return f"{p.get('field', '')}: {p.get('old', '')} → {p.get('new', '')}; reason: {p.get('reason', '')}"
+        case Action.CONFIDENTIALITY_CLAIMED:
+            return f"{p.get('subject', '')}; reason: {p.get('reason', '')}"
         case Action.DESIGNATION_CHANGED:
             ended = f", ended on {p['ended_on']}" if p.get("ended_on") else ""
             return f"{p.get('outcome', '')}{ended}"

@@ -7,6 +7,8 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self) -> None:
-        from . import freshness, schedule  # noqa: F401
+        from . import converters, freshness, history, schedule  # noqa: F401
 
         freshness.connect()
+        converters.register()
+        history.register()

@@ -49,10 +49,10 @@ DOMAIN_APPS = frozenset(
 )
 #: Models of those apps that no cached page shows: writing them leaves the version alone (a
 #: sign-in writes both, and must not make every cached page render again).
-NOT_SHOWN = frozenset({"accounts.SignInEvent", "cases.ReferenceSequence"})
+NOT_SHOWN = frozenset({"accounts.SignInEvent", "cases.ReferenceSequence", "documents.DocumentRead"})
 #: Saves that touch only these fields change nothing a cached page shows (``last_login`` is
-#: written by every sign-in).
-UNSHOWN_FIELDS = frozenset({"last_login"})
+#: written by every sign-in; a letter's queueing times are the worker's bookkeeping).
+UNSHOWN_FIELDS = frozenset({"last_login", "queued_at", "render_started_at"})
 #: Records with a ``case`` that other cases' pages show too: their changes move the reference
 #: version (a designation appears on the page of the reassessment that reviews it).
 SHARED = frozenset({"cases.Designation"})

@@ -7,11 +7,21 @@ markers in place of the arguments and returns a function that puts each row's va
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote
 
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
+
+
+def _candidates(i: int, kind: type) -> list[str]:
+    """Markers for argument ``i`` that no real value equals, one per shape of converter (a
+    number; lower-case letters; a case reference; a public entry id)."""
+    if kind is int:
+        return [f"9{i}8765432{i}9"]
+    letter = "abcdefghij"[i % 10]
+    return [f"zz{letter}marker{letter}zz", f"GPAI-9{i}99-{i}9876", f"GPAI-SR-{i}98765"]
 
 
 def url_filler(name: str, *kinds: type) -> Callable[..., str]:
@@ -19,10 +29,14 @@ def url_filler(name: str, *kinds: type) -> Callable[..., str]:
 
     ``kinds`` are the argument types (``int`` for ``<int:…>`` converters, ``str`` otherwise).
     """
-    markers = [
-        f"9{i}8765432{i}9" if kind is int else f"zz{i}marker{i}zz" for i, kind in enumerate(kinds)
-    ]
-    pattern = reverse(name, args=markers)
+    for markers in itertools.product(*(_candidates(i, k) for i, k in enumerate(kinds))):
+        try:
+            pattern = reverse(name, args=markers)
+            break
+        except NoReverseMatch:
+            continue
+    else:
+        raise NoReverseMatch(f"No markers fit the arguments of {name}")
 
     def fill(*args: Any) -> str:
         if len(args) != len(markers):

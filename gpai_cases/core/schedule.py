@@ -32,9 +32,15 @@ PERIODIC_TASKS: dict[str, tuple[str, dict[str, str]]] = {
         "gpai_cases.reminders.tasks.send_message_digests",
         {"minute": "0", "hour": "7"},
     ),
-    "Queue letters that are due but missing (every 5 minutes)": (
+    # every minute: a letter requested while the broker was down follows within a minute of its
+    # return, and one whose worker died is queued again promptly
+    "Queue letters that are due but missing (every minute)": (
         "gpai_cases.letters.tasks.queue_missing_letters",
-        {"minute": "*/5", "hour": "*"},
+        {"minute": "*", "hour": "*"},
+    ),
+    "Remove stored files that no document records (hourly; a crashed render's)": (
+        "gpai_cases.documents.tasks.remove_orphan_files",
+        {"minute": "35", "hour": "*"},
     ),
 }
 
@@ -50,3 +56,6 @@ def ensure_periodic_tasks(sender: Any, **kwargs: Any) -> None:
             timezone="Europe/Brussels", day_of_week="*", day_of_month="*", month_of_year="*", **cron
         )
         PeriodicTask.objects.get_or_create(name=name, defaults={"task": task, "crontab": schedule})
+    # a task of ours renamed or rescheduled here: its old entry goes
+    ours = {task for task, _cron in PERIODIC_TASKS.values()}
+    PeriodicTask.objects.filter(task__in=ours).exclude(name__in=list(PERIODIC_TASKS)).delete()

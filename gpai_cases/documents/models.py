@@ -27,7 +27,23 @@ class DocumentKind(models.TextChoices):
     LETTER = "letter", "Letter"
 
 
-__all__ = ["Document", "DocumentKind", "ImmutableError", "document_path"]
+class Visibility(models.TextChoices):
+    """Who sees a document (docs/rules.md § confidentiality): what the provider files and letters
+    are shared; what the AI Office attaches in the assessment is internal until shared on
+    purpose."""
+
+    SHARED = "shared", "Shared with the provider"
+    INTERNAL = "internal", "Internal: the AI Office only"
+
+
+__all__ = [
+    "Document",
+    "DocumentKind",
+    "DocumentRead",
+    "ImmutableError",
+    "Visibility",
+    "document_path",
+]
 
 
 class Document(AppendOnlyModel):
@@ -63,6 +79,16 @@ class Document(AppendOnlyModel):
         related_name="documents",
     )
 
+    visibility = models.CharField(
+        max_length=10, choices=Visibility.choices, default=Visibility.SHARED, db_index=True
+    )
+    shared_at = models.DateTimeField(
+        null=True, blank=True, help_text="When an internal document was shared with the provider."
+    )
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
     removed_at = models.DateTimeField(
         null=True, blank=True, help_text="Removed from a draft before submission (kept here)."
     )
@@ -70,8 +96,9 @@ class Document(AppendOnlyModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
 
-    # rows are never changed, but for a link and a removal: a response's documents are linked to
-    # its request when the answer is filed; a draft's document may be removed before submission
+    # rows are never changed, but for a link, a share and a removal: a response's documents are
+    # linked to its request when the answer is filed; an internal document may be shared with the
+    # provider; a draft's document may be removed before submission
     objects = CurrentManager()
     all_objects = ReportingManager()
 
@@ -81,3 +108,26 @@ class Document(AppendOnlyModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def internal(self) -> bool:
+        return self.visibility == Visibility.INTERNAL
+
+
+class DocumentRead(AppendOnlyModel):
+    """Who opened which document, when (read audit): every download, in every door. The role is
+    kept as it was at the time of the read."""
+
+    immutable_message = "A recorded read is never changed."
+
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="reads")
+    reader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    reader_role = models.CharField(max_length=20)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    via = models.CharField(max_length=20, help_text="web or api")
+
+    class Meta:
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.document_id} read by {self.reader_id} at {self.at:%Y-%m-%d %H:%M}"

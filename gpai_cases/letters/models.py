@@ -61,6 +61,12 @@ class Letter(TrackedModel):
         "documents.Document", null=True, blank=True, on_delete=models.PROTECT, related_name="letter"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    queued_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the broker last took its rendering (empty: never)."
+    )
+    render_started_at = models.DateTimeField(
+        null=True, blank=True, help_text="When a worker last began to render it."
+    )
     rendered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

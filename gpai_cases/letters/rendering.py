@@ -13,7 +13,7 @@ from django.utils import timezone
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
-from gpai_cases.cases import deadlines, facts
+from gpai_cases.cases import access, deadlines, facts
 from gpai_cases.cases.models import NotificationCorrection, RequestExtension, RequestKind
 from gpai_cases.providers.compute import format_flop
 
@@ -98,8 +98,11 @@ def letter_context(letter: Letter) -> dict[str, Any]:
         context["submitted_at"] = (
             timezone.localtime(case.submitted_at) if case.submitted_at else None
         )
+        # what the letter lists is what the provider may see: never an internal document
         context["documents"] = list(
-            case.documents.exclude(kind="letter").order_by("uploaded_at", "id")
+            access.documents_shared_with_provider(case)
+            .exclude(kind="letter")
+            .order_by("uploaded_at", "id")
         )
         context["claims"] = list(case.claims.all())
         context["notification"] = getattr(case, "notification", None)

@@ -1,6 +1,8 @@
 """Letters are requested inside the transaction of the event that calls for them and rendered
-after commit by a Celery task. If the broker is down, the letter stays pending and the periodic
-sweep (``letters_queue_missing``) queues it later: a letter is never lost."""
+after commit by a Celery task. If the broker is down, the letter stays pending, never queued, and
+the sweep (``letters_queue_missing``, every minute) queues it as soon as the broker is back; a
+letter whose worker died while rendering it is queued again by the same sweep. A letter is
+never lost, and a render that crashed leaves no file behind (``documents.cleanup``)."""
 
 from __future__ import annotations
 
@@ -31,12 +33,27 @@ __all__ = [
 logger = logging.getLogger(__name__)
 
 
+#: A letter queued this long ago and not begun: its message was lost (a broker restart).
+LOST_AFTER = datetime.timedelta(minutes=5)
+#: A letter begun this long ago and not finished: its worker died (a render takes seconds).
+CRASHED_AFTER = datetime.timedelta(seconds=90)
+
+
 def _queue(letter_id: int) -> None:
-    """Queue the rendering; when the broker is down, the letter stays pending and the periodic
-    sweep queues it again."""
+    """Queue the rendering; when the broker is down, the letter stays pending and unqueued, and
+    the sweep queues it once the broker is back."""
     from .tasks import render_letter
 
-    queue_or(render_letter, letter_id, what=f"letter {letter_id} (left for the sweep)")
+    if queue_or(render_letter, letter_id, what=f"letter {letter_id} (left for the sweep)"):
+        Letter.objects.filter(pk=letter_id).update(queued_at=timezone.now())
+
+
+def letter_render_started(*, letter_id: int) -> None:
+    """A worker begins to render the letter (committed at once: if the worker dies, the sweep
+    sees a render that began and never finished)."""
+    Letter.objects.filter(pk=letter_id, status=LetterStatus.PENDING).update(
+        render_started_at=timezone.now()
+    )
 
 
 def letter_request(
@@ -90,7 +107,13 @@ def letter_render(*, letter_id: int) -> Letter:
             content_type="application/pdf",
         )
         document.file.save(name, ContentFile(pdf), save=False)
-        document.save()
+        try:
+            document.save()
+        except BaseException:
+            # the row is not written: neither is the file (a crash that kills the process before
+            # this runs leaves a file that documents.cleanup removes)
+            document.file.delete(save=False)
+            raise
         letter.document = document
         letter.status = LetterStatus.RENDERED
         letter.rendered_at = timezone.now()
@@ -132,14 +155,25 @@ def letter_regenerate(*, actor: Any, letter: Letter) -> Letter:
     return letter
 
 
-def letters_queue_missing(*, older_than: datetime.timedelta = datetime.timedelta(minutes=2)) -> int:
-    """Queue every letter that is due but not yet rendered (broker was down, worker died...)."""
-    cutoff = timezone.now() - older_than
-    ids = list(
-        Letter.objects.filter(status=LetterStatus.PENDING, created_at__lte=cutoff).values_list(
-            "pk", flat=True
+def letters_queue_missing(*, older_than: datetime.timedelta | None = None) -> int:
+    """Queue every letter that is due and will not be rendered otherwise: never queued (the
+    broker was down when it was requested), queued long ago and never begun (the message was
+    lost), or begun and never finished (the worker died). Runs every minute (core/schedule.py),
+    so a letter follows within a minute of the broker's return. ``older_than`` treats every
+    pending letter older than that as lost (a manual catch-up)."""
+    from django.db.models import Q
+
+    now = timezone.now()
+    pending = Letter.objects.filter(status=LetterStatus.PENDING)
+    if older_than is not None:
+        pending = pending.filter(created_at__lte=now - older_than)
+    else:
+        pending = pending.filter(
+            Q(queued_at__isnull=True)
+            | Q(render_started_at__isnull=True, queued_at__lte=now - LOST_AFTER)
+            | Q(render_started_at__lte=now - CRASHED_AFTER)
         )
-    )
+    ids = list(pending.values_list("pk", flat=True))
     for letter_id in ids:
         _queue(letter_id)
     return len(ids)

@@ -10,8 +10,9 @@ logger = logging.getLogger(__name__)
 @shared_task(bind=True, max_retries=3, acks_late=True)
 def render_letter(self, letter_id: int) -> str:
     """Render a letter; retry with exponential backoff; after the last retry mark it failed."""
-    from .services import letter_record_failure, letter_render
+    from .services import letter_record_failure, letter_render, letter_render_started
 
+    letter_render_started(letter_id=letter_id)
     try:
         return letter_render(letter_id=letter_id).reference
     except Exception as exc:

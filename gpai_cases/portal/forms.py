@@ -358,3 +358,48 @@ class CorrectionForm(forms.Form):
             if self.cleaned_data.get(k) not in (None, "")
         }
         return given or None
+
+
+class ConfidentialityClaimForm(forms.Form):
+    """A claim of confidential business information (Art 78) on one document or one field."""
+
+    subject = forms.ChoiceField(label="What is confidential")
+    reason = forms.CharField(
+        label="Why it is confidential business information",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+    )
+    terms = forms.CharField(
+        label="Words that must never be published (one per line)",
+        help_text="E.g. an internal code name or a partner's name; the publishing page warns the "
+        "AI Office when the public wording contains one of them.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=5000,
+    )
+    non_confidential_version = forms.FileField(
+        label="A non-confidential version of the document (optional)",
+        required=False,
+        help_text=f"{ALLOWED_DESCRIPTION}.",
+    )
+
+    def __init__(self, *args: Any, documents: list[Any], **kwargs: Any) -> None:
+        from gpai_cases.cases.models import CLAIMABLE_FIELDS
+
+        super().__init__(*args, **kwargs)
+        self.documents = {str(d.pk): d for d in documents}
+        self.fields["subject"].choices = [
+            ("Documents", [(f"document:{pk}", d.title) for pk, d in self.documents.items()]),
+            ("Fields", [(f"field:{key}", label) for key, label in CLAIMABLE_FIELDS.items()]),
+        ]
+
+    def claim(self) -> dict[str, Any]:
+        """The service's arguments for the claim."""
+        kind, _, key = self.cleaned_data["subject"].partition(":")
+        return {
+            "document": self.documents.get(key) if kind == "document" else None,
+            "field": key if kind == "field" else "",
+            "reason": self.cleaned_data["reason"],
+            "terms": self.cleaned_data["terms"],
+            "non_confidential_file": self.cleaned_data.get("non_confidential_version"),
+        }

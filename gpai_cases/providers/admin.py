@@ -1,3 +1,4 @@
+from auditlog.mixins import AuditlogHistoryAdminMixin
 from django.contrib import admin
 
 from .figures import RECORDED_FIELDS
@@ -12,7 +13,8 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Provider)
-class ProviderAdmin(admin.ModelAdmin):
+class ProviderAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
+    show_auditlog_history_link = True
     list_display = ["legal_name", "country", "code_of_practice_signatory", "contact_email"]
     list_filter = ["country", "code_of_practice_signatory"]
     search_fields = ["legal_name"]
@@ -20,7 +22,8 @@ class ProviderAdmin(admin.ModelAdmin):
 
 
 @admin.register(GPAIModel)
-class GPAIModelAdmin(admin.ModelAdmin):
+class GPAIModelAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
+    show_auditlog_history_link = True
     list_display = ["name", "version", "provider", "training_compute_flop", "release_mode"]
     list_filter = ["release_mode"]
     search_fields = ["name", "provider__legal_name"]
@@ -52,7 +55,8 @@ class GPAIModelAdmin(admin.ModelAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(admin.ModelAdmin):
+class MembershipAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
+    show_auditlog_history_link = True
     list_display = ["user", "provider", "created_at"]
     list_select_related = ["user", "provider"]
     raw_id_fields = ["user", "provider"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from auditlog.context import set_actor
 from django.db import transaction
 from django.dispatch import Signal
 
@@ -41,7 +42,8 @@ def provider_create(*, actor: Any, legal_name: str, country: str, **fields: Any)
     require(may_register_providers, actor)
     provider = Provider(legal_name=legal_name.strip(), country=country.upper(), **fields)
     provider.full_clean()
-    provider.save()
+    with set_actor(actor):  # the change history names the actor, whatever the door
+        provider.save()
     return provider
 
 
@@ -73,7 +75,7 @@ def model_register(
         fields.setdefault(name, None)
     model = GPAIModel(provider=provider, **_model_fields(fields))
     model.full_clean()
-    with transaction.atomic():
+    with transaction.atomic(), set_actor(actor):  # history: RecordChange and django-auditlog
         model.save()
         created = {name: ["", new] for name, new in _stored(model).items() if new}
         RecordChange.record(
@@ -88,7 +90,7 @@ def model_update(
     """Edit a registered model: the new version is recorded with old and new values (and the
     reason, if given), and the model's open cases are told (:data:`model_changed`)."""
     require(may_manage_models, actor, model.provider)
-    with transaction.atomic():
+    with transaction.atomic(), set_actor(actor):  # history: RecordChange and django-auditlog
         locked = GPAIModel.objects.select_for_update().select_related("provider").get(pk=model.pk)
         before = _stored(locked)
         for name, value in _model_fields(fields).items():

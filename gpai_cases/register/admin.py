@@ -1,3 +1,4 @@
+from auditlog.mixins import AuditlogHistoryAdminMixin
 from django.contrib import admin
 
 from .models import Publication, PublicEntry, PublicWording
@@ -39,6 +40,7 @@ class PublicationAdmin(admin.ModelAdmin):
 
 
 @admin.register(PublicWording)
-class PublicWordingAdmin(admin.ModelAdmin):
+class PublicWordingAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
+    show_auditlog_history_link = True
     list_display = ["entry_id", "public_model_name", "public_provider_name", "updated_at"]
     readonly_fields = ["designation", "entry_id"]

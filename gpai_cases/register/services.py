@@ -5,17 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from auditlog.context import set_actor
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Prefetch
 
-from gpai_cases.cases import access
-from gpai_cases.cases.models import Decision, DecisionStatus, Designation
+from gpai_cases.cases import access, rules
+from gpai_cases.cases.models import ConfidentialityClaim, Decision, DecisionStatus, Designation
+from gpai_cases.core.errors import refuse_if
 
 from .models import Publication, PublicEntry, PublicWording
 
 __all__ = [
     "PUBLIC_FIELDS",
     "build_entry",
+    "confidential_terms_found",
     "latest_publication_number",
     "pending_changes",
     "publish",
@@ -141,6 +144,25 @@ def pending_changes() -> list[Change]:
 WORDING_FIELDS = ("public_model_name", "public_provider_name", "summary")
 
 
+def confidential_terms_found(changes: list[Change]) -> dict[str, list[str]]:
+    """Entry id → the terms claimed confidential (Art 78, by any provider) that its public
+    wording contains: the publishing page warns, and publishing is refused."""
+    terms = sorted(
+        {t for claim in ConfidentialityClaim.objects.only("terms") for t in claim.term_list()}
+    )
+    if not terms:
+        return {}
+    found = {}
+    for change in changes:
+        entry = change.entry
+        hits = rules.claimed_terms_in(
+            [entry["model_name"], entry["provider_name"], entry["summary"]], terms
+        )
+        if hits:
+            found[entry["entry_id"]] = hits
+    return found
+
+
 def wording_save(*, actor: Any, designation: Designation, **fields: str) -> PublicWording:
     access.require(access.may_publish, actor)
     wording = wording_for(designation)
@@ -151,7 +173,8 @@ def wording_save(*, actor: Any, designation: Designation, **fields: str) -> Publ
         if name != "summary" and not value:
             continue  # keep the default rather than publish an empty name
         setattr(wording, name, value[:1000] if name == "summary" else value[:200])
-    wording.save()
+    with set_actor(actor):  # old and new wording in its history (django-auditlog)
+        wording.save()
     return wording
 
 
@@ -165,6 +188,8 @@ def publish(*, actor: Any, overrides: dict[int, dict[str, str]] | None = None) -
                 for designation in Designation.objects.filter(pk__in=list(overrides)):
                     wording_save(actor=actor, designation=designation, **overrides[designation.pk])
                 changes = pending_changes()
+                # nothing claimed confidential enters the public list (Art 52(6), Art 78)
+                refuse_if(rules.publish_blockers(confidential_terms_found(changes)))
                 number = (Publication.objects.aggregate(m=Max("number"))["m"] or 0) + 1
                 publication = Publication.objects.create(number=number, published_by=actor)
                 PublicEntry.objects.bulk_create(

@@ -35,6 +35,8 @@ from django.views.decorators.http import condition, require_http_methods
 
 from gpai_cases.cases import access
 from gpai_cases.cases.models import Designation
+from gpai_cases.core.errors import ActionRefused
+from gpai_cases.core.exports import csv_row
 
 from . import services
 from .models import Publication, PublicEntry
@@ -255,15 +257,27 @@ def register_csv(request: HttpRequest) -> HttpResponse:
     writer.writerow(columns)
     for entry in _entries(_latest(request)):
         row = _as_dict(entry)
-        writer.writerow([row[c] if row[c] is not None else "" for c in columns])
+        writer.writerow(csv_row(row[c] for c in columns))
     response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="gpai-systemic-risk-register.csv"'
     return response
 
 
+class TextSummaryFeed(Atom1Feed):
+    """Atom with summaries of type ``text``: a model name a provider chose is shown as text by
+    feed readers, never interpreted as HTML (Django writes ``type="html"``, escaped only once for
+    XML, so ``<img onerror=…>`` in a name became live markup in the reader)."""
+
+    def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
+        summary = item.get("description")
+        super().add_item_elements(handler, {**item, "description": None})
+        if summary is not None:
+            handler.addQuickElement("summary", summary, {"type": "text"})
+
+
 @cached_per_publication
 def register_atom(request: HttpRequest) -> HttpResponse:
-    feed = Atom1Feed(
+    feed = TextSummaryFeed(
         title="General-purpose AI models with systemic risk — publications",
         link=request.build_absolute_uri(reverse("register:list")),
         description="Each entry is one publication of the list (Art 52(6)).",
@@ -316,9 +330,15 @@ def publish(request: HttpRequest) -> HttpResponse:
                 )
             messages.success(request, "Public wording saved. Nothing has been published yet.")
             return redirect("register:publish")
-        publication = services.publish(actor=request.user, overrides=overrides)
-        messages.success(request, f"Publication {publication.number} is now public.")
-        return redirect("register:published", number=publication.number)
+        try:
+            publication = services.publish(actor=request.user, overrides=overrides)
+        except ActionRefused as refused:
+            for reason in refused.reasons:
+                messages.error(request, reason)
+            _keep_posted(changes, overrides)  # the refused form comes back with its values
+        else:
+            messages.success(request, f"Publication {publication.number} is now public.")
+            return redirect("register:published", number=publication.number)
     return render(
         request,
         "register/publish.html",
@@ -326,8 +346,21 @@ def publish(request: HttpRequest) -> HttpResponse:
             "changes": changes,
             "changed": [c for c in changes if c.change != "unchanged"],
             "last": _latest(request),
+            "confidential": services.confidential_terms_found(changes),
         },
     )
+
+
+def _keep_posted(changes: list[services.Change], overrides: dict[int, dict[str, str]]) -> None:
+    for change in changes:
+        posted = overrides.get(change.designation.pk, {})
+        for field, key in (
+            ("public_model_name", "model_name"),
+            ("public_provider_name", "provider_name"),
+            ("summary", "summary"),
+        ):
+            if posted.get(field, "").strip():
+                change.entry[key] = posted[field].strip()
 
 
 @login_required

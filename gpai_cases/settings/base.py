@@ -15,17 +15,32 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("GPAI_VAR_DIR", BASE_DIR / "var"))
 VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+FALSE_WORDS = frozenset({"0", "false", "no", "off"})
+
+
 def env_bool(name: str, default: bool) -> bool:
+    """An environment boolean: one of the known spellings, or start-up stops naming the variable
+    (``GPAI_REQUIRE_SECOND_FACTOR=ture`` must not quietly mean "off")."""
     value = os.environ.get(name)
-    if value is None:
+    if value is None or not value.strip():
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    word = value.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(
+        f"{name}={value!r} is not a boolean: use one of "
+        f"{', '.join(sorted(TRUE_WORDS))} or {', '.join(sorted(FALSE_WORDS))}."
+    )
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -54,8 +69,11 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "axes",
     "csp",
+    "health_check",
+    "auditlog",
     "gpai_cases.accounts",
     "gpai_cases.providers",
     "gpai_cases.documents",
@@ -72,11 +90,15 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "gpai_cases.core.logs.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "gpai_cases.core.middleware.CleanInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "gpai_cases.core.middleware.NoStoreMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "gpai_cases.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -98,7 +120,7 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 50,
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": [
-        "rest_framework.parsers.JSONParser",
+        "gpai_cases.api.parsers.SafeJSONParser",
         "rest_framework.parsers.MultiPartParser",
         "rest_framework.parsers.FormParser",
     ],
@@ -117,6 +139,10 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
 }
 
+# --- Change history of reference data (django-auditlog; gpai_cases/core/history.py) -------------
+AUDITLOG_STORE_JSON_CHANGES = True
+AUDITLOG_DISABLE_REMOTE_ADDR = False
+
 # --- Security ------------------------------------------------------------------------------------
 # Login throttling (django-axes): 5 failures per account and address lock for 15 minutes.
 AXES_FAILURE_LIMIT = 5
@@ -126,6 +152,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 AXES_USERNAME_FORM_FIELD = "username"
+# An e-mail typed in another case is the same account, for sign-in and for throttling alike.
+AXES_USERNAME_CALLABLE = "gpai_cases.accounts.signals.typed_username"
 # A second factor (TOTP) for the AI Office's roles, enrolled at first sign-in; providers may opt in.
 GPAI_REQUIRE_SECOND_FACTOR = env_bool("GPAI_REQUIRE_SECOND_FACTOR", True)
 OTP_TOTP_ISSUER = "EU AI Office GPAI Cases"
@@ -146,6 +174,10 @@ CONTENT_SECURITY_POLICY = {
 }
 
 ROOT_URLCONF = "gpai_cases.urls"
+# Sessions live in the database only, with or without Redis: a Redis outage never signs anyone
+# out nor fails a page, and a sign-out ends the session everywhere at once (ADR 0006).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+CSRF_FAILURE_VIEW = "gpai_cases.core.views.csrf_failure"
 WSGI_APPLICATION = "gpai_cases.wsgi.application"
 
 TEMPLATES = [
@@ -225,9 +257,6 @@ if REDIS_URL:
             "KEY_PREFIX": "gpai",
         }
     }
-    # Sessions read from Redis, written through to the database: one query less per request,
-    # and a sign-out is seen by every process at once (the cache is shared).
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     # A broker that needs no server: messages are files in var/broker/.
     CELERY_BROKER_URL = "filesystem://"
@@ -256,7 +285,7 @@ CACHES["register"] = {
     "LOCATION": "register",
     "TIMEOUT": 3600,
 }
-if os.environ.get("GPAI_FRAGMENT_CACHE", "1") == "0":  # e.g. `make bench` measuring cold pages
+if not env_bool("GPAI_FRAGMENT_CACHE", True):  # e.g. `make bench` measuring cold pages
     CACHES["fragments"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("GPAI_CELERY_QUEUE", "gpai")
@@ -318,10 +347,14 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # The benchmark's bare floor view (/_floor), for `make bench` only.
 GPAI_BENCH_URLS = env_bool("GPAI_BENCH_URLS", False)
 
+# One JSON object per line: time, level, logger, message, and the request or task id
+# (gpai_cases.core.logs). Celery leaves the root logger to these settings.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"json": {"()": "gpai_cases.core.logs.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {"fontTools": {"level": "WARNING"}, "weasyprint": {"level": "ERROR"}},
 }
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False

@@ -5,7 +5,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import DATABASES, REDIS_URL
+from .base import DATABASES, REDIS_URL, env_bool
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only; prod uses Argon2
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -42,7 +42,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # is rolled back at the end), and a transaction with uncommitted changes never reads nor fills
 # the cache (core/freshness.py), so every page a test renders after a change is fresh.
 # GPAI_TEST_FRAGMENT_CACHE=0 turns it off, to tell a cache bug from any other.
-if os.environ.get("GPAI_TEST_FRAGMENT_CACHE", "1") == "0":
+if not env_bool("GPAI_TEST_FRAGMENT_CACHE", True):
     CACHES = {**CACHES, "fragments": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # noqa: F405
 if REDIS_URL:
     # The Redis database is shared by the parallel test processes and the broker: each process
@@ -52,8 +52,9 @@ if REDIS_URL:
         "KEY_PREFIX": f"gpai-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}",
     }
 
-# Tests sign users in with force_login; the tests of throttling and of the second factor switch
-# these on explicitly (tests/accounts/).
+# Tests sign users in with force_login, which for AI Office staff also verifies a second factor
+# (tests/conftest.py), as the sign-in pages do: the second factor is ON, as users run it. The
+# tests of throttling switch axes on explicitly (tests/accounts/).
 AXES_ENABLED = False
-GPAI_REQUIRE_SECOND_FACTOR = False
+GPAI_REQUIRE_SECOND_FACTOR = True
 AXES_VERBOSE = False

@@ -182,8 +182,8 @@ def test_the_whole_procedure_through_the_api(
         ),
         400,
     )
-    # submit (refused for the caseworker)
-    problem(c.post(f"/api/v1/cases/{ref}/submit/"), 403)
+    # submit: a draft is the provider's own, "not found" for the AI Office until submitted
+    problem(c.post(f"/api/v1/cases/{ref}/submit/"), 404)
     with django_capture_on_commit_callbacks(execute=True):
         assert p.post(f"/api/v1/cases/{ref}/submit/").json()["state"] == "submitted"
     problem(p.post(f"/api/v1/cases/{ref}/submit/"), 409)
@@ -353,9 +353,12 @@ def test_lists_are_paginated_scoped_and_use_a_constant_number_of_queries(
             member_a, GPAIModelFactory(provider=model_a.provider), evidence=False
         )
     file_draft_notification(member_b, model_b, evidence=False)
+    other_b = GPAIModelFactory(provider=model_b.provider)
+    services.case_submit(actor=member_b, case=file_draft_notification(member_b, other_b))
     body = api(member_a).get("/api/v1/cases/").json()
     assert body["count"] == 3 and {"next", "previous", "results"} <= set(body)
-    assert api(caseworker).get("/api/v1/cases/").json()["count"] == 4
+    # drafts are their providers' own: the AI Office lists the submitted case only
+    assert api(caseworker).get("/api/v1/cases/").json()["count"] == 1
     with django_assert_max_num_queries(8):
         api(caseworker).get("/api/v1/cases/")
     for _ in range(20):

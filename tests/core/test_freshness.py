@@ -91,10 +91,10 @@ def test_the_queue_is_served_from_the_cache_until_a_case_changes(
 def test_each_filter_and_page_has_its_own_fragment(
     fragments, client, caseworker, member_a, model_a
 ):
-    case = file_draft_notification(member_a, model_a)
+    case = services.case_submit(actor=member_a, case=file_draft_notification(member_a, model_a))
     client.force_login(caseworker)
     url = reverse("workspace:queue")
-    assert case.reference in client.get(url, {"state": "draft"}).content.decode()
+    assert case.reference in client.get(url, {"state": "submitted"}).content.decode()
     assert case.reference not in client.get(url, {"state": "decided"}).content.decode()
     assert case.reference not in client.get(url, {"mine": "1"}).content.decode()
 
@@ -105,12 +105,13 @@ def test_a_cached_case_page_carries_each_browser_its_own_csrf_token(
 ):
     import re
 
-    from django.test import Client
+    from ..conftest import SignedInClient
 
     case = file_draft_notification(member_a, model_a)
     services.case_submit(actor=member_a, case=case)
     url = reverse("workspace:case", args=[case.reference])
-    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first = SignedInClient(enforce_csrf_checks=True)
+    second = SignedInClient(enforce_csrf_checks=True)
     first.force_login(caseworker)
     second.force_login(caseworker)
     assert "Take up this case" in first.get(url).content.decode()

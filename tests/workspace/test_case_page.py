@@ -245,6 +245,8 @@ def test_documents_download_only_for_those_who_may_read_them(
     response = client.get(url)
     assert response.status_code == 200 and b"".join(response.streaming_content).startswith(b"%PDF")
     client.force_login(caseworker)
+    assert client.get(url).status_code == 404  # a draft's document is the provider's own
+    services.case_submit(actor=member_a, case=draft_a)
     assert client.get(url).status_code == 200
 
 

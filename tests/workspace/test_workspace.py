@@ -42,12 +42,13 @@ def test_ai_office_home_is_the_queue(client, caseworker):
 
 
 def make_cases(member, provider, n, trigger=datetime.date(2026, 3, 2)):
+    """Submitted notifications (drafts are the provider's own: the queue does not show them)."""
     return [
-        file_draft_notification(
-            member,
-            GPAIModelFactory(provider=provider),
-            trigger_date=trigger,
-            evidence=False,
+        services.case_submit(
+            actor=member,
+            case=file_draft_notification(
+                member, GPAIModelFactory(provider=provider), trigger_date=trigger
+            ),
         )
         for _ in range(n)
     ]
@@ -73,17 +74,22 @@ def test_queue_query_count_does_not_grow_with_the_number_of_cases(
 def test_queue_filters_search_sort_and_badges(
     client, caseworker, member_a, member_b, provider_a, model_b, assessing_a
 ):
-    late = file_draft_notification(
-        member_b, model_b, trigger_date=datetime.date(2026, 1, 5)
-    )  # due 19 Jan
-    make_cases(member_a, provider_a, 2, trigger=datetime.date(2026, 3, 2))
+    late = file_draft_notification(member_b, model_b, trigger_date=datetime.date(2026, 1, 5))
+    draft = file_draft_notification(member_a, GPAIModelFactory(provider=provider_a))
+    with time_machine.travel(datetime.datetime(2026, 3, 2, 9, tzinfo=datetime.UTC)):
+        services.case_submit(actor=member_b, case=late)  # due 19 Jan: late
+        services.information_request_send(
+            actor=caseworker, case=late, questions=["Q"], due_date=datetime.date(2026, 3, 10)
+        )
+        make_cases(member_a, provider_a, 2, trigger=datetime.date(2026, 3, 2))
     client.force_login(caseworker)
     with time_machine.travel(datetime.datetime(2026, 3, 14, 9, tzinfo=datetime.UTC)):
         page = client.get(reverse("workspace:queue"), {"sort": "deadline"})
         refs = [r["case"].reference for r in page.context["rows"]]
         assert refs[0] == late.reference  # earliest deadline first
-        assert page.context["rows"][0]["overdue"] is True
-        assert b"overdue" in page.content and b"due within 3 days" in page.content
+        assert draft.reference not in refs  # a draft is the provider's own
+        assert page.context["rows"][0]["overdue"] is True and page.context["rows"][0]["late"]
+        assert b"overdue" in page.content
         overdue = client.get(reverse("workspace:queue"), {"overdue": "1"})
         assert [r["case"].reference for r in overdue.context["rows"]] == [late.reference]
     mine = client.get(reverse("workspace:queue"), {"mine": "1"})
@@ -102,6 +108,7 @@ def test_queue_filters_search_sort_and_badges(
     assert [r["case"].reference for r in search.context["rows"]] == [late.reference]
     by_provider = client.get(reverse("workspace:queue"), {"provider": str(model_b.provider_id)})
     assert [r["case"].reference for r in by_provider.context["rows"]] == [late.reference]
+    assert client.get(reverse("workspace:queue"), {"state": "draft"}).context["rows"] == []
     nonsense = client.get(
         reverse("workspace:queue"),
         {"state": "nonsense", "provider": "x'; drop", "page": "999", "assignee": "-1 or 1=1"},
@@ -118,8 +125,8 @@ def test_a_reassessment_shows_in_the_queue_with_the_decision_it_reviews(
     with time_machine.travel(datetime.datetime(2026, 1, 31, 9, tzinfo=datetime.UTC)):
         services.decision_approve(actor=approver, case=assessing_a)
     designation = Designation.objects.get(case=assessing_a)
-    reassessment = services.case_create_reassessment(
-        actor=member_a, designation=designation, reasons="New evaluations."
+    reassessment = services.reassessment_open(
+        actor=caseworker, designation=designation, reasons="New evaluations."
     )
     client.force_login(caseworker)
     page = client.get(reverse("workspace:queue"), {"kind": "reassessment"})

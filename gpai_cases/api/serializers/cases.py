@@ -17,7 +17,7 @@ from gpai_cases.cases.models import (
 )
 from gpai_cases.letters.models import Letter
 
-from .fields import MAX_INT, BigNumberField, checked
+from .fields import AI_OFFICE, MAX_INT, BigNumberField, checked, office_asks
 
 
 class CaseSerializer(serializers.ModelSerializer):
@@ -58,7 +58,10 @@ class CaseSerializer(serializers.ModelSerializer):
         return n.notification_due.isoformat() if n and n.notification_due else None
 
     def get_assignee(self, case: Case) -> str | None:
-        return case.assignee.email if case.assignee else None
+        """The AI Office's caseworker for the AI Office; the provider sees the institution."""
+        if not case.assignee:
+            return None
+        return case.assignee.email if office_asks(self) else AI_OFFICE
 
     def get_decision(self, case: Case) -> dict[str, Any] | None:
         approved = [d for d in case.decisions.all() if d.status == "approved"]
@@ -146,7 +149,13 @@ class EventSerializer(serializers.ModelSerializer):
         fields = ["at", "actor", "action", "from_state", "to_state"]
 
     def get_actor(self, event: CaseEvent) -> str | None:
-        return event.actor.email if event.actor else None
+        """Who did it: for a provider, the AI Office as an institution (never a staff member's
+        name or address), or the member of its own staff."""
+        if not event.actor:
+            return None
+        if event.actor.is_ai_office and not office_asks(self):
+            return AI_OFFICE
+        return event.actor.email
 
 
 class LetterSerializer(serializers.ModelSerializer):

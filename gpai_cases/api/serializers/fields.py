@@ -12,6 +12,15 @@ from rest_framework import serializers
 from gpai_cases.providers import compute
 
 MAX_INT = 10**18
+#: How a provider sees the AI Office's staff: as the institution.
+AI_OFFICE = "AI Office"
+
+
+def office_asks(serializer: serializers.Serializer) -> bool:
+    """Whether the request is the AI Office's (no request: the safe answer is no)."""
+    request = serializer.context.get("request")
+    user = getattr(request, "user", None)
+    return bool(user is not None and getattr(user, "is_ai_office", False))
 
 
 @extend_schema_field({"oneOf": [{"type": "number"}, {"type": "string", "example": "3.2e25"}]})

@@ -35,7 +35,8 @@ def case_for(request: Request, reference: str) -> Case:
 
 
 def case_response(request: Request, reference: str, code: int = 200) -> Response:
-    return Response(s.CaseSerializer(case_for(request, reference)).data, status=code)
+    case = case_for(request, reference)
+    return Response(s.CaseSerializer(case, context={"request": request}).data, status=code)
 
 
 def case_record(model: Any, request: Request, pk: int) -> Any:

@@ -82,7 +82,12 @@ class CaseEvents(generics.ListAPIView):
 
     def get_queryset(self) -> QuerySet[CaseEvent]:
         case = case_for(self.request, self.kwargs["reference"])
-        return CaseEvent.objects.filter(case=case).select_related("actor").order_by("at", "pk")
+        # the provider's view leaves out the AI Office's internal steps (access.py)
+        return (
+            access.events_visible_to(self.request.user, case)
+            .select_related("actor")
+            .order_by("at", "pk")
+        )
 
 
 class CaseLetters(generics.ListAPIView):

@@ -177,6 +177,7 @@ class DocumentDownload(APIView):
         document = access.documents_visible_to(request.user).filter(pk=pk).first()
         if document is None:
             raise Http404
+        services.document_read(actor=request.user, document=document, via="api")
         return FileResponse(
             document.file.open("rb"),
             as_attachment=True,

@@ -17,6 +17,7 @@ from .case import (
     ReferenceSequence,
     State,
 )
+from .confidentiality import CLAIMABLE_FIELDS, ConfidentialityClaim
 from .events import CaseEvent
 from .filing import (
     Claim,
@@ -46,6 +47,7 @@ from .requests import (
 
 __all__ = [
     "ARTICLE_52_4_BASES",
+    "CLAIMABLE_FIELDS",
     "OPEN_STATES",
     "OUTCOMES_BY_KIND",
     "CalendarYear",
@@ -56,6 +58,7 @@ __all__ = [
     "ClaimReview",
     "ClockStop",
     "ComputeMethod",
+    "ConfidentialityClaim",
     "Decision",
     "DecisionStatus",
     "Designation",

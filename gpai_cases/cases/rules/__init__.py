@@ -14,4 +14,5 @@ from .corrections import *  # noqa: F403
 from .filing import *  # noqa: F403
 from .office import *  # noqa: F403
 from .outcomes import *  # noqa: F403
+from .records import *  # noqa: F403
 from .requests import *  # noqa: F403

@@ -17,6 +17,8 @@ By concern:
 - :mod:`.dates` — dates that depend on other dates and on the holiday calendar;
 - :mod:`.facts` — facts as filed: corrections of a submitted notification, model edits recorded
   on the open cases;
+- :mod:`.records` — sharing internal documents, the read audit, corrections by the AI Office,
+  confidentiality claims;
 - :mod:`.base` — the transition helper and what every service shares.
 
 Providers and models: :mod:`gpai_cases.providers.services` (re-exported here).
@@ -47,6 +49,7 @@ from .filing import (
 from .lifecycle import case_assign, case_open_ex_officio, case_submit, case_take_up, case_withdraw
 from .outcomes import claim_review, decision_approve, decision_propose, decision_return
 from .reassessment import reassessment_open
+from .records import confidentiality_claim_file, document_read, document_share, record_correct
 from .requests import (
     information_request_answer,
     information_request_send,
@@ -67,12 +70,15 @@ __all__ = [
     "claim_replace",
     "claim_review",
     "claims_file",
+    "confidentiality_claim_file",
     "dates_recompute",
     "decision_approve",
     "decision_propose",
     "decision_return",
     "document_add",
+    "document_read",
     "document_remove",
+    "document_share",
     "extension_grant",
     "extension_refuse",
     "extension_request",
@@ -88,5 +94,6 @@ __all__ = [
     "notification_update",
     "provider_create",
     "reassessment_open",
+    "record_correct",
     "refresh_next_deadline",
 ]

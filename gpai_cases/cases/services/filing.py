@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 
-from gpai_cases.documents.models import Document, DocumentKind
+from gpai_cases.documents.models import Document, DocumentKind, Visibility
 from gpai_cases.documents.validation import SNIFF_BYTES, UploadRefused, clean_filename, sniff
 from gpai_cases.providers.compute import parse_flop
 from gpai_cases.providers.models import GPAIModel
@@ -147,11 +147,14 @@ def document_add(
     kind: str = DocumentKind.EVIDENCE,
     information_request: InformationRequest | None = None,
     replaces: Document | None = None,
+    visibility: str | None = None,
 ) -> Document:
     """Store an upload after checking its content; refuse with ``UploadRefused`` in plain words.
 
     ``replaces``: a document of the draft this one replaces (docs/rules.md § facts-as-filed): the
     old one is removed from the draft (kept, and recorded), the claims citing it cite the new one.
+    What the provider files is shared; what the AI Office attaches is internal unless said
+    otherwise (docs/rules.md § confidentiality).
     """
     access.require(access.may_add_document, actor, case)
     provider_side = access.files_for_provider(actor, case)
@@ -194,6 +197,7 @@ def document_add(
             and kind == DocumentKind.EVIDENCE,
             information_request=information_request,
             replaces=replaces,
+            visibility=visibility or (Visibility.SHARED if provider_side else Visibility.INTERNAL),
         )
         document.file.save(name, uploaded_file, save=False)
         try:

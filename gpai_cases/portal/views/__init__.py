@@ -2,7 +2,14 @@
 requests, withdrawal and reassessment. Every view is scoped by the access rules; every change goes
 through the service layer."""
 
-from .cases import add_supplementary, case_view, reassessment, respond, withdraw
+from .cases import (
+    add_supplementary,
+    case_view,
+    confidentiality,
+    reassessment,
+    respond,
+    withdraw,
+)
 from .edits import claim_remove, claim_replace, correct, document_remove, document_replace
 from .home import home, model_edit
 from .requests import extension_request
@@ -13,6 +20,7 @@ __all__ = [
     "case_view",
     "claim_remove",
     "claim_replace",
+    "confidentiality",
     "correct",
     "document_remove",
     "document_replace",

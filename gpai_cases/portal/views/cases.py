@@ -13,6 +13,7 @@ from gpai_cases.cases import access, deadlines, facts, rules, services
 from gpai_cases.cases.models import (
     CaseEvent,
     Claim,
+    ConfidentialityClaim,
     InformationRequest,
     Kind,
     NotificationCorrection,
@@ -27,7 +28,9 @@ from .base import case_for, provider_only
 from .requests import request_row
 
 NEXT = {
-    State.DRAFT: "This is a draft: nothing has been sent to the AI Office yet. Complete it and submit it.",
+    State.DRAFT: "This is a draft: the AI Office cannot read it until you submit it. It sees only "
+    "that a notification is due for this model — the model, your organisation and the due date "
+    "your draft gives — and whether that date has passed. Complete the draft and submit it.",
     State.SUBMITTED: "The AI Office has received your filing. A caseworker will check it and may ask you for "
     "more information.",
     State.UNDER_ASSESSMENT: "A caseworker is assessing the case. Answer any request for information by its due "
@@ -44,7 +47,6 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
         access.cases_visible_to(request.user)
         .select_related("model__provider", "notification", "designation")
         .prefetch_related(
-            Prefetch("events", queryset=CaseEvent.objects.order_by("at", "pk")),
             Prefetch(
                 "information_requests",
                 queryset=InformationRequest.objects.order_by("created_at", "pk").prefetch_related(
@@ -59,13 +61,23 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
                 "corrections",
                 queryset=NotificationCorrection.objects.prefetch_related("documents"),
             ),
-            "documents",
+            # what the provider may see of the documents: never an internal one
+            Prefetch("documents", queryset=access.documents_visible_to(request.user)),
+            Prefetch(
+                "confidentiality_claims",
+                queryset=ConfidentialityClaim.objects.select_related(
+                    "document", "non_confidential_version"
+                ),
+            ),
         )
     )
     case = access.get_case_for(request.user, reference, qs)
     today = timezone.localdate()
     requests = [request_row(r, today) for r in case.information_requests.all()]
     case_facts = facts.case_facts(case)
+    events = list(
+        access.events_visible_to(request.user, case).select_related("actor").order_by("at", "pk")
+    )
     return render(
         request,
         "portal/case.html",
@@ -87,8 +99,21 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             "facts": case_facts,
             "corrections": [(c, facts.correction_rows(c.changes)) for c in case.corrections.all()],
             "model_changes": facts.model_changes(case.events.all(), case=case),
+            # the AI Office as an institution: never a member of its staff by name or address
+            "timeline": [(e, _who(e)) for e in events],
+            "reads": list(access.reads_visible_to(request.user, case)[:200]),
+            "can_claim": access.may_claim_confidentiality(request.user, case)
+            and not rules.confidentiality_claim_blockers(case),
         },
     )
+
+
+def _who(event: CaseEvent) -> str:
+    """Who did it, as the provider may know: the AI Office, or the member of its own staff."""
+    actor = event.actor
+    if actor is None:
+        return ""
+    return "the AI Office" if actor.is_ai_office else actor.display_name
 
 
 @provider_only
@@ -261,3 +286,26 @@ def reassessment(request: HttpRequest, designation_id: int) -> HttpResponse:
             "earliest": deadlines.format_day_long(designation.reassessment_earliest),
         },
     )
+
+
+@provider_only
+def confidentiality(request: HttpRequest, reference: str) -> HttpResponse:
+    """Claim a document or a field as confidential business information (Art 78)."""
+    case = case_for(request, reference)
+    access.require(access.may_claim_confidentiality, request.user, case)
+    documents = list(access.documents_visible_to(request.user).filter(case=case))
+    form = forms.ConfidentialityClaimForm(*form_data(request), documents=documents)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.confidentiality_claim_file(actor=request.user, case=case, **form.claim())
+        except UploadRefused as refused:
+            form.add_error("non_confidential_version", str(refused))
+        except services.ActionRefused as refused:
+            for reason in refused.reasons:
+                form.add_error(None, reason)
+        else:
+            messages.success(
+                request, "Your claim is recorded; the AI Office sees it beside what it covers."
+            )
+            return redirect("portal:case", reference=case.reference)
+    return render(request, "portal/confidentiality.html", {"case": case, "form": form})

@@ -23,11 +23,8 @@ from .. import forms
 from .base import case_for, provider_only
 
 
-def _document(case: Case, document_id: int) -> Document:
-    document = Document.objects.filter(case=case, pk=document_id).select_related("case").first()
-    if document is None:
-        raise Http404("No such document in this case.")
-    return document
+def _document(request: HttpRequest, case: Case, document_id: int) -> Document:
+    return access.get_document_of(request.user, case, document_id)
 
 
 def _claim(case: Case, claim_id: int) -> Claim:
@@ -59,7 +56,7 @@ def _refused(request: HttpRequest, refused: services.ActionRefused, form: Any = 
 def document_remove(request: HttpRequest, reference: str, document_id: int) -> HttpResponse:
     """Confirm, then remove a draft's document (kept, and in the audit trail)."""
     case = case_for(request, reference)
-    document = _document(case, document_id)
+    document = _document(request, case, document_id)
     access.require(access.may_edit_filing, request.user, case)
     blockers = rules.document_remove_blockers(document)
     if request.method == "POST" and not blockers:
@@ -91,7 +88,7 @@ def document_remove(request: HttpRequest, reference: str, document_id: int) -> H
 def document_replace(request: HttpRequest, reference: str, document_id: int) -> HttpResponse:
     """Upload a new version of a draft's document: the old one is removed (kept)."""
     case = case_for(request, reference)
-    document = _document(case, document_id)
+    document = _document(request, case, document_id)
     access.require(access.may_edit_filing, request.user, case)
     blockers = rules.document_remove_blockers(document)
     form = forms.UploadForm(*form_data(request), initial={"title": document.title})

@@ -17,6 +17,7 @@ from .assessment import assessment
 from .case import case_view
 from .opening import open_ex_officio, open_reassessment
 from .queue import queue_csv, queue_view
+from .records import correct, document_share, notifications_due
 from .requests import extension_decide, request_extend, request_withdraw
 
 __all__ = [
@@ -24,7 +25,10 @@ __all__ = [
     "assessment",
     "assign",
     "case_view",
+    "correct",
+    "document_share",
     "extension_decide",
+    "notifications_due",
     "open_ex_officio",
     "open_reassessment",
     "propose",

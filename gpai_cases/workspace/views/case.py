@@ -20,6 +20,7 @@ from gpai_cases.cases.models import (
     CaseEvent,
     Claim,
     ClaimReview,
+    ConfidentialityClaim,
     Decision,
     InformationRequest,
     NotificationCorrection,
@@ -143,6 +144,10 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
                     ).prefetch_related("documents"),
                 ),
                 "documents",
+                Prefetch(
+                    "confidentiality_claims",
+                    queryset=ConfidentialityClaim.objects.select_related("document"),
+                ),
             )
         )
         case = access.get_case_for(request.user, reference, qs)
@@ -191,6 +196,12 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             "requests": [
                 _request_actions(r, request.user, today) for r in case.information_requests.all()
             ],
+            "can_share": access.may_share_document(request.user),
+            "can_correct": access.may_correct_record(request.user, case)
+            and not rules.record_correction_blockers(case),
+            "claimed_documents": {
+                c.document_id for c in case.confidentiality_claims.all() if c.document_id
+            },
             "next_deadline_rule": due.next_deadline_rule(
                 case, target_days=settings.GPAI_ASSESSMENT_TARGET_DAYS
             ),

@@ -15,6 +15,7 @@ from gpai_cases.cases.models import (
     Kind,
     State,
 )
+from gpai_cases.core.exports import csv_row
 from gpai_cases.core.fragments import cached_fragment
 from gpai_cases.reminders import needs
 
@@ -93,18 +94,20 @@ def queue_csv(request: HttpRequest) -> StreamingHttpResponse:
         yield writer.writerow(header)
         for c in queue(request.user, f, today).iterator(chunk_size=2000):
             yield writer.writerow(
-                [
-                    c.reference,
-                    c.kind,
-                    c.state,
-                    c.model.provider.legal_name,
-                    str(c.model),
-                    c.assignee.email if c.assignee else "",
-                    c.next_deadline or "",
-                    c.next_deadline_kind,
-                    "yes" if c.late else "no",
-                    timezone.localtime(c.created_at).isoformat(timespec="minutes"),
-                ]
+                csv_row(
+                    [
+                        c.reference,
+                        c.kind,
+                        c.state,
+                        c.model.provider.legal_name,
+                        str(c.model),
+                        c.assignee.email if c.assignee else "",
+                        c.next_deadline or "",
+                        c.next_deadline_kind,
+                        "yes" if c.late else "no",
+                        timezone.localtime(c.created_at).isoformat(timespec="minutes"),
+                    ]
+                )
             )
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")

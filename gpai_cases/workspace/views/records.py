@@ -1,0 +1,165 @@
+"""Who sees what, and corrections: the notifications due (what the AI Office sees of the
+providers' drafts), sharing an internal document with the provider, and correcting the record
+of a case with a reason (docs/rules.md § confidentiality, § facts-as-filed)."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.db.models import Exists, OuterRef
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from gpai_cases.cases import access, deadlines, rules, services
+from gpai_cases.cases.models import Designation, InformationRequest, RequestStatus
+from gpai_cases.core.forms import form_data
+
+from .base import case_for_action, office_only
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+@office_only
+def notifications_due(request: HttpRequest) -> HttpResponse:
+    """Registered models above the threshold that are not notified yet, and the providers' draft
+    notifications: the model, the provider, the due date the draft declares, overdue or not —
+    never the draft's content."""
+    today = timezone.localdate()
+    drafts = [
+        {
+            "model": f"{d['case__model__name']} {d['case__model__version']}".strip(),
+            "provider": d["case__model__provider__legal_name"],
+            "due": d["notification_due"],
+            "due_words": deadlines.format_day(d["notification_due"])
+            if d["notification_due"]
+            else "",
+            "overdue": bool(d["notification_due"] and d["notification_due"] < today),
+            "escalated": d["case__overdue_escalated"],
+        }
+        for d in access.notifications_due_visible_to(request.user)
+    ]
+    threshold = Decimal(str(settings.GPAI_THRESHOLD_FLOP))
+    unnotified = (
+        access.models_visible_to(request.user)
+        .filter(training_compute_flop__gt=threshold)
+        .exclude(Exists(access.cases_visible_to(request.user).filter(model=OuterRef("pk"))))
+        .exclude(Exists(Designation.objects.filter(model=OuterRef("pk"), ended_on__isnull=True)))
+        .select_related("provider")
+        .order_by("provider__legal_name", "name")
+    )
+    return render(
+        request,
+        "workspace/notifications_due.html",
+        {"drafts": drafts, "unnotified": list(unnotified[:500])},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@office_only
+def document_share(request: HttpRequest, reference: str, document_id: int) -> HttpResponse:
+    """Share an internal document with the provider, after a confirmation."""
+    case = case_for_action(request, reference)
+    document = access.get_document_of(request.user, case, document_id)
+    access.require(access.may_share_document, request.user, document)
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        try:
+            services.document_share(actor=request.user, document=document)
+        except services.ActionRefused as refused:
+            for reason in refused.reasons:
+                messages.error(request, reason)
+        else:
+            messages.success(request, f"“{document.title}” is now shared with the provider.")
+        return redirect("workspace:case", reference=case.reference)
+    return render(
+        request,
+        "workspace/share.html",
+        {
+            "case": case,
+            "document": document,
+            "blockers": rules.share_blockers(document),
+            "unconfirmed": request.method == "POST",
+        },
+    )
+
+
+class CorrectionForm(forms.Form):
+    field = forms.ChoiceField(
+        label="What to correct", choices=list(rules.CORRECTABLE.items()), widget=forms.RadioSelect
+    )
+    late = forms.ChoiceField(
+        label="Notified late",
+        choices=[("", "—"), ("yes", "Yes: late"), ("no", "No: on time")],
+        required=False,
+    )
+    request = forms.ChoiceField(label="Request", required=False)
+    due_date = forms.DateField(label="Corrected due date", required=False, widget=DATE)
+    reason = forms.CharField(
+        label="Reason (recorded in the case's timeline)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+    )
+    confirm = forms.BooleanField(
+        label="I confirm this correction: the old value, the new value, the reason and my name "
+        "are recorded in the case's timeline"
+    )
+
+    def __init__(self, *args: Any, requests: list[InformationRequest], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.requests = {str(r.pk): r for r in requests}
+        self.fields["request"].choices = [("", "—")] + [
+            (
+                pk,
+                f"{r.get_kind_display()} of {deadlines.format_day(r.sent_on)}, due "
+                f"{deadlines.format_day(r.due_date)}",
+            )
+            for pk, r in self.requests.items()
+        ]
+
+    def service_args(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        field = data["field"]
+        value: bool | datetime.date | None
+        if field == "late":
+            value = {"yes": True, "no": False}.get(data["late"])
+        else:
+            value = data["due_date"]
+        return {
+            "field": field,
+            "value": value,
+            "reason": data["reason"],
+            "request": self.requests.get(data["request"]) if field != "late" else None,
+        }
+
+
+@require_http_methods(["GET", "POST"])
+@office_only
+def correct(request: HttpRequest, reference: str) -> HttpResponse:
+    """Correct the late flag or an open request's due date, with a reason; a refused form comes
+    back with its values."""
+    case = case_for_action(request, reference)
+    access.require(access.may_correct_record, request.user, case)
+    open_requests = list(
+        InformationRequest.objects.filter(case=case, status=RequestStatus.OPEN).order_by("pk")
+    )
+    form = CorrectionForm(form_data(request)[0], requests=open_requests)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_correct(actor=request.user, case=case, **form.service_args())
+        except services.ActionRefused as refused:
+            for reason in refused.reasons:
+                form.add_error(None, reason)
+        else:
+            messages.success(request, "The correction is recorded in the case's timeline.")
+            return redirect("workspace:case", reference=case.reference)
+    return render(
+        request,
+        "workspace/correct.html",
+        {"case": case, "form": form, "blockers": rules.record_correction_blockers(case)},
+    )
