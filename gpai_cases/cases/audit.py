@@ -57,6 +57,11 @@ class Action(StrEnum):
     LATE_FLAG_CHANGED = "late_flag_changed"
     # the Commission's own reassessment (docs/rules.md § reassessment)
     REASSESSMENT_OPENED = "reassessment_opened"
+    # after designation, on the designation's case (docs/rules.md § model-reports,
+    # § serious-incidents; the records are in gpai_cases.obligations)
+    MODEL_REPORT_FILED = "model_report_filed"
+    INCIDENT_REPORTED = "incident_reported"
+    INCIDENT_REPORT_FILED = "incident_report_filed"
 
 
 # The keys each verb's payload must carry (others are allowed).
@@ -82,6 +87,9 @@ REQUIRED_PAYLOAD: dict[Action, frozenset[str]] = {
     Action.CLAIM_REMOVED: frozenset({"claim", "text", "basis"}),
     Action.LATE_FLAG_CHANGED: frozenset({"old", "new", "reason"}),
     Action.REASSESSMENT_OPENED: frozenset({"designation", "reasons"}),
+    Action.MODEL_REPORT_FILED: frozenset({"report", "version", "kind"}),
+    Action.INCIDENT_REPORTED: frozenset({"incident", "report", "kind", "due_date", "late"}),
+    Action.INCIDENT_REPORT_FILED: frozenset({"incident", "report", "stage"}),
 }
 
 
@@ -170,6 +178,13 @@ def describe(event: CaseEvent, names: Mapping[int, str] | None = None) -> str:
             return f"{p.get('kind', '')}, {p.get('stage', '')}"
         case Action.REASSESSMENT_OPENED:
             return f"of the Commission's own motion; reasons: {p.get('reasons', '')}"
+        case Action.MODEL_REPORT_FILED:
+            return f"model report version {p.get('version', '')} ({p.get('kind', '')})"
+        case Action.INCIDENT_REPORTED:
+            late = ", after its due date" if p.get("late") else ""
+            return f"serious incident {p.get('incident', '')} ({p.get('kind', '')}){late}"
+        case Action.INCIDENT_REPORT_FILED:
+            return f"{p.get('stage', '')} report on serious incident {p.get('incident', '')}"
         case Action.DESIGNATION_CHANGED:
             ended = f", ended on {p['ended_on']}" if p.get("ended_on") else ""
             return f"{p.get('outcome', '')}{ended}"

@@ -128,3 +128,9 @@ def sniff(
         except csv.Error:
             pass
     return Sniffed("text/plain", ALLOWED_TYPES["text/plain"])
+
+
+def refuse_too_large(name: str, size: int, limit: int) -> None:
+    """Refuse an upload larger than ``limit`` bytes, naming the file and the limit in MB."""
+    if size > limit:
+        raise UploadRefused(f"“{name}” is larger than the {limit // (1024 * 1024)} MB limit.")

@@ -11,8 +11,8 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Provider)
 class ProviderAdmin(admin.ModelAdmin):
-    list_display = ["legal_name", "country", "code_of_practice_signatory", "contact_email"]
-    list_filter = ["country", "code_of_practice_signatory"]
+    list_display = ["legal_name", "country", "contact_email"]
+    list_filter = ["country"]
     search_fields = ["legal_name"]
     inlines = [MembershipInline]
 

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "gpai_cases.providers",
     "gpai_cases.documents",
     "gpai_cases.cases",
+    "gpai_cases.obligations",
     "gpai_cases.letters",
     "gpai_cases.reminders",
     "gpai_cases.register",
