@@ -10,6 +10,7 @@ from gpai_cases.cases.audit import Action
 from gpai_cases.cases.models import CaseEvent, Decision, InformationRequest
 
 from .models import LetterKind
+from .receipts import RECEIPTS
 from .services import letter_request
 
 LETTER_KIND_FOR_DECISION = {
@@ -46,6 +47,18 @@ def on_event(sender: Any, event: CaseEvent, **kwargs: Any) -> None:
                 kind=LetterKind.INFORMATION_REQUEST,
                 trigger_key=f"information_request:{p['request']}",
                 information_request=InformationRequest.objects.get(pk=p["request"]),
+            )
+        case Action.MODEL_REPORT_FILED:
+            letter_request(
+                case=case,
+                kind=LetterKind.MODEL_REPORT_RECEIPT,
+                trigger_key=f"{RECEIPTS[LetterKind.MODEL_REPORT_RECEIPT]}:{p['report']}",
+            )
+        case Action.INCIDENT_REPORTED | Action.INCIDENT_REPORT_FILED:
+            letter_request(
+                case=case,
+                kind=LetterKind.INCIDENT_RECEIPT,
+                trigger_key=f"{RECEIPTS[LetterKind.INCIDENT_RECEIPT]}:{p['report']}",
             )
         case Action.DECISION_APPROVED:
             letter_request(

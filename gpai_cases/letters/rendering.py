@@ -16,6 +16,7 @@ from weasyprint.urls import URLFetcher
 from gpai_cases.cases import deadlines
 
 from .models import Letter, LetterKind
+from .receipts import RECEIPTS, receipt_context
 from .wording import legal_basis
 
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
@@ -56,6 +57,8 @@ def letter_context(letter: Letter) -> dict[str, Any]:
         request = letter.information_request
         context["request"] = request
         context["due"] = deadlines.format_day_long(request.due_date) if request else ""
+    elif letter.kind in RECEIPTS:
+        context.update(receipt_context(letter))
     elif letter.kind in (LetterKind.DECISION, LetterKind.REASSESSMENT_OUTCOME):
         decision = letter.decision
         context["decision"] = decision
