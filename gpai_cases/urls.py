@@ -6,6 +6,7 @@ from django.urls import include, path
 from gpai_cases.accounts import views as account_views
 from gpai_cases.cases import views as case_views
 from gpai_cases.core import views as core_views
+from gpai_cases.obligations import views as obligation_views
 from gpai_cases.reminders import views as reminder_views
 
 admin.site.site_header = "GPAI Cases — administration"
@@ -22,6 +23,11 @@ urlpatterns = [
     path("calendar/revoke/", reminder_views.calendar_revoke, name="calendar_revoke"),
     path("calendar/<str:token>.ics", reminder_views.calendar_feed, name="calendar_feed"),
     path("documents/<int:pk>/download/", case_views.document_download, name="document_download"),
+    path(
+        "obligations/files/<int:pk>/download/",
+        obligation_views.file_download,
+        name="obligation_file_download",
+    ),
     path("workspace/", include("gpai_cases.workspace.urls")),
     path("portal/", include("gpai_cases.portal.urls")),
     path("api/", include("gpai_cases.api.urls")),

@@ -18,4 +18,19 @@ urlpatterns = [
     path(
         "designations/<int:designation_id>/reassessment/", views.reassessment, name="reassessment"
     ),
+    # after designation: the obligations (docs/rules.md § framework, § model-reports, …)
+    path("obligations/", views.obligations, name="obligations"),
+    path("obligations/framework/", views.framework_file, name="framework_file"),
+    path(
+        "designations/<int:designation_id>/model-report/",
+        views.model_report_file,
+        name="model_report_file",
+    ),
+    path(
+        "designations/<int:designation_id>/incidents/new/",
+        views.incident_report,
+        name="incident_report",
+    ),
+    path("incidents/<int:pk>/", views.incident_view, name="incident"),
+    path("incidents/<int:pk>/update/", views.incident_update, name="incident_update"),
 ]

@@ -27,4 +27,16 @@ urlpatterns = [
         views.regenerate_letter,
         name="regenerate_letter",
     ),
+    # after designation: the obligations (docs/rules.md § framework, § serious-incidents, …)
+    path("providers/", views.providers_list, name="providers"),
+    path("providers/<int:pk>/", views.provider_view, name="provider"),
+    path(
+        "providers/<int:pk>/code-of-practice/",
+        views.code_of_practice_record,
+        name="code_of_practice",
+    ),
+    path("frameworks/<int:pk>/review/", views.framework_review, name="framework_review"),
+    path("models/<int:pk>/", views.model_view, name="model"),
+    path("incidents/", views.incident_queue, name="incidents"),
+    path("incidents/<int:pk>/", views.incident_view, name="incident"),
 ]

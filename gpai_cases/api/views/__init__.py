@@ -14,6 +14,19 @@ from .cases import (
 )
 from .filing import CaseArguments, CaseDocuments, ClaimReviewView, DocumentDownload
 from .messages import MessageRead, Messages
+from .obligations import (
+    DesignationIncidents,
+    DesignationModelReports,
+    DesignationTimeline,
+    FrameworkReviews,
+    IncidentDetail,
+    IncidentKinds,
+    IncidentReports,
+    Incidents,
+    ObligationFileDownload,
+    ProviderCodeOfPractice,
+    ProviderFramework,
+)
 from .providers import ModelDetail, Models, ProviderCreate
 from .register import DesignationDetail, DesignationReassess, Designations, Publications
 from .requests import CaseInformationRequests, InformationRequestRespond
@@ -34,14 +47,25 @@ __all__ = [
     "Cases",
     "ClaimReviewView",
     "DesignationDetail",
+    "DesignationIncidents",
+    "DesignationModelReports",
     "DesignationReassess",
+    "DesignationTimeline",
     "Designations",
     "DocumentDownload",
+    "FrameworkReviews",
+    "IncidentDetail",
+    "IncidentKinds",
+    "IncidentReports",
+    "Incidents",
     "InformationRequestRespond",
     "MessageRead",
     "Messages",
     "ModelDetail",
     "Models",
+    "ObligationFileDownload",
+    "ProviderCodeOfPractice",
     "ProviderCreate",
+    "ProviderFramework",
     "Publications",
 ]

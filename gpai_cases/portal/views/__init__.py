@@ -4,14 +4,28 @@ through the service layer."""
 
 from .cases import add_supplementary, case_view, reassessment, respond, withdraw
 from .home import home, model_edit
+from .obligations import (
+    framework_file,
+    incident_report,
+    incident_update,
+    incident_view,
+    model_report_file,
+    obligations,
+)
 from .wizard import notify_start, submitted, wizard
 
 __all__ = [
     "add_supplementary",
     "case_view",
+    "framework_file",
     "home",
+    "incident_report",
+    "incident_update",
+    "incident_view",
     "model_edit",
+    "model_report_file",
     "notify_start",
+    "obligations",
     "reassessment",
     "respond",
     "submitted",
