@@ -15,7 +15,10 @@ from gpai_cases.cases.deadlines import format_date
 from . import access
 from .models import Chapter, IncidentStage, ReviewKind
 
-__all__ = ["REPORT_PREFIXES", "Entry", "citation_lines", "model_timeline"]
+__all__ = ["REPORT_PREFIXES", "Entry", "citation_lines", "model_timeline", "with_citations"]
+
+#: How the reasons of a reassessment introduce the entries they cite.
+CITED_INTRO = "Dated entries of the model's record, filed since the decision:"
 
 #: The entries that are reports the provider filed (a provider's reassessment request cites these).
 REPORT_PREFIXES = ("report", "incident", "incident-report")
@@ -135,3 +138,11 @@ def citation_lines(model: Any, keys: list[str], *, user: Any, prefixes: tuple = 
         for e in model_timeline(model, user=user)
         if e.key in wanted and (not prefixes or e.prefix in prefixes)
     ]
+
+
+def with_citations(reasons: str, lines: list[str], *, intro: str = CITED_INTRO) -> str:
+    """The reasons followed by the cited entries, one line each (the reasons alone if none)."""
+    if not lines:
+        return reasons
+    cited = intro + "\n" + "\n".join(f"- {line}" for line in lines)
+    return f"{reasons.rstrip()}\n\n{cited}" if reasons.strip() else cited

@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from gpai_cases.cases import access, services
+from gpai_cases.obligations.timeline import citation_lines, with_citations
 from gpai_cases.register import services as register
 from gpai_cases.register.models import Publication
 
@@ -49,8 +50,14 @@ class DesignationReassess(APIView):
         access.require(access.may_open_reassessment, request.user, designation)
         data = s.ReassessmentOpenSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        reasons = with_citations(
+            data.validated_data["reasons"],
+            citation_lines(
+                designation.model, data.validated_data.get("cite", []), user=request.user
+            ),
+        )
         case = services.reassessment_open(
-            actor=request.user, designation=designation, reasons=data.validated_data["reasons"]
+            actor=request.user, designation=designation, reasons=reasons
         )
         return case_response(request, case.reference, 201)
 

@@ -22,7 +22,7 @@ from gpai_cases.cases.models import (
 from gpai_cases.core.forms import form_data
 from gpai_cases.documents.validation import UploadRefused
 from gpai_cases.letters.models import Letter
-from gpai_cases.obligations.timeline import REPORT_PREFIXES, model_timeline
+from gpai_cases.obligations.timeline import REPORT_PREFIXES, model_timeline, with_citations
 
 from .. import forms
 from .base import case_for, provider_only
@@ -218,9 +218,9 @@ def reassessment(request: HttpRequest, designation_id: int) -> HttpResponse:
     )
     if request.method == "POST" and not blockers and form.is_valid():
         cited = [e for e in reports if e.key in form.cleaned_data.get("cite", [])]
-        reasons = form.cleaned_data["reasons"]
-        if cited:
-            reasons += "\n\nReports cited:\n" + "\n".join(f"- {e.citation}" for e in cited)
+        reasons = with_citations(
+            form.cleaned_data["reasons"], [e.citation for e in cited], intro="Reports cited:"
+        )
         try:
             with transaction.atomic():  # all or nothing: no half-filed request is left behind
                 case = services.case_create_reassessment(

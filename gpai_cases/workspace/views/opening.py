@@ -12,12 +12,10 @@ from gpai_cases.cases.models import (
     ExOfficioBasis,
 )
 from gpai_cases.core.forms import form_data
-from gpai_cases.obligations.timeline import citation_lines
+from gpai_cases.obligations.timeline import citation_lines, with_citations
 
 from ..forms import ExOfficioForm, ReassessmentOpenForm
 from .base import office_only
-
-CITED_INTRO = "Dated entries of the model's record, filed since the decision:\n"
 
 
 @office_only
@@ -81,7 +79,7 @@ def open_reassessment(request: HttpRequest, pk: int) -> HttpResponse:
     blockers = rules.open_reassessment_blockers(designation)
     # entries of the model's timeline cited (workspace:model): the reasons start from them
     cited = citation_lines(designation.model, request.GET.getlist("cite"), user=request.user)
-    initial = {"reasons": CITED_INTRO + "\n".join(f"- {line}" for line in cited)} if cited else {}
+    initial = {"reasons": with_citations("", cited)} if cited else {}
     form = ReassessmentOpenForm(form_data(request)[0], initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
