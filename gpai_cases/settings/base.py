@@ -116,6 +116,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # one name for a choice set that several fields use
+    "ENUM_NAME_OVERRIDES": {"IncidentStageEnum": "gpai_cases.obligations.models.IncidentStage"},
 }
 
 # --- Security ------------------------------------------------------------------------------------
