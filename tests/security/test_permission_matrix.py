@@ -18,6 +18,7 @@ from gpai_cases.register import services as register
 from gpai_cases.reminders.models import CalendarFeed, InboxMessage
 
 from ..conftest import file_draft_notification
+from .matrix_obligations import obligation_rows, obligations_of_a
 
 ROLES = ["anonymous", "provider_a", "provider_b", "caseworker", "approver", "admin"]
 PUBLIC = dict.fromkeys(ROLES, 200)
@@ -243,96 +244,6 @@ MATRIX: dict[str, tuple] = {
         {**dict.fromkeys(ROLES, 404), "anonymous": 401, "provider_b": 200},
         "api-post",
     ),
-    # after designation: the obligations (provider A's records; another provider's are "not found")
-    "obligation_file_download": (
-        lambda w: [w["file_a"]],
-        {**OFFICE_200, "provider_a": 200, "provider_b": 404},
-        "get",
-    ),
-    "portal:obligations": (None, PORTAL, "get"),
-    "portal:framework_file": (None, PORTAL, "get"),
-    "portal:model_report_file": (lambda w: [w["designation_a"]], PORTAL_A, "get"),
-    "portal:incident_report": (lambda w: [w["designation_a"]], PORTAL_A, "get"),
-    "portal:incident": (lambda w: [w["incident_a"]], PORTAL_A, "get"),
-    "portal:incident_update": (lambda w: [w["incident_a"]], PORTAL_A, "get"),
-    "workspace:providers": (None, OFFICE_200, "get"),
-    "workspace:provider": (lambda w: [w["provider_a"]], OFFICE_200, "get"),
-    "workspace:code_of_practice": (
-        lambda w: [w["provider_a"]],
-        {**OFFICE_200, "approver": 403},
-        "get",
-    ),
-    "workspace:framework_review": (
-        lambda w: [w["framework_a"]],
-        {**OFFICE_200, "approver": 403, "admin": 403},
-        "get",
-    ),
-    "workspace:model": (lambda w: [w["case_a"].model_id], OFFICE_200, "get"),
-    "workspace:incidents": (None, OFFICE_200, "get"),
-    "workspace:incident": (lambda w: [w["incident_a"]], OFFICE_200, "get"),
-    "api:provider-code-of-practice": (
-        lambda w: [w["provider_a"]],
-        {**API_200, "provider_b": 404},
-        "api-get",
-    ),
-    "api:provider-code-of-practice#post": (
-        lambda w: [w["provider_a"]],
-        {**API_403, "provider_b": 404, "caseworker": 400, "admin": 400},
-        "api-post",
-    ),
-    "api:provider-framework": (
-        lambda w: [w["provider_a"]],
-        {**API_200, "provider_b": 404},
-        "api-get",
-    ),
-    "api:provider-framework#post": (
-        lambda w: [w["provider_a"]],
-        {**API_403, "provider_a": 400, "provider_b": 404},
-        "api-post",
-    ),
-    "api:framework-reviews": (
-        lambda w: [w["framework_a"]],
-        {**API_403, "provider_b": 404, "caseworker": 400},
-        "api-post",
-    ),
-    "api:designation-model-reports": (
-        lambda w: [w["designation_a"]],
-        {**API_200, "provider_b": 404},
-        "api-get",
-    ),
-    "api:designation-model-reports#post": (
-        lambda w: [w["designation_a"]],
-        {**API_403, "provider_a": 400, "provider_b": 404},
-        "api-post",
-    ),
-    "api:designation-incidents": (
-        lambda w: [w["designation_a"]],
-        {**API_200, "provider_b": 404},
-        "api-get",
-    ),
-    "api:designation-incidents#post": (
-        lambda w: [w["designation_a"]],
-        {**API_403, "provider_a": 400, "provider_b": 404},
-        "api-post",
-    ),
-    "api:designation-timeline": (
-        lambda w: [w["designation_a"]],
-        {**API_200, "provider_b": 404},
-        "api-get",
-    ),
-    "api:incidents": (None, API_200, "api-get"),
-    "api:incident": (lambda w: [w["incident_a"]], {**API_200, "provider_b": 404}, "api-get"),
-    "api:incident-reports": (
-        lambda w: [w["incident_a"]],
-        {**API_403, "provider_a": 400, "provider_b": 404},
-        "api-post",
-    ),
-    "api:incident-kinds": (None, API_200, "api-get"),
-    "api:obligation-file-download": (
-        lambda w: [w["file_a"]],
-        {**API_200, "provider_b": 404},
-        "api-get",
-    ),
     # the workspace: AI Office only
     "workspace:queue": (None, OFFICE_200, "get"),
     "workspace:assessment": (lambda w: [w["case_b"].reference], OFFICE_200, "get"),
@@ -387,6 +298,15 @@ MATRIX: dict[str, tuple] = {
         "post",
     ),
 }
+MATRIX.update(
+    obligation_rows(
+        PORTAL=PORTAL,
+        PORTAL_A=PORTAL_A,
+        OFFICE_200=OFFICE_200,
+        API_200=API_200,
+        API_403=API_403,
+    )
+)
 # Django's own admin site has its own permission system (staff only); its index is checked here.
 ADMIN_INDEX = {
     "anonymous": 302,
@@ -458,7 +378,7 @@ def world(member_a, member_b, model_a, model_b, caseworker, approver, office_adm
         "admin": office_admin,
     }
     rfi_b = services.information_request_send(actor=caseworker, case=case_b, questions=["Q"])
-    obligations = _obligations_of_a(member_a, case_a.resulting_designation)
+    obligations = obligations_of_a(member_a, case_a.resulting_designation)
     return {
         **obligations,
         "users": users,
@@ -473,42 +393,6 @@ def world(member_a, member_b, model_a, model_b, caseworker, approver, office_adm
         "rfi_b": rfi_b.pk,
         "designation_a": case_a.resulting_designation.pk,
         "entry_id": register.entry_id_for(case_a.resulting_designation),
-    }
-
-
-def _obligations_of_a(member_a, designation_a) -> dict[str, int]:
-    """Provider A's obligations after designation: a framework, a model report, an incident."""
-    from django.utils import timezone
-
-    from gpai_cases.obligations import seed
-    from gpai_cases.obligations import services as obligations
-
-    from ..conftest import pdf_upload
-
-    seed.ensure()
-    framework = obligations.framework_file(
-        actor=member_a,
-        provider=designation_a.model.provider,
-        summary="S",
-        uploaded_file=pdf_upload("framework.pdf"),
-    )
-    obligations.model_report_file(
-        actor=member_a, designation=designation_a, summary="S", uploaded_file=pdf_upload()
-    )
-    incident = obligations.incident_report(
-        actor=member_a,
-        designation=designation_a,
-        kind="death",
-        title="T",
-        aware_on=timezone.localdate(),
-        what_happened="W",
-        corrective_measures="C",
-    )
-    return {
-        "provider_a": designation_a.model.provider_id,
-        "framework_a": framework.pk,
-        "file_a": framework.file_id,
-        "incident_a": incident.pk,
     }
 
 
