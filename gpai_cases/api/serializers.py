@@ -66,6 +66,7 @@ class ProviderSerializer(serializers.ModelSerializer):
             "country",
             "eu_representative",
             "contact_email",
+            "code_of_practice_signatory",
         ]
 
     def to_representation(self, instance: Provider) -> dict[str, Any]:
@@ -180,13 +181,6 @@ class CaseCreateSerializer(serializers.Serializer):
     description = serializers.CharField(required=False, allow_blank=True, max_length=20_000)
     designation = serializers.IntegerField(required=False, min_value=1, max_value=MAX_INT)
     reasons = serializers.CharField(required=False, allow_blank=True, max_length=50_000)
-    cite = serializers.ListField(
-        child=serializers.CharField(max_length=60),
-        required=False,
-        max_length=100,
-        help_text="For a reassessment: keys of reports the provider filed (its designation's "
-        "timeline), cited in the reasons with their dates.",
-    )
     basis = serializers.ChoiceField(choices=ExOfficioBasis.values, required=False)
     alert_reference = serializers.CharField(required=False, allow_blank=True, max_length=100)
     alert_date = serializers.DateField(required=False)
@@ -271,13 +265,6 @@ class ReasonSerializer(serializers.Serializer):
 class ReassessmentOpenSerializer(serializers.Serializer):
     reasons = serializers.CharField(
         max_length=20_000, help_text="The basis and reasons; sent to the provider with the notice."
-    )
-    cite = serializers.ListField(
-        child=serializers.CharField(max_length=60),
-        required=False,
-        max_length=100,
-        help_text="Keys of entries of the model's timeline (GET /designations/{id}/timeline/), "
-        "cited in the reasons with their dates.",
     )
 
 

@@ -54,7 +54,8 @@ def deliver(ids: list[int]) -> int:
     for pk in ids:
         with transaction.atomic():
             message = (
-                InboxMessage.objects.select_for_update(skip_locked=True)
+                # the row alone is locked (PostgreSQL cannot lock the nullable side of a join)
+                InboxMessage.objects.select_for_update(skip_locked=True, of=("self",))
                 .select_related("user", "case")
                 .filter(pk=pk, email_state=EmailState.PENDING)
                 .first()
