@@ -22,6 +22,8 @@ from gpai_cases.obligations.models import (
 )
 from gpai_cases.obligations.rules import LONGEST_PERIOD_DAYS
 
+from .serializers import CaseCreateSerializer, ReassessmentOpenSerializer
+
 FILE_SCHEMA = {
     "type": "object",
     "nullable": True,
@@ -270,3 +272,29 @@ class TimelineEntrySerializer(serializers.Serializer):
     late = serializers.BooleanField()
     internal = serializers.BooleanField()
     file = file_field()
+
+
+# ---- reassessments that cite the timeline ------------------------------------------------------
+
+
+def _cite(help_text: str) -> serializers.ListField:
+    return serializers.ListField(
+        child=serializers.CharField(max_length=60),
+        required=False,
+        max_length=100,
+        help_text=help_text,
+    )
+
+
+class CaseCreateCitingSerializer(CaseCreateSerializer):
+    cite = _cite(
+        "For a reassessment: keys of reports the provider filed (its designation's timeline), "
+        "cited in the reasons with their dates."
+    )
+
+
+class ReassessmentOpenCitingSerializer(ReassessmentOpenSerializer):
+    cite = _cite(
+        "Keys of entries of the model's timeline (GET /designations/{id}/timeline/), cited in "
+        "the reasons with their dates."
+    )

@@ -15,6 +15,7 @@ from gpai_cases.cases.models import Case, CaseEvent
 from gpai_cases.letters.models import Letter
 from gpai_cases.obligations.timeline import REPORT_PREFIXES, citation_lines, with_citations
 
+from .. import obligation_serializers as o
 from .. import serializers as s
 from .base import ERRORS, case_for, case_response, cases_for, transition_view
 
@@ -25,9 +26,11 @@ class Cases(generics.ListAPIView):
     def get_queryset(self) -> QuerySet[Case]:
         return cases_for(self.request.user).order_by("pk")
 
-    @extend_schema(request=s.CaseCreateSerializer, responses={201: s.CaseSerializer, **ERRORS})
+    @extend_schema(
+        request=o.CaseCreateCitingSerializer, responses={201: s.CaseSerializer, **ERRORS}
+    )
     def post(self, request: Request) -> Response:
-        data = s.CaseCreateSerializer(data=request.data)
+        data = o.CaseCreateCitingSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         d = data.validated_data
         if d["kind"] == "reassessment":
