@@ -9,6 +9,7 @@ from gpai_cases.accounts.middleware import second_factor_exempt
 from gpai_cases.cases import views as case_views
 from gpai_cases.core import health
 from gpai_cases.core import views as core_views
+from gpai_cases.obligations import views as obligation_views
 from gpai_cases.reminders import views as reminder_views
 
 handler400 = "gpai_cases.core.views.bad_request"
@@ -45,6 +46,11 @@ urlpatterns = [
         name="calendar_feed",
     ),
     path("documents/<id:pk>/download/", case_views.document_download, name="document_download"),
+    path(
+        "obligations/files/<id:pk>/download/",
+        obligation_views.file_download,
+        name="obligation_file_download",
+    ),
     path("workspace/", include("gpai_cases.workspace.urls")),
     path("portal/", include("gpai_cases.portal.urls")),
     path("api/", include("gpai_cases.api.urls")),

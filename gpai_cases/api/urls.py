@@ -94,6 +94,46 @@ urlpatterns = [
         views.DesignationReassess.as_view(),
         name="designation-reassess",
     ),
+    # after designation: the obligations (docs/rules.md § framework, § serious-incidents, …)
+    path(
+        "v1/providers/<id:pk>/code-of-practice/",
+        views.ProviderCodeOfPractice.as_view(),
+        name="provider-code-of-practice",
+    ),
+    path(
+        "v1/providers/<id:pk>/framework/",
+        views.ProviderFramework.as_view(),
+        name="provider-framework",
+    ),
+    path(
+        "v1/framework-versions/<id:pk>/reviews/",
+        views.FrameworkReviews.as_view(),
+        name="framework-reviews",
+    ),
+    path(
+        "v1/designations/<id:pk>/model-reports/",
+        views.DesignationModelReports.as_view(),
+        name="designation-model-reports",
+    ),
+    path(
+        "v1/designations/<id:pk>/incidents/",
+        views.DesignationIncidents.as_view(),
+        name="designation-incidents",
+    ),
+    path(
+        "v1/designations/<id:pk>/timeline/",
+        views.DesignationTimeline.as_view(),
+        name="designation-timeline",
+    ),
+    path("v1/incidents/", views.Incidents.as_view(), name="incidents"),
+    path("v1/incidents/<id:pk>/", views.IncidentDetail.as_view(), name="incident"),
+    path("v1/incidents/<id:pk>/reports/", views.IncidentReports.as_view(), name="incident-reports"),
+    path("v1/incident-kinds/", views.IncidentKinds.as_view(), name="incident-kinds"),
+    path(
+        "v1/obligation-files/<id:pk>/download/",
+        views.ObligationFileDownload.as_view(),
+        name="obligation-file-download",
+    ),
     path("v1/publications/", views.Publications.as_view(), name="publications"),
     path("v1/messages/", views.Messages.as_view(), name="messages"),
     path("v1/messages/<id:pk>/read/", views.MessageRead.as_view(), name="message-read"),

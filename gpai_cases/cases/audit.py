@@ -63,6 +63,11 @@ class Action(StrEnum):
     DOCUMENT_SHARED = "document_shared"
     RECORD_CORRECTED = "record_corrected"
     CONFIDENTIALITY_CLAIMED = "confidentiality_claimed"
+    # after designation, on the designation's case (docs/rules.md § model-reports,
+    # § serious-incidents; the records are in gpai_cases.obligations)
+    MODEL_REPORT_FILED = "model_report_filed"
+    INCIDENT_REPORTED = "incident_reported"
+    INCIDENT_REPORT_FILED = "incident_report_filed"
 
 
 # The keys each verb's payload must carry (others are allowed).
@@ -91,6 +96,9 @@ REQUIRED_PAYLOAD: dict[Action, frozenset[str]] = {
     Action.DOCUMENT_SHARED: frozenset({"document", "title"}),
     Action.RECORD_CORRECTED: frozenset({"field", "old", "new", "reason"}),
     Action.CONFIDENTIALITY_CLAIMED: frozenset({"claim", "subject", "reason"}),
+    Action.MODEL_REPORT_FILED: frozenset({"report", "version", "kind"}),
+    Action.INCIDENT_REPORTED: frozenset({"incident", "report", "kind", "due_date", "late"}),
+    Action.INCIDENT_REPORT_FILED: frozenset({"incident", "report", "stage"}),
 }
 
 
@@ -199,6 +207,13 @@ def describe(event: CaseEvent, names: Mapping[int, str] | None = None) -> str:
             return f"{p.get('field', '')}: {p.get('old', '')} → {p.get('new', '')}; reason: {p.get('reason', '')}"
         case Action.CONFIDENTIALITY_CLAIMED:
             return f"{p.get('subject', '')}; reason: {p.get('reason', '')}"
+        case Action.MODEL_REPORT_FILED:
+            return f"model report version {p.get('version', '')} ({p.get('kind', '')})"
+        case Action.INCIDENT_REPORTED:
+            late = ", after its due date" if p.get("late") else ""
+            return f"serious incident {p.get('incident', '')} ({p.get('kind', '')}){late}"
+        case Action.INCIDENT_REPORT_FILED:
+            return f"{p.get('stage', '')} report on serious incident {p.get('incident', '')}"
         case Action.DESIGNATION_CHANGED:
             ended = f", ended on {p['ended_on']}" if p.get("ended_on") else ""
             return f"{p.get('outcome', '')}{ended}"

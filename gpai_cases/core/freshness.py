@@ -45,7 +45,16 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 #: Apps whose data appears on cached pages; a write to any of their models moves the version.
 DOMAIN_APPS = frozenset(
-    {"accounts", "providers", "documents", "cases", "letters", "register", "assessment"}
+    {
+        "accounts",
+        "providers",
+        "documents",
+        "cases",
+        "obligations",
+        "letters",
+        "register",
+        "assessment",
+    }
 )
 #: Models of those apps that no cached page shows: writing them leaves the version alone (a
 #: sign-in writes both, and must not make every cached page render again).

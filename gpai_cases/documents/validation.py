@@ -217,3 +217,9 @@ def pdf_problems(data: bytes) -> list[str]:
     if b"PK\x05\x06" in tail and zipfile.is_zipfile(io.BytesIO(data)):
         problems.append("is also a ZIP archive (a polyglot file)")
     return problems
+
+
+def refuse_too_large(name: str, size: int, limit: int) -> None:
+    """Refuse an upload larger than ``limit`` bytes, naming the file and the limit in MB."""
+    if size > limit:
+        raise UploadRefused(f"“{name}” is larger than the {limit // (1024 * 1024)} MB limit.")

@@ -10,6 +10,7 @@ from gpai_cases.cases.audit import Action
 from gpai_cases.cases.models import CaseEvent, Decision, InformationRequest, RequestKind
 
 from .models import LetterKind
+from .receipts import RECEIPTS
 from .services import letter_request
 
 LETTER_KIND_FOR_DECISION = {
@@ -86,6 +87,18 @@ def on_event(sender: Any, event: CaseEvent, **kwargs: Any) -> None:
                 case=case,
                 kind=LetterKind.CORRECTION_RECEIPT,
                 trigger_key=f"correction_receipt:{p['correction']}",
+            )
+        case Action.MODEL_REPORT_FILED:
+            letter_request(
+                case=case,
+                kind=LetterKind.MODEL_REPORT_RECEIPT,
+                trigger_key=f"{RECEIPTS[LetterKind.MODEL_REPORT_RECEIPT]}:{p['report']}",
+            )
+        case Action.INCIDENT_REPORTED | Action.INCIDENT_REPORT_FILED:
+            letter_request(
+                case=case,
+                kind=LetterKind.INCIDENT_RECEIPT,
+                trigger_key=f"{RECEIPTS[LetterKind.INCIDENT_RECEIPT]}:{p['report']}",
             )
         case Action.DECISION_APPROVED:
             letter_request(

@@ -23,6 +23,8 @@ class LetterKind(models.TextChoices):
     EX_OFFICIO_NOTICE = "ex_officio_notice", "Notice of ex officio procedure"
     DECISION = "decision", "Decision"
     REASSESSMENT_OUTCOME = "reassessment_outcome", "Reassessment outcome"
+    MODEL_REPORT_RECEIPT = "model_report_receipt", "Receipt of a model report"
+    INCIDENT_RECEIPT = "incident_receipt", "Receipt of a serious incident report"
 
 
 class LetterStatus(models.TextChoices):

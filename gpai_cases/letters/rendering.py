@@ -19,6 +19,7 @@ from gpai_cases.providers.compute import format_flop
 
 from .handlers import extension_of
 from .models import Letter, LetterKind
+from .receipts import RECEIPTS, receipt_context
 from .wording import legal_basis, request_legal_basis
 
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
@@ -115,6 +116,8 @@ def letter_context(letter: Letter) -> dict[str, Any]:
         context["filed_at"] = timezone.localtime(correction.filed_at) if correction else None
         context["documents"] = list(correction.documents.all()) if correction else []
         context["notification"] = getattr(case, "notification", None)
+    elif letter.kind in RECEIPTS:
+        context.update(receipt_context(letter))
     elif letter.kind in (LetterKind.DECISION, LetterKind.REASSESSMENT_OUTCOME):
         decision = letter.decision
         context["decision"] = decision

@@ -268,9 +268,33 @@ class ReassessmentForm(forms.Form):
         label="Your reasons",
         help_text="Objective, detailed and new reasons that arose after the decision (Art 52(5)).",
     )
-    file = forms.FileField(
-        label="Supporting document", help_text=f"{ALLOWED_DESCRIPTION}; checked by its content."
+    cite = forms.MultipleChoiceField(
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Cite reports you filed since the decision",
+        help_text="Model reports and serious incident reports: each is cited in your reasons with "
+        "its date, and its file joins your request as a supporting document.",
     )
+    file = forms.FileField(
+        required=False,
+        label="Supporting document",
+        help_text=f"{ALLOWED_DESCRIPTION}; checked by its content. Needed unless you cite a "
+        "filed report.",
+    )
+
+    def __init__(self, *args: Any, reports: list[tuple[str, str]] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["cite"].choices = list(reports)
+        if not reports:
+            del self.fields["cite"]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("file") and not data.get("cite"):
+            self.add_error(
+                "file", "Upload a supporting document, or cite one of your filed reports."
+            )
+        return data
 
 
 class ExtensionRequestForm(forms.Form):

@@ -43,4 +43,19 @@ urlpatterns = [
     ),
     path("designations/<id:designation_id>/reassessment/", views.reassessment, name="reassessment"),
     path("cases/<ref:reference>/confidentiality/", views.confidentiality, name="confidentiality"),
+    # after designation: the obligations (docs/rules.md § framework, § model-reports, …)
+    path("obligations/", views.obligations, name="obligations"),
+    path("obligations/framework/", views.framework_file, name="framework_file"),
+    path(
+        "designations/<id:designation_id>/model-report/",
+        views.model_report_file,
+        name="model_report_file",
+    ),
+    path(
+        "designations/<id:designation_id>/incidents/new/",
+        views.incident_report,
+        name="incident_report",
+    ),
+    path("incidents/<id:pk>/", views.incident_view, name="incident"),
+    path("incidents/<id:pk>/update/", views.incident_update, name="incident_update"),
 ]

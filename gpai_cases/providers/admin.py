@@ -15,8 +15,8 @@ class MembershipInline(admin.TabularInline):
 @admin.register(Provider)
 class ProviderAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
     show_auditlog_history_link = True
-    list_display = ["legal_name", "country", "code_of_practice_signatory", "contact_email"]
-    list_filter = ["country", "code_of_practice_signatory"]
+    list_display = ["legal_name", "country", "contact_email"]
+    list_filter = ["country"]
     search_fields = ["legal_name"]
     inlines = [MembershipInline]
 

@@ -61,9 +61,7 @@ class Provider(TrackedModel):
         help_text="Required when the provider is established outside the EU (Art 54).",
     )
     contact_email = models.EmailField(blank=True)
-    code_of_practice_signatory = models.BooleanField(
-        "signatory of the GPAI Code of Practice", default=False
-    )
+    # Code of Practice status: per chapter, with its dates and history, in gpai_cases.obligations
     created_at = models.DateTimeField(auto_now_add=True)
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL, through="Membership", related_name="providers"

@@ -8,7 +8,11 @@ class RemindersConfig(AppConfig):
 
     def ready(self) -> None:
         from gpai_cases.cases.audit import recorded
+        from gpai_cases.obligations.audit import recorded as obligation_recorded
 
-        from .events import on_event
+        from .events import on_event, on_obligation_event
 
         recorded.connect(on_event, dispatch_uid="reminders-event-messages")
+        obligation_recorded.connect(
+            on_obligation_event, dispatch_uid="reminders-obligation-event-messages"
+        )

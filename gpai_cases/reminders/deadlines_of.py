@@ -13,6 +13,8 @@ from django.urls import reverse
 from gpai_cases.accounts import roles
 from gpai_cases.cases import access, due
 from gpai_cases.cases.models import InformationRequest, Notification, RequestStatus, State
+from gpai_cases.obligations import access as obligations_access
+from gpai_cases.obligations.models import ChangeRequestStatus
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,44 @@ def _provider_deadlines(user: Any) -> list[Deadline]:
             case_reference=n.case.reference,
         )
         for n in drafts
+    ]
+    return found + _obligation_deadlines(user)
+
+
+def _obligation_deadlines(user: Any) -> list[Deadline]:
+    """After designation: the next report on each open serious incident, and a new version of
+    the framework asked for by a request for changes (docs/rules.md § serious-incidents,
+    § framework)."""
+    incidents = (
+        obligations_access.incidents_visible_to(user)
+        .filter(closed_on__isnull=True, next_due__isnull=False)
+        .select_related("case", "model")
+    )
+    found = [
+        Deadline(
+            uid=f"incident-{i.pk}-{i.next_due_stage}",
+            date=i.next_due,
+            title=f"{i.model}: {i.get_next_due_stage_display().lower()} on the serious incident "
+            f"“{i.title}”",
+            rule=i.next_due_rule,
+            link=reverse("portal:incident", args=[i.pk]),
+            case_reference=i.case.reference,
+        )
+        for i in incidents
+    ]
+    requests = obligations_access.framework_reviews_visible_to(user).filter(
+        status=ChangeRequestStatus.OPEN, due_date__isnull=False
+    )
+    found += [
+        Deadline(
+            uid=f"framework-changes-{r.pk}",
+            date=r.due_date,
+            title="File a new version of your safety and security framework",
+            rule=r.due_rule,
+            link=reverse("portal:framework_file"),
+            case_reference="",
+        )
+        for r in requests
     ]
     return found
 

@@ -25,17 +25,25 @@ from gpai_cases.cases.audit import Action
 from gpai_cases.cases.models import CaseEvent, InformationRequest, RequestKind
 from gpai_cases.core.queueing import queue_or
 from gpai_cases.letters.models import LetterKind
+from gpai_cases.obligations.audit import Action as ObligationAction
+from gpai_cases.obligations.models import (
+    Chapter,
+    FrameworkReview,
+    ObligationEvent,
+    SeriousIncident,
+)
 from gpai_cases.providers.models import Membership
 
 from .models import Channel, EmailState, InboxMessage, MessagePreference
 
-PROVIDER, ASSIGNEE, APPROVERS, PROPOSER, NEW_ASSIGNEE, ADMINS = (
+PROVIDER, ASSIGNEE, APPROVERS, PROPOSER, NEW_ASSIGNEE, ADMINS, MAILBOX = (
     "provider",
     "assignee",
     "approvers",
     "proposer",
     "new_assignee",
     "admins",
+    "mailbox",
 )
 
 
@@ -73,6 +81,32 @@ KINDS = {
         MessageKind("proposal_returned", "A proposal was returned", (PROPOSER,)),
         MessageKind("case_assigned", "A case was assigned to you", (NEW_ASSIGNEE,)),
         MessageKind("designation_changed", "A designation changed", (ADMINS,)),
+        # after designation (gpai_cases.obligations): on the designation's case ...
+        MessageKind("model_report_received", "A model report was filed", (ASSIGNEE,)),
+        MessageKind("incident_reported", "A serious incident was reported", (MAILBOX, ASSIGNEE)),
+        MessageKind(
+            "incident_update_received",
+            "A report on a serious incident was filed",
+            (MAILBOX, ASSIGNEE),
+        ),
+        MessageKind(
+            "incident_dates_changed",
+            "The due date of a serious incident's report changed",
+            (PROVIDER,),
+            True,
+        ),
+        # ... and a provider's own, which belong to no case (obligations.audit)
+        MessageKind("framework_received", "A safety and security framework was filed", (MAILBOX,)),
+        MessageKind("framework_acknowledged", "A framework was acknowledged", (PROVIDER,)),
+        MessageKind(
+            "framework_changes_requested",
+            "Changes to a framework were requested",
+            (PROVIDER,),
+            True,
+        ),
+        MessageKind(
+            "code_of_practice_recorded", "A Code of Practice status was recorded", (PROVIDER,)
+        ),
     ]
 }
 
@@ -88,6 +122,10 @@ def _kind_of(event: CaseEvent) -> str | None:
             return "reassessment_requested" if kind == "reassessment" else "notification_received"
         case Action.CLAIM_FILED | Action.DOCUMENT_UPLOADED:
             return "supplementary_received" if p.get("supplementary") else None
+        case Action.DATES_RECOMPUTED:
+            # of an incident's dates, the provider is told of the next report it owes
+            moved = p.get("incident") and str(p.get("field", "")).endswith("next_due")
+            return "incident_dates_changed" if moved else None
     return {
         Action.DUE_DATE_EXTENDED: "request_extended",
         Action.EXTENSION_REFUSED: "extension_refused",
@@ -104,6 +142,9 @@ def _kind_of(event: CaseEvent) -> str | None:
         Action.DECISION_RETURNED: "proposal_returned",
         Action.ASSIGNED: "case_assigned",
         Action.DESIGNATION_CHANGED: "designation_changed",
+        Action.MODEL_REPORT_FILED: "model_report_received",
+        Action.INCIDENT_REPORTED: "incident_reported",
+        Action.INCIDENT_REPORT_FILED: "incident_update_received",
     }.get(event.action)
 
 
@@ -127,6 +168,8 @@ def _people(event: CaseEvent, audience: str) -> list[Recipient]:
         if case.assignee_id and case.assignee.is_active:
             return [Recipient(case.assignee, case.assignee.email, False)]
         return [Recipient(None, settings.GPAI_CASEWORKER_MAILBOX, False)]
+    if audience == MAILBOX:
+        return [Recipient(None, settings.GPAI_CASEWORKER_MAILBOX, False)]
     if audience == NEW_ASSIGNEE:
         assignee = User.objects.filter(pk=event.payload.get("assignee"), is_active=True).first()
         return [Recipient(assignee, assignee.email, False)] if assignee else []
@@ -138,11 +181,12 @@ def _people(event: CaseEvent, audience: str) -> list[Recipient]:
     return [Recipient(u, u.email, False) for u in User.objects.filter(role=role, is_active=True)]
 
 
-def recipients(event: CaseEvent, kind: MessageKind) -> list[Recipient]:
+def recipients(event: Any, kind: MessageKind) -> list[Recipient]:
     """Who must know: never the person who acted, each once."""
+    people = _obligation_people if isinstance(event, ObligationEvent) else _people
     seen, found = set(), []
     for audience in kind.audiences:
-        for r in _people(event, audience):
+        for r in people(event, audience):
             key = r.user.pk if r.user else r.email
             if key in seen or (r.user is not None and r.user.pk == event.actor_id):
                 continue
@@ -161,10 +205,20 @@ def _letter_label(event: CaseEvent) -> str:
     return str(LetterKind(kind).label) if kind in LetterKind.values else ""
 
 
+def _incident_of(event: CaseEvent) -> SeriousIncident | None:
+    pk = (event.payload or {}).get("incident")
+    return SeriousIncident.objects.filter(pk=pk).select_related("kind").first() if pk else None
+
+
 def _link(event: CaseEvent, kind: MessageKind, recipient: Recipient) -> str:
     case = event.case
     if kind.code == "designation_changed":
         return reverse("register:publish")
+    if (event.payload or {}).get("incident"):
+        door = "portal" if recipient.provider_side else "workspace"
+        return reverse(f"{door}:incident", args=[event.payload["incident"]])
+    if kind.code == "model_report_received":
+        return reverse("workspace:model", args=[case.model_id])
     if recipient.provider_side:
         request = _request_of(event)
         if request is not None and request.status == "open":
@@ -176,6 +230,10 @@ def _link(event: CaseEvent, kind: MessageKind, recipient: Recipient) -> str:
 def _content(event: CaseEvent, kind: MessageKind, recipient: Recipient) -> dict[str, Any]:
     request = _request_of(event)
     due = request.due_date if request is not None and request.status == "open" else None
+    rule = request.due_rule if due else ""
+    incident = _incident_of(event)
+    if incident is not None and incident.next_due and recipient.provider_side:
+        due, rule = incident.next_due, incident.next_due_rule
     context = {
         "event": event,
         "case": event.case,
@@ -183,9 +241,15 @@ def _content(event: CaseEvent, kind: MessageKind, recipient: Recipient) -> dict[
         "request": request,
         "provider_side": recipient.provider_side,
         "due_words": deadlines.due_in_words(due, event.at.date()) if due else "",
-        "rule": request.due_rule if due else "",
+        "rule": rule,
         "letter_kind": _letter_label(event),
+        "incident": incident,
     }
+    return _rendered(kind, context, due)
+
+
+def _rendered(kind: MessageKind, context: dict[str, Any], due: Any) -> dict[str, Any]:
+    """The subject (first line of the template), body and due date of a message."""
     subject, _, body = render_to_string(f"reminders/messages/{kind.code}.txt", context).partition(
         "\n"
     )
@@ -215,7 +279,21 @@ def on_event(sender: Any, event: CaseEvent, **kwargs: Any) -> None:
     if code is None:
         return
     kind = KINDS[code]
-    people = recipients(event, kind)
+    _store(
+        kind,
+        recipients(event, kind),
+        lambda r: {
+            "case": event.case,
+            "event": event,
+            "link": _link(event, kind, r),
+            **_content(event, kind, r),
+        },
+    )
+
+
+def _store(kind: MessageKind, people: list[Recipient], build: Any) -> None:
+    """One inbox message per recipient, in the event's transaction; e-mailed after the commit."""
+    code = kind.code
     if not people:
         return
     prefs = dict(
@@ -228,18 +306,75 @@ def on_event(sender: Any, event: CaseEvent, **kwargs: Any) -> None:
         InboxMessage(
             user=r.user,
             email_to="" if r.user else r.email,
-            case=event.case,
-            event=event,
             kind=code,
-            link=_link(event, kind, r),
             email_state=email_state(kind, r.user, prefs),
-            **_content(event, kind, r),
+            **build(r),
         )
         for r in people
     )
     pending = [m.pk for m in messages if m.email_state == EmailState.PENDING]
     if pending:
         transaction.on_commit(functools.partial(_queue_delivery, pending))
+
+
+# ---- a provider's obligations that belong to no case (gpai_cases.obligations.audit) ---------------
+
+OBLIGATION_KINDS = {
+    ObligationAction.FRAMEWORK_FILED: "framework_received",
+    ObligationAction.FRAMEWORK_ACKNOWLEDGED: "framework_acknowledged",
+    ObligationAction.FRAMEWORK_CHANGES_REQUESTED: "framework_changes_requested",
+    ObligationAction.CODE_OF_PRACTICE_RECORDED: "code_of_practice_recorded",
+}
+
+
+def _obligation_people(event: ObligationEvent, audience: str) -> list[Recipient]:
+    if audience == PROVIDER and event.provider_id:
+        members = Membership.objects.filter(
+            provider_id=event.provider_id, user__is_active=True
+        ).select_related("user")
+        return [Recipient(m.user, m.user.email, True) for m in members]
+    if audience == MAILBOX:
+        return [Recipient(None, settings.GPAI_CASEWORKER_MAILBOX, False)]
+    return []
+
+
+def _obligation_content(event: ObligationEvent, kind: MessageKind) -> dict[str, Any]:
+    p = event.payload or {}
+    review = (
+        FrameworkReview.objects.filter(pk=p["review"]).select_related("version").first()
+        if p.get("review")
+        else None
+    )
+    due = review.due_date if review is not None and review.status == "open" else None
+    context = {
+        "event": event,
+        "provider": event.provider,
+        "payload": p,
+        "review": review,
+        "chapter": dict(Chapter.choices).get(p.get("chapter"), ""),
+        "due_words": deadlines.due_in_words(due, event.at.date()) if due else "",
+        "rule": review.due_rule if due else "",
+    }
+    return _rendered(kind, context, due)
+
+
+def on_obligation_event(sender: Any, event: ObligationEvent, **kwargs: Any) -> None:
+    """Record the messages a provider's framework or Code of Practice event calls for."""
+    code = OBLIGATION_KINDS.get(event.action)
+    if code is None:
+        return
+    kind = KINDS[code]
+    _store(
+        kind,
+        recipients(event, kind),
+        lambda r: {
+            "obligation_event": event,
+            "link": reverse("portal:obligations")
+            if r.provider_side
+            else reverse("workspace:provider", args=[event.provider_id]),
+            **_obligation_content(event, kind),
+        },
+    )
 
 
 def _queue_delivery(ids: list[int]) -> None:

@@ -14,13 +14,16 @@ class ReminderKind(models.TextChoices):
     INFORMATION_DUE = "information_due", "Request for information due"
     ASSESSMENT_CLOCK = "assessment_clock", "Assessment clock"
     REASSESSMENT_OPEN = "reassessment_open", "Reassessment may be requested"
+    MODEL_REPORT = "model_report", "Model report missing or overdue"
 
 
 class Reminder(models.Model):
     kind = models.CharField(max_length=30, choices=ReminderKind.choices)
     case = models.ForeignKey("cases.Case", on_delete=models.PROTECT, related_name="reminders")
     ref_id = models.BigIntegerField(
-        default=0, help_text="The request for information or designation concerned (0: the case)."
+        default=0,
+        help_text="The request for information, designation or model report concerned (0: the "
+        "case).",
     )
     stage = models.CharField(max_length=30)
     sent_at = models.DateTimeField(default=timezone.now)
@@ -74,6 +77,15 @@ class InboxMessage(models.Model):
         related_name="+",
         help_text="The event the message tells of (one message per person and event).",
     )
+    obligation_event = models.ForeignKey(
+        "obligations.ObligationEvent",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="For a provider's obligations that belong to no case (framework, Code of "
+        "Practice): the event the message tells of.",
+    )
     kind = models.CharField(max_length=40, blank=True)
     subject = models.CharField(max_length=300)
     body = models.TextField()
@@ -102,6 +114,16 @@ class InboxMessage(models.Model):
                 fields=["event", "email_to"],
                 condition=models.Q(event__isnull=False, user__isnull=True),
                 name="one_message_per_mailbox_and_event",
+            ),
+            models.UniqueConstraint(
+                fields=["obligation_event", "user"],
+                condition=models.Q(obligation_event__isnull=False, user__isnull=False),
+                name="one_message_per_person_and_obligation_event",
+            ),
+            models.UniqueConstraint(
+                fields=["obligation_event", "email_to"],
+                condition=models.Q(obligation_event__isnull=False, user__isnull=True),
+                name="one_message_per_mailbox_and_obligation_event",
             ),
         ]
 

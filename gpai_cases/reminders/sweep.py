@@ -19,12 +19,13 @@ from typing import Any
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Case as Case_
-from django.db.models import CharField, Exists, OuterRef, Q, Value, When
+from django.db.models import CharField, Exists, OuterRef, Q, Subquery, Value, When
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from gpai_cases.cases import deadlines
 from gpai_cases.cases.audit import Action, record_many
+from gpai_cases.cases.calendar import holidays_around
 from gpai_cases.cases.models import (
     Case,
     ClockStop,
@@ -34,12 +35,16 @@ from gpai_cases.cases.models import (
     RequestStatus,
     State,
 )
+from gpai_cases.obligations import dates as obligation_dates
+from gpai_cases.obligations.models import ModelReport
+from gpai_cases.obligations.services.periods import MODEL_REPORT_FIRST, MODEL_REPORT_UPDATE, periods
 from gpai_cases.providers.models import Membership
 
 from . import delivery
 from .models import InboxMessage, Reminder, ReminderKind
 
 PROVIDER, CASEWORKERS, ASSIGNEE = "provider", "caseworkers", "assignee"
+BOTH = "provider_and_caseworkers"
 
 
 @dataclass
@@ -270,16 +275,72 @@ def due_reassessment_dates(today: datetime.date) -> list[Due]:
     ]
 
 
+def due_model_reports(today: datetime.date) -> list[Due]:
+    """Designated models whose first model report is past due, or whose last report is older than
+    the update period (docs/rules.md § model-reports): each told once — the first report once per
+    designation, an update once per last report (``ref_id``)."""
+    found = periods(MODEL_REPORT_FIRST, MODEL_REPORT_UPDATE)
+    first, update = found[MODEL_REPORT_FIRST], found[MODEL_REPORT_UPDATE]
+    cutoff = (
+        deadlines.add_months(today, -update.amount)
+        if update.unit == "months"
+        else today - datetime.timedelta(days=update.amount)
+    )
+    last = ModelReport.objects.filter(model=OuterRef("model_id")).order_by("-version")
+    kind = ReminderKind.MODEL_REPORT
+    rows = (
+        Designation.objects.filter(ended_on__isnull=True)
+        .annotate(
+            last_id=Subquery(last.values("pk")[:1]), last_on=Subquery(last.values("filed_on")[:1])
+        )
+        .filter(
+            Q(last_id__isnull=True, decided_on__lt=today)
+            & _not_sent(kind, "case_id", OuterRef("pk"), "missing")
+            | Q(last_on__lte=cutoff)
+            & _not_sent(kind, "case_id", OuterRef("last_id"), "update-overdue")
+        )
+        .select_related("case__model__provider", "case__assignee", "model")
+    )
+    rows = list(rows)
+    holidays = holidays_around(today - datetime.timedelta(days=366), today) if rows else ()
+    found = []
+    for d in rows:
+        if d.last_id is None:
+            due = obligation_dates.first_model_report_due(
+                d.decided_on,
+                market_date=d.model.eu_market_date,
+                period=first.as_kwargs,
+                citation=first.citation,
+                holidays=holidays,
+            )
+            ref, stage = d.pk, "missing"
+        else:
+            due = obligation_dates.model_report_update_due(
+                d.last_on, period=update.as_kwargs, citation=update.citation, holidays=holidays
+            )
+            ref, stage = d.last_id, "update-overdue"
+        if due.value < today:
+            context = {
+                "model": str(d.model),
+                "due_long": deadlines.format_day_long(due.value),
+                "due_words": deadlines.due_in_words(due.value, today),
+                "rule": due.rule,
+            }
+            found.append(Due(kind, d.case, ref, stage, BOTH, context))
+    return found
+
+
 FINDERS = (
     due_notifications,
     due_information_requests,
     due_assessment_clocks,
     due_reassessment_dates,
+    due_model_reports,
 )
 
 
 def _recipients(dues: list[Due]) -> dict[int, list[Any]]:
-    provider_ids = {d.case.model.provider_id for d in dues if d.audience == PROVIDER}
+    provider_ids = {d.case.model.provider_id for d in dues if d.audience in (PROVIDER, BOTH)}
     members: dict[int, list[Any]] = defaultdict(list)
     for m in Membership.objects.filter(
         provider_id__in=provider_ids, user__is_active=True
@@ -302,6 +363,9 @@ def _audience(due: Due, members: dict[int, list[Any]]) -> tuple[list[Any], list[
         return users, [u.email for u in users]
     if due.audience == ASSIGNEE and due.case.assignee is not None:
         return [due.case.assignee], [due.case.assignee.email]
+    if due.audience == BOTH:
+        users = members.get(due.case.model.provider_id, [])
+        return users, [u.email for u in users] + [settings.GPAI_CASEWORKER_MAILBOX]
     users = [due.case.assignee] if due.case.assignee else []
     return users, [settings.GPAI_CASEWORKER_MAILBOX] + [u.email for u in users]
 

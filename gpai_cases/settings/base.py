@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "gpai_cases.providers",
     "gpai_cases.documents",
     "gpai_cases.cases",
+    "gpai_cases.obligations",
     "gpai_cases.letters",
     "gpai_cases.reminders",
     "gpai_cases.register",
@@ -137,6 +138,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # one name for a choice set that several fields use
+    "ENUM_NAME_OVERRIDES": {"IncidentStageEnum": "gpai_cases.obligations.models.IncidentStage"},
 }
 
 # --- Change history of reference data (django-auditlog; gpai_cases/core/history.py) -------------

@@ -49,4 +49,16 @@ urlpatterns = [
         views.regenerate_letter,
         name="regenerate_letter",
     ),
+    # after designation: the obligations (docs/rules.md § framework, § serious-incidents, …)
+    path("providers/", views.providers_list, name="providers"),
+    path("providers/<id:pk>/", views.provider_view, name="provider"),
+    path(
+        "providers/<id:pk>/code-of-practice/",
+        views.code_of_practice_record,
+        name="code_of_practice",
+    ),
+    path("frameworks/<id:pk>/review/", views.framework_review, name="framework_review"),
+    path("models/<id:pk>/", views.model_view, name="model"),
+    path("incidents/", views.incident_queue, name="incidents"),
+    path("incidents/<id:pk>/", views.incident_view, name="incident"),
 ]

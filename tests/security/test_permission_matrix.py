@@ -19,8 +19,11 @@ from gpai_cases.reminders.models import CalendarFeed, InboxMessage
 
 from ..conftest import file_draft_notification
 from .matrix_api import API_MATRIX
+from .matrix_obligations import obligation_rows, obligations_of_a
 from .matrix_roles import (
     ADMIN_ONLY,
+    API_200,
+    API_403,
     OFFICE_200,
     OFFICE_403,
     PORTAL,
@@ -194,6 +197,15 @@ MATRIX: dict[str, tuple] = {
     ),
 }
 MATRIX.update(API_MATRIX)
+MATRIX.update(
+    obligation_rows(
+        PORTAL=PORTAL,
+        PORTAL_A=PORTAL_A,
+        OFFICE_200=OFFICE_200,
+        API_200=API_200,
+        API_403=API_403,
+    )
+)
 # Django's own admin site has its own permission system (staff only); its index is checked here.
 ADMIN_INDEX = {
     "anonymous": 302,
@@ -273,7 +285,9 @@ def world(member_a, member_b, model_a, model_b, caseworker, approver, office_adm
         reason="Our team is away.",
         proposed_due_date=rfi_b.due_date + datetime.timedelta(days=7),
     )
+    obligations = obligations_of_a(member_a, case_a.resulting_designation)
     return {
+        **obligations,
         "users": users,
         "message_b": InboxMessage.objects.filter(user=member_b).first().pk,
         "feed_b": CalendarFeed.objects.create(user=member_b, token="b-secret-calendar").token,

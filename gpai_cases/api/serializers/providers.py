@@ -23,7 +23,6 @@ class ProviderSerializer(serializers.ModelSerializer):
             "country",
             "eu_representative",
             "contact_email",
-            "code_of_practice_signatory",
         ]
 
     def to_representation(self, instance: Provider) -> dict[str, Any]:

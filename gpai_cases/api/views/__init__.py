@@ -23,6 +23,19 @@ from .filing import (
     DocumentRemove,
 )
 from .messages import MessageRead, Messages
+from .obligations import (
+    DesignationIncidents,
+    DesignationModelReports,
+    DesignationTimeline,
+    FrameworkReviews,
+    IncidentDetail,
+    IncidentKinds,
+    IncidentReports,
+    Incidents,
+    ObligationFileDownload,
+    ProviderCodeOfPractice,
+    ProviderFramework,
+)
 from .providers import ModelDetail, Models, ProviderCreate
 from .register import DesignationDetail, DesignationReassess, Designations, Publications
 from .requests import (
@@ -54,12 +67,20 @@ __all__ = [
     "ClaimReplace",
     "ClaimReviewView",
     "DesignationDetail",
+    "DesignationIncidents",
+    "DesignationModelReports",
     "DesignationReassess",
+    "DesignationTimeline",
     "Designations",
     "DocumentDownload",
     "DocumentRemove",
     "ExtensionRequestGrant",
     "ExtensionRequestRefuse",
+    "FrameworkReviews",
+    "IncidentDetail",
+    "IncidentKinds",
+    "IncidentReports",
+    "Incidents",
     "InformationRequestExtend",
     "InformationRequestExtensionRequests",
     "InformationRequestRespond",
@@ -68,6 +89,9 @@ __all__ = [
     "Messages",
     "ModelDetail",
     "Models",
+    "ObligationFileDownload",
+    "ProviderCodeOfPractice",
     "ProviderCreate",
+    "ProviderFramework",
     "Publications",
 ]

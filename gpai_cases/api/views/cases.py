@@ -13,7 +13,9 @@ from rest_framework.views import APIView
 from gpai_cases.cases import access, services
 from gpai_cases.cases.models import Case, CaseEvent
 from gpai_cases.letters.models import Letter
+from gpai_cases.obligations.timeline import REPORT_PREFIXES, citation_lines, with_citations
 
+from .. import obligation_serializers as o
 from .. import serializers as s
 from .base import ERRORS, case_for, case_response, cases_for, transition_view
 
@@ -24,9 +26,11 @@ class Cases(generics.ListAPIView):
     def get_queryset(self) -> QuerySet[Case]:
         return cases_for(self.request.user).order_by("pk")
 
-    @extend_schema(request=s.CaseCreateSerializer, responses={201: s.CaseSerializer, **ERRORS})
+    @extend_schema(
+        request=o.CaseCreateCitingSerializer, responses={201: s.CaseSerializer, **ERRORS}
+    )
     def post(self, request: Request) -> Response:
-        data = s.CaseCreateSerializer(data=request.data)
+        data = o.CaseCreateCitingSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         d = data.validated_data
         if d["kind"] == "reassessment":
@@ -35,8 +39,13 @@ class Cases(generics.ListAPIView):
             )
             if designation is None:
                 raise Http404
+            cited = citation_lines(
+                designation.model, d.get("cite", []), user=request.user, prefixes=REPORT_PREFIXES
+            )
             case = services.case_create_reassessment(
-                actor=request.user, designation=designation, reasons=d["reasons"]
+                actor=request.user,
+                designation=designation,
+                reasons=with_citations(d["reasons"], cited, intro="Reports cited:"),
             )
         else:
             model = access.models_visible_to(request.user).filter(pk=d["model"]).first()

@@ -14,9 +14,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from gpai_cases.cases import access, services
+from gpai_cases.obligations.timeline import citation_lines, with_citations
 from gpai_cases.register import services as register
 from gpai_cases.register.models import Publication
 
+from .. import obligation_serializers as o
 from .. import serializers as s
 from ..errors import problem
 from .base import ERRORS, case_response
@@ -40,17 +42,23 @@ class DesignationReassess(APIView):
     """Open a reassessment of the designation of the Commission's own motion (caseworkers)."""
 
     @extend_schema(
-        request=s.ReassessmentOpenSerializer,
+        request=o.ReassessmentOpenCitingSerializer,
         responses={201: s.CaseSerializer, **ERRORS},
         operation_id="designations_reassess",
     )
     def post(self, request: Request, pk: int) -> Response:
         designation = get_object_or_404(access.designations_visible_to(request.user), pk=pk)
         access.require(access.may_open_reassessment, request.user, designation)
-        data = s.ReassessmentOpenSerializer(data=request.data)
+        data = o.ReassessmentOpenCitingSerializer(data=request.data)
         data.is_valid(raise_exception=True)
+        reasons = with_citations(
+            data.validated_data["reasons"],
+            citation_lines(
+                designation.model, data.validated_data.get("cite", []), user=request.user
+            ),
+        )
         case = services.reassessment_open(
-            actor=request.user, designation=designation, reasons=data.validated_data["reasons"]
+            actor=request.user, designation=designation, reasons=reasons
         )
         return case_response(request, case.reference, 201)
 

@@ -13,7 +13,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from gpai_cases.documents.models import Document, DocumentKind, Visibility
-from gpai_cases.documents.validation import SNIFF_BYTES, UploadRefused, clean_filename, sniff
+from gpai_cases.documents.validation import (
+    SNIFF_BYTES,
+    clean_filename,
+    refuse_too_large,
+    sniff,
+)
 from gpai_cases.providers.compute import parse_flop
 from gpai_cases.providers.models import GPAIModel
 
@@ -167,9 +172,7 @@ def document_add(
         refuse_if(rules.document_remove_blockers(replaces))
     name = clean_filename(uploaded_file.name or "upload")
     size = uploaded_file.size or 0
-    if size > settings.GPAI_UPLOAD_MAX_BYTES:
-        limit = settings.GPAI_UPLOAD_MAX_BYTES // (1024 * 1024)
-        raise UploadRefused(f"“{name}” is larger than the {limit} MB limit.")
+    refuse_too_large(name, size, settings.GPAI_UPLOAD_MAX_BYTES)
     uploaded_file.seek(0)
     head = uploaded_file.read(SNIFF_BYTES)
     sniffed = sniff(name, head, stream=uploaded_file.file, size=size)

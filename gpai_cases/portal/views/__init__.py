@@ -12,6 +12,14 @@ from .cases import (
 )
 from .edits import claim_remove, claim_replace, correct, document_remove, document_replace
 from .home import home, model_edit
+from .obligations import (
+    framework_file,
+    incident_report,
+    incident_update,
+    incident_view,
+    model_report_file,
+    obligations,
+)
 from .requests import extension_request
 from .wizard import notify_start, submitted, wizard
 
@@ -25,9 +33,15 @@ __all__ = [
     "document_remove",
     "document_replace",
     "extension_request",
+    "framework_file",
     "home",
+    "incident_report",
+    "incident_update",
+    "incident_view",
     "model_edit",
+    "model_report_file",
     "notify_start",
+    "obligations",
     "reassessment",
     "respond",
     "submitted",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
@@ -22,6 +23,7 @@ from gpai_cases.cases.models import (
 from gpai_cases.core.forms import form_data
 from gpai_cases.documents.validation import UploadRefused
 from gpai_cases.letters.models import Letter
+from gpai_cases.obligations.timeline import REPORT_PREFIXES, model_timeline, with_citations
 
 from .. import forms
 from .base import case_for, provider_only
@@ -251,22 +253,44 @@ def reassessment(request: HttpRequest, designation_id: int) -> HttpResponse:
         raise Http404("No such designation.")
     today = timezone.localdate()
     blockers = rules.reassessment_blockers(designation, today=today)
-    form = forms.ReassessmentForm(*form_data(request))
+    # the reports the provider filed since the decision may be cited as new reasons
+    reports = [
+        e
+        for e in model_timeline(designation.model, user=request.user)
+        if e.prefix in REPORT_PREFIXES and e.date >= designation.last_decision_on
+    ]
+    form = forms.ReassessmentForm(
+        *form_data(request), reports=[(e.key, e.citation) for e in reports]
+    )
     if request.method == "POST" and not blockers and form.is_valid():
+        cited = [e for e in reports if e.key in form.cleaned_data.get("cite", [])]
+        reasons = with_citations(
+            form.cleaned_data["reasons"], [e.citation for e in cited], intro="Reports cited:"
+        )
         try:
             with transaction.atomic():  # all or nothing: no half-filed request is left behind
                 case = services.case_create_reassessment(
-                    actor=request.user,
-                    designation=designation,
-                    reasons=form.cleaned_data["reasons"],
+                    actor=request.user, designation=designation, reasons=reasons
                 )
-                services.document_add(
-                    actor=request.user,
-                    case=case,
-                    uploaded_file=form.cleaned_data["file"],
-                    title="Reasons for reassessment",
-                    kind="reasons",
-                )
+                if form.cleaned_data.get("file"):
+                    services.document_add(
+                        actor=request.user,
+                        case=case,
+                        uploaded_file=form.cleaned_data["file"],
+                        title="Reasons for reassessment",
+                        kind="reasons",
+                    )
+                for e in cited:
+                    if e.file is not None:
+                        with e.file.file.open("rb") as stored:
+                            content = ContentFile(stored.read(), name=e.file.original_name)
+                        services.document_add(
+                            actor=request.user,
+                            case=case,
+                            uploaded_file=content,
+                            title=f"Cited: {e.what}, {e.date:%d %b %Y}"[:300],
+                            kind="reasons",
+                        )
                 services.case_submit(actor=request.user, case=case)
         except UploadRefused as refused:
             form.add_error("file", str(refused))

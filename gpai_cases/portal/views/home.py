@@ -25,6 +25,7 @@ from gpai_cases.cases.models import (
 from gpai_cases.core.forms import form_data
 from gpai_cases.core.fragments import cached_fragment
 from gpai_cases.core.links import url_filler
+from gpai_cases.obligations.services import code_of_practice_current
 from gpai_cases.providers import compute
 from gpai_cases.providers.models import threshold_flop
 from gpai_cases.reminders import needs
@@ -86,6 +87,7 @@ def home(request: HttpRequest) -> HttpResponse:
             m.standing = _standing(m, today, case_url, wizard_url, reassessment_url)
         return {
             "provider": provider,
+            "code_of_practice": code_of_practice_current(provider),
             "members": provider.memberships.select_related("user").order_by("user__email"),
             "models": models,
             "cases": cases,

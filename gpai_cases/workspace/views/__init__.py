@@ -15,6 +15,14 @@ from .actions import (
 )
 from .assessment import assessment
 from .case import case_view
+from .incidents import incident_queue, incident_view
+from .obligations import (
+    code_of_practice_record,
+    framework_review,
+    model_view,
+    provider_view,
+    providers_list,
+)
 from .opening import open_ex_officio, open_reassessment
 from .queue import queue_csv, queue_view
 from .records import correct, document_share, notifications_due
@@ -25,13 +33,20 @@ __all__ = [
     "assessment",
     "assign",
     "case_view",
+    "code_of_practice_record",
     "correct",
     "document_share",
     "extension_decide",
+    "framework_review",
+    "incident_queue",
+    "incident_view",
+    "model_view",
     "notifications_due",
     "open_ex_officio",
     "open_reassessment",
     "propose",
+    "provider_view",
+    "providers_list",
     "queue_csv",
     "queue_view",
     "regenerate_letter",

@@ -30,6 +30,8 @@ from gpai_cases.cases.models import (
 from gpai_cases.core import freshness
 from gpai_cases.core.fragments import cached_fragment
 from gpai_cases.letters.models import Letter
+from gpai_cases.obligations.models import SeriousIncident
+from gpai_cases.obligations.services import code_of_practice_current
 
 from .base import office_only
 from .requests import request_row
@@ -164,9 +166,16 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
         names = audit.assignee_names(events)
         scorecard = case.scorecards.select_related("saved_by").order_by("-version").first()
         claims = list(case.claims.all())
+        designation = getattr(case, "resulting_designation", None)
         return {
             "case": case,
             "today": today,
+            "code_of_practice": code_of_practice_current(case.model.provider),
+            "open_incidents": SeriousIncident.objects.filter(
+                designation=designation, closed_on__isnull=True
+            ).count()
+            if designation
+            else 0,
             "compute_check": facts.compute_check_shown(case),
             "figures": assessment_services.provider_figures(case),
             "facts": facts.case_facts(case),

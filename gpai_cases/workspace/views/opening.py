@@ -12,6 +12,7 @@ from gpai_cases.cases.models import (
     ExOfficioBasis,
 )
 from gpai_cases.core.forms import form_data
+from gpai_cases.obligations.timeline import citation_lines, with_citations
 
 from ..forms import ExOfficioForm, ReassessmentOpenForm
 from .base import office_only
@@ -76,7 +77,10 @@ def open_reassessment(request: HttpRequest, pk: int) -> HttpResponse:
         pk=pk,
     )
     blockers = rules.open_reassessment_blockers(designation)
-    form = ReassessmentOpenForm(form_data(request)[0])
+    # entries of the model's timeline cited (workspace:model): the reasons start from them
+    cited = citation_lines(designation.model, request.GET.getlist("cite"), user=request.user)
+    initial = {"reasons": with_citations("", cited)} if cited else {}
+    form = ReassessmentOpenForm(form_data(request)[0], initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             case = services.reassessment_open(

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from gpai_cases.accounts.models import Role, User
 from gpai_cases.cases import services
+from gpai_cases.obligations import services as obligations
 from gpai_cases.providers.models import GPAIModel, Membership, Provider
 
 # Demo accounts only; the password is printed for the person trying the demo.
@@ -55,7 +56,6 @@ class Command(BaseCommand):
             legal_name="Alpha Labs SE",
             country="FR",
             contact_email="compliance@alpha.example",
-            code_of_practice_signatory=True,
         )
         beta = Provider.objects.create(
             legal_name="Beta Intelligence Inc.",
@@ -176,6 +176,7 @@ class Command(BaseCommand):
             reasoning="Training compute above 10^25 FLOP; no arguments filed.",
         )
         services.decision_approve(actor=anna, case=case)
+        self._obligations(alpha, case.resulting_designation, users, today)
         # reassessment requested (draft) against that designation
         services.case_create_reassessment(
             actor=alice,
@@ -198,4 +199,40 @@ class Command(BaseCommand):
             basis="scientific_panel_alert",
             alert_reference="SP-ALERT-2026-01",
             alert_date=today - datetime.timedelta(days=10),
+        )
+
+    def _obligations(
+        self, alpha: Provider, designation: object, users: dict, today: object
+    ) -> None:
+        """After the designation: the Code of Practice, a framework, a model report, an incident."""
+        for chapter in ("transparency", "copyright", "safety_security"):
+            obligations.code_of_practice_record(
+                actor=users["adam"],
+                provider=alpha,
+                chapter=chapter,
+                signatory=True,
+                on=datetime.date(2025, 8, 1),
+                via="demo",
+            )
+        version = obligations.framework_file(
+            actor=users["alice"],
+            provider=alpha,
+            summary="Risk tiers, evaluation triggers and mitigations for all frontier models.",
+            uploaded_file=_pdf("safety-security-framework-v1.pdf"),
+        )
+        obligations.framework_review(actor=users["carla"], version=version, kind="acknowledged")
+        obligations.model_report_file(
+            actor=users["alice"],
+            designation=designation,
+            summary="Systemic risk assessment before placing Alpha-Frontier on the market.",
+            uploaded_file=_pdf("model-report-v1.pdf"),
+        )
+        obligations.incident_report(
+            actor=users["alice"],
+            designation=designation,
+            kind="cybersecurity_breach",
+            title="Unauthorised access to an evaluation cluster",
+            aware_on=today - datetime.timedelta(days=1),
+            what_happened="Credentials of an evaluation cluster were used from outside.",
+            corrective_measures="Credentials revoked; weights checked unchanged.",
         )

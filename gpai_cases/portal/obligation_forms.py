@@ -1,0 +1,103 @@
+"""Forms of the provider's obligations after designation. They check input; the rules stay in
+:mod:`gpai_cases.obligations.rules` (the services refuse with them)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from gpai_cases.documents.validation import ALLOWED_DESCRIPTION
+from gpai_cases.obligations.models import IncidentKind
+from gpai_cases.obligations.services import incident_kinds
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+FILE_HINT = f"{ALLOWED_DESCRIPTION}; checked by its content."
+
+
+def confirm(label: str) -> forms.BooleanField:
+    """Filing is binding: the person confirms it."""
+    return forms.BooleanField(label=label, required=True)
+
+
+class FrameworkForm(forms.Form):
+    summary = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=20_000,
+        label="Summary",
+        help_text="What the framework covers or, for a new version, what changed.",
+    )
+    file = forms.FileField(label="The framework document", help_text=FILE_HINT)
+    confirm = confirm("I confirm: file this version of our safety and security framework")
+
+
+class ModelReportForm(forms.Form):
+    summary = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}), max_length=20_000, label="Summary"
+    )
+    update_reason = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5_000,
+        required=False,
+        label="Why the report is updated",
+        help_text="For an update: a model update, new evaluations, a change in the risks…",
+    )
+    file = forms.FileField(label="The model report", help_text=FILE_HINT)
+    confirm = confirm("I confirm: file this model report with the AI Office")
+
+
+class KindChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj: IncidentKind) -> str:
+        return f"{obj.label} — initial report within {obj.initial_days} days of becoming aware"
+
+
+class IncidentForm(forms.Form):
+    kind = KindChoice(
+        queryset=IncidentKind.objects.none(),
+        to_field_name="code",
+        widget=forms.RadioSelect,
+        label="Kind of harm",
+        empty_label=None,
+    )
+    title = forms.CharField(max_length=200, label="Short title")
+    aware_on = forms.DateField(label="The day you became aware of the incident", widget=DATE)
+    what_happened = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}), max_length=50_000, label="What happened"
+    )
+    corrective_measures = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=50_000,
+        label="Corrective measures",
+        help_text="Taken or planned; say “none yet” if there are none.",
+    )
+    resolved_on = forms.DateField(
+        required=False, label="Resolved on (if it is already resolved)", widget=DATE
+    )
+    file = forms.FileField(required=False, label="Attachment (optional)", help_text=FILE_HINT)
+    confirm = confirm("I confirm: report this serious incident to the AI Office")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].queryset = incident_kinds()
+
+
+class IncidentUpdateForm(forms.Form):
+    final = forms.BooleanField(
+        required=False,
+        label="This is the final report (the incident is resolved)",
+    )
+    what_happened = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=50_000,
+        label="What happened since the last report",
+    )
+    corrective_measures = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), max_length=50_000, label="Corrective measures"
+    )
+    resolved_on = forms.DateField(required=False, label="Resolved on", widget=DATE)
+    file = forms.FileField(required=False, label="Attachment (optional)", help_text=FILE_HINT)
+    confirm = confirm("I confirm: file this report with the AI Office")
+
+
+def service_fields(form: forms.Form, *names: str) -> dict[str, Any]:
+    return {name: form.cleaned_data.get(name) for name in names}
