@@ -196,3 +196,19 @@ def test_the_api_opens_a_reassessment_for_caseworkers_only(designation_a, casewo
     assert created.json()["kind"] == "reassessment"
     again = api.post(url, {"reasons": "Again."}, format="json")
     assert again.status_code == 409 and "already being reassessed" in again.json()["detail"]
+
+
+def test_a_providers_draft_request_is_its_own_and_does_not_stop_the_commission(
+    designation_a, member_a, caseworker
+):
+    draft = services.case_create_reassessment(
+        actor=member_a, designation=designation_a, reasons="Ours, not sent yet"
+    )
+    services.document_add(actor=member_a, case=draft, uploaded_file=pdf_upload("r.pdf"))
+    case = _open(designation_a, caseworker)  # the caseworker never learns of the draft
+    assert case.initiative == Initiative.COMMISSION
+    with (
+        time_machine.travel(datetime.datetime(2027, 3, 20, 9, tzinfo=datetime.UTC)),
+        pytest.raises(ActionRefused, match=f"already being reassessed in case {case.reference}"),
+    ):
+        services.case_submit(actor=member_a, case=draft)

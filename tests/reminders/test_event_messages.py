@@ -263,3 +263,26 @@ def test_a_withdrawn_request_reaches_the_provider(told, assessing_a, caseworker,
     )
     (withdrawn,) = [m for m in messages if m.kind == "request_withdrawn"]
     assert withdrawn.user == member_a and "Sent to the wrong provider." in withdrawn.body
+
+
+def test_a_correction_reaches_the_assignee_and_the_provider_gets_its_receipt(
+    told, assessing_a, caseworker, member_a
+):
+    evidence = services.document_add(
+        actor=member_a, case=assessing_a, uploaded_file=pdf_upload("fix.pdf"), title="Fix"
+    )
+    messages = told(
+        lambda: services.notification_correct(
+            actor=member_a,
+            case=assessing_a,
+            reason="The fine-tuning phase was left out.",
+            documents=[evidence],
+            compute_flop="3.9e25",
+            compute_method="architecture",
+        )
+    )
+    kinds = sorted((m.kind, m.user.email) for m in messages)
+    assert ("correction_received", caseworker.email) in kinds
+    assert ("letter_ready", member_a.email) in kinds  # the receipt of the correction
+    (correction,) = [m for m in messages if m.kind == "correction_received"]
+    assert "The fine-tuning phase was left out." in correction.body

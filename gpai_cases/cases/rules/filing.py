@@ -18,7 +18,7 @@ from ..models import (
     State,
 )
 from .common import state_blocker
-from .office import designation_in_force
+from .office import designation_in_force, open_reassessment_of
 
 # ---- notification and reassessment filing ------------------------------------------------------
 
@@ -96,6 +96,9 @@ def submit_blockers(case: Case, *, today: datetime.date) -> list[str]:
             reasons.append("Upload at least one evidence document for the training compute.")
     elif case.kind == Kind.REASSESSMENT:
         reasons += reassessment_blockers(case.designation, today=today)
+        if case.designation is not None and case.designation.active:
+            # the Commission may have begun to reassess it of its own motion meanwhile
+            reasons += open_reassessment_of(case.designation, drafts=False, other_than=case)
         if not case.reasons.strip():
             reasons.append("Give at least one new reason for the reassessment.")
         if not case.documents.exists():

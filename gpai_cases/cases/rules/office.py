@@ -73,22 +73,33 @@ def open_reassessment_blockers(
 ) -> list[str]:
     """The Commission reassesses a designation in force of its own motion (docs/rules.md
     § reassessment), one reassessment at a time."""
-    found = designation_in_force(designation)
+    found = designation_in_force(designation, drafts=False)
     if reasons is not None and not reasons.strip():
         found.append("Give the basis and the reasons for reassessing the designation.")
     return found
 
 
-def designation_in_force(designation: Designation) -> list[str]:
+def designation_in_force(
+    designation: Designation, *, drafts: bool = True, other_than: Case | None = None
+) -> list[str]:
     """A reassessment, whoever asks for it, reviews a designation in force, once at a time."""
     if not designation.active:
         return ["This designation has ended; there is nothing to reassess."]
-    return open_reassessment_of(designation)
+    return open_reassessment_of(designation, drafts=drafts, other_than=other_than)
 
 
-def open_reassessment_of(designation: Designation) -> list[str]:
-    """A designation is reassessed in one case at a time."""
-    current = designation.reassessment_cases.filter(state__in=OPEN_STATES).first()
-    if current is None:
+def open_reassessment_of(
+    designation: Designation, *, drafts: bool = True, other_than: Case | None = None
+) -> list[str]:
+    """A designation is reassessed in one case at a time. A provider's draft request counts only
+    for the provider itself (``drafts``): until submitted it is the provider's own, and the AI
+    Office neither sees nor is stopped by it (docs/rules.md § confidentiality)."""
+    current = designation.reassessment_cases.filter(state__in=OPEN_STATES)
+    if not drafts:
+        current = current.exclude(state=State.DRAFT)
+    if other_than is not None:
+        current = current.exclude(pk=other_than.pk)
+    found = current.first()
+    if found is None:
         return []
-    return [f"This designation is already being reassessed in case {current.reference}."]
+    return [f"This designation is already being reassessed in case {found.reference}."]
