@@ -27,22 +27,34 @@ class Deadline:
     case_reference: str
 
 
-def for_user(user: Any) -> list[Deadline]:
-    """The open items the user must act on, with their due dates, soonest first."""
+def for_user(user: Any, *, limit: int | None = None) -> list[Deadline]:
+    """The open items the user must act on, with their due dates, soonest first; the first
+    ``limit`` only (each query reads no more than that: a caseworker may have thousands)."""
     if roles.is_provider_member(user):
-        found = _provider_deadlines(user)
+        found = _provider_deadlines(user, limit)
     elif roles.is_caseworker(user):
-        found = _caseworker_deadlines(user)
+        found = _caseworker_deadlines(user, limit)
     else:
         found = []
-    return sorted(found, key=lambda d: (d.date, d.case_reference, d.uid))
+    found.sort(key=lambda d: (d.date, d.case_reference, d.uid))
+    return found[:limit] if limit is not None else found
 
 
-def _provider_deadlines(user: Any) -> list[Deadline]:
+def _first(queryset: Any, limit: int | None, *order: str) -> Any:
+    queryset = queryset.order_by(*order)
+    return queryset[:limit] if limit is not None else queryset
+
+
+def _provider_deadlines(user: Any, limit: int | None) -> list[Deadline]:
     cases = access.cases_visible_to(user)
-    requests = InformationRequest.objects.filter(
-        case__in=cases, status=RequestStatus.OPEN
-    ).select_related("case")
+    requests = _first(
+        InformationRequest.objects.filter(case__in=cases, status=RequestStatus.OPEN).select_related(
+            "case"
+        ),
+        limit,
+        "due_date",
+        "pk",
+    )
     found = [
         Deadline(
             uid=f"request-{r.pk}",
@@ -54,9 +66,14 @@ def _provider_deadlines(user: Any) -> list[Deadline]:
         )
         for r in requests
     ]
-    drafts = Notification.objects.filter(
-        case__in=cases, case__state=State.DRAFT, notification_due__isnull=False
-    ).select_related("case")
+    drafts = _first(
+        Notification.objects.filter(
+            case__in=cases, case__state=State.DRAFT, notification_due__isnull=False
+        ).select_related("case"),
+        limit,
+        "notification_due",
+        "pk",
+    )
     found += [
         Deadline(
             uid=f"notification-{n.case_id}",
@@ -68,17 +85,20 @@ def _provider_deadlines(user: Any) -> list[Deadline]:
         )
         for n in drafts
     ]
-    return found + _obligation_deadlines(user)
+    return found + _obligation_deadlines(user, limit)
 
 
-def _obligation_deadlines(user: Any) -> list[Deadline]:
+def _obligation_deadlines(user: Any, limit: int | None) -> list[Deadline]:
     """After designation: the next report on each open serious incident, and a new version of
     the framework asked for by a request for changes (docs/rules.md § serious-incidents,
     § framework)."""
-    incidents = (
+    incidents = _first(
         obligations_access.incidents_visible_to(user)
         .filter(closed_on__isnull=True, next_due__isnull=False)
-        .select_related("case", "model")
+        .select_related("case", "model"),
+        limit,
+        "next_due",
+        "pk",
     )
     found = [
         Deadline(
@@ -92,8 +112,13 @@ def _obligation_deadlines(user: Any) -> list[Deadline]:
         )
         for i in incidents
     ]
-    requests = obligations_access.framework_reviews_visible_to(user).filter(
-        status=ChangeRequestStatus.OPEN, due_date__isnull=False
+    requests = _first(
+        obligations_access.framework_reviews_visible_to(user).filter(
+            status=ChangeRequestStatus.OPEN, due_date__isnull=False
+        ),
+        limit,
+        "due_date",
+        "pk",
     )
     found += [
         Deadline(
@@ -109,13 +134,16 @@ def _obligation_deadlines(user: Any) -> list[Deadline]:
     return found
 
 
-def _caseworker_deadlines(user: Any) -> list[Deadline]:
-    cases = (
+def _caseworker_deadlines(user: Any, limit: int | None) -> list[Deadline]:
+    cases = _first(
         access.cases_visible_to(user)
         .filter(assignee=user, next_deadline__isnull=False)
         .exclude(state__in=[State.DECIDED, State.WITHDRAWN])
         .select_related("notification")
-        .prefetch_related("information_requests", "clock_stops")
+        .prefetch_related("information_requests", "clock_stops"),
+        limit,
+        "next_deadline",
+        "pk",
     )
     target = settings.GPAI_ASSESSMENT_TARGET_DAYS
     return [

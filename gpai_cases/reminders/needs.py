@@ -36,7 +36,7 @@ def _unread(user: Any, *kinds: str) -> list[Need]:
 
 
 def _deadlines(user: Any) -> list[Need]:
-    return [Need(d.title, d.link, d.date, d.rule) for d in deadlines_of.for_user(user)[:LIMIT]]
+    return [Need(d.title, d.link, d.date, d.rule) for d in deadlines_of.for_user(user, limit=LIMIT)]
 
 
 def for_user(user: Any) -> dict[str, list[Need]]:
