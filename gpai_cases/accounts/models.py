@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -41,6 +42,17 @@ class UserManager(BaseUserManager.from_queryset(ReportingQuerySet)):  # type: ig
 class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField("e-mail address", unique=True)
     full_name = models.CharField(max_length=200, blank=True)
+    function = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Function as printed under the signature of a letter, e.g. Head of Unit, AI Office.",
+    )
+    language = models.CharField(
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text="Language of this person's pages, inbox messages and e-mails.",
+    )
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.PROVIDER)
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False, help_text="May sign in to the Django admin site.")

@@ -61,6 +61,20 @@ class Provider(TrackedModel):
         help_text="Required when the provider is established outside the EU (Art 54).",
     )
     contact_email = models.EmailField(blank=True)
+    contact_name = models.CharField(
+        max_length=200, blank=True, help_text="The person letters are addressed to."
+    )
+    street_address = models.TextField(
+        max_length=500, blank=True, help_text="Street and number, building, P.O. box."
+    )
+    postal_code = models.CharField(max_length=20, blank=True)
+    city = models.CharField(max_length=120, blank=True)
+    language = models.CharField(
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text="Language of the provider's letters; empty: the language of its country.",
+    )
     # Code of Practice status: per chapter, with its dates and history, in gpai_cases.obligations
     created_at = models.DateTimeField(auto_now_add=True)
     members = models.ManyToManyField(
@@ -92,6 +106,11 @@ class Membership(TrackedModel):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
     )
     provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="memberships")
+    is_administrator = models.BooleanField(
+        "provider administrator",
+        default=False,
+        help_text="May invite and remove members and keep the organisation's details up to date.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
