@@ -10,7 +10,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PYTEST_ARGS ?= -n 2
 
-.PHONY: install browsers run test test-only lint check migrate demo worker beat clean bench fuzz
+.PHONY: install browsers run test test-only lint check migrate demo worker beat clean bench fuzz messages
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s)" % sys.version.split()[0])'
@@ -69,6 +69,12 @@ test: lint check test-only
 # Property tests with new random examples (CI replays fixed ones): run it after touching forms or the API.
 fuzz: install
 	HYPOTHESIS_PROFILE=explore FUZZ_EXAMPLES=200 $(PY) -m pytest -n 2 tests/security/test_form_fuzz.py tests/api/test_schema_fuzz.py tests/cases/test_deadlines.py tests/cases/test_periods.py tests/providers/test_compute.py
+
+# Translations: collect the marked strings into locale/*/django.po, then compile the .mo files
+# (committed, so a machine without gettext serves them; a test checks they match the .po files).
+messages: install
+	$(PY) manage.py makemessages -l fr -l de --no-obsolete --ignore ".venv/*" --ignore "node_modules/*" --ignore "tests/*" --ignore "bench/*"
+	$(PY) manage.py compilemessages -l fr -l de
 
 clean:
 	rm -rf var staticfiles .pytest_cache .ruff_cache

@@ -30,9 +30,8 @@ The rules of the AI Act that use those periods:
   and the assessment clock with its stops:
   :func:`assessment_days_used`.
 
-Every computed date is returned as a :class:`ComputedDate` carrying the words of the rule that
-produced it, so that the interface can show both ("Two weeks after Wed 17 Dec 2025 (…) = Wed 31 Dec
-2025, a public holiday → next working day: Mon 5 Jan 2026").
+Every computed date is a :class:`ComputedDate` carrying its rule as data (:mod:`.rulecodes`),
+whose words (:mod:`.rulewords`) the pages show in the reader's language.
 """
 
 from __future__ import annotations
@@ -45,7 +44,8 @@ from datetime import date, timedelta
 
 from dateutil.easter import easter
 
-from .dayformat import MONTH_NAMES, count_words, format_date, format_day, format_day_long
+from .dayformat import format_date, format_day, format_day_long
+from .rulecodes import Rule
 
 __all__ = [
     "ComputedDate",
@@ -70,24 +70,18 @@ __all__ = [
     "rfi_due",
 ]
 
-PERIODS_REGULATION = "Reg. 1182/71 Art 3"
-"""How the rule texts cite Regulation (EEC, Euratom) No 1182/71."""
-
-NOTIFICATION_RULE = "Art 52(1) AI Act"
-REASSESSMENT_RULE = "Art 52(5) AI Act"
-RFI_RULE = "period set in the request for information"
-
 
 @dataclass(frozen=True)
 class ComputedDate:
     """A date computed by a rule, with the words of that rule.
 
     ``rule`` is meant to be shown next to the date (docs/rules.md § periods: every computed date is shown
-    with the rule that produced it).
+    with the rule that produced it); it is data (:class:`.rulecodes.Rule`) whose sentence is
+    written in the reader's language.
     """
 
     value: datetime.date
-    rule: str
+    rule: Rule
 
     def __str__(self) -> str:
         """The ISO date, e.g. ``2026-01-05``."""
@@ -160,15 +154,15 @@ def _as_lookup(holidays: Collection[date]) -> Collection[date]:
     return frozenset(holidays)
 
 
-def _why_not_working(d: date, holidays: Collection[date]) -> str:
-    """``"a Saturday"``, ``"a Sunday"`` or ``"a public holiday"`` (named if given a mapping)."""
+def _why_not_working(d: date, holidays: Collection[date]) -> dict[str, str]:
+    """Why ``d`` is not a working day, as rule data: a Saturday, a Sunday or a public holiday
+    (named if given a mapping)."""
     if d.weekday() == 5:
-        return "a Saturday"
+        return {"reason": "saturday", "holiday": ""}
     if d.weekday() == 6:
-        return "a Sunday"
-    if isinstance(holidays, Mapping) and holidays.get(d):
-        return f"a public holiday ({holidays[d]})"
-    return "a public holiday"
+        return {"reason": "sunday", "holiday": ""}
+    name = holidays.get(d) if isinstance(holidays, Mapping) else ""
+    return {"reason": "holiday", "holiday": str(name or "")}
 
 
 # --------------------------------------------------------------------------------------------------
@@ -219,14 +213,16 @@ def period_end(start: date, *, days: int = 0, weeks: int = 0, months: int = 0) -
     return add_months(start, count)
 
 
-def _month_end_note(start: date, months: int, end: date) -> str:
-    """Explains the month-end rule when the same date does not exist in the last month."""
-    if months and end.day != start.day:
-        return (
-            f" (there is no {start.day} {MONTH_NAMES[end.month - 1]} {end.year}:"
-            " last day of the month)"
-        )
-    return ""
+def _month_end(start: date, months: int, end: date) -> bool:
+    """True when the same date does not exist in the last month (Art 3(2)(c): its last day)."""
+    return bool(months) and end.day != start.day
+
+
+def _label(label: str | Mapping[str, str]) -> dict[str, str]:
+    """What a period is for, as rule data (:data:`rulecodes.LABELS`); words are kept as words."""
+    if isinstance(label, Mapping):
+        return dict(label)
+    return {"code": "text", "text": label}
 
 
 def period_for_acting(
@@ -236,7 +232,7 @@ def period_for_acting(
     weeks: int = 0,
     months: int = 0,
     holidays: Collection[date],
-    label: str,
+    label: str | Mapping[str, str],
 ) -> ComputedDate:
     """End of a period within which something must be done (a notification, an answer).
 
@@ -245,49 +241,49 @@ def period_for_acting(
     two days or more contains at least two working days (Art 3(5)): the end moves on to the next
     working day(s) until the days ``start + 1 … end`` contain two working days.
 
-    ``label`` names the legal source of the period (e.g. ``"Art 52(1) AI Act"``); it appears in the
-    rule text together with the periods regulation.
+    ``label``: what the period is for (a :data:`rulecodes.LABELS` code, e.g. ``{"code": "rfi"}``,
+    with its ``kind`` and ``citation``; or words), cited in the rule with the periods regulation.
     """
     count, unit = _single_unit(days, weeks, months)
     lookup = _as_lookup(holidays)
     nominal_end = period_end(start, days=days, weeks=weeks, months=months)
-    rule = (
-        f"{count_words(count, unit, capitalise=True)} after {format_day(start)}"
-        f" ({label}; {PERIODS_REGULATION}) = {format_day(nominal_end)}"
-        f"{_month_end_note(start, months, nominal_end)}"
+    end, shift, two_days = _end_of_period_for_acting(start, nominal_end, lookup)
+    rule = Rule(
+        "period",
+        {
+            "count": count,
+            "unit": unit,
+            "start": start.isoformat(),
+            "end": nominal_end.isoformat(),
+            "month_end": _month_end(start, months, nominal_end),
+            "label": _label(label),
+            "shift": shift,
+            "two_days": two_days,
+        },
     )
-    end, why = _end_of_period_for_acting(start, nominal_end, lookup)
-    return ComputedDate(value=end, rule=rule + why)
+    return ComputedDate(value=end, rule=rule)
 
 
 def _end_of_period_for_acting(
-    start: date, last_day: date, holidays: Collection[date], *, typed: bool = False
-) -> tuple[date, str]:
-    """Where a period for acting from ``start`` whose last day is ``last_day`` really ends, and
-    the words saying why it moved (empty when it did not): Reg. 1182/71 Art 3(4), the next
-    working day; Art 3(5), at least two working days in a period of two days or more.
-    ``typed``: the last day is a date a person typed (the words say it is not a working day).
-    """
-    end, why = last_day, ""
+    start: date, last_day: date, holidays: Collection[date]
+) -> tuple[date, dict[str, str] | None, str | None]:
+    """Where a period for acting from ``start`` whose last day is ``last_day`` really ends, with
+    why it moved, as rule data: Reg. 1182/71 Art 3(4), the next working day (``shift``); Art 3(5),
+    at least two working days in a period of two days or more (``two_days``)."""
+    end: date = last_day
+    shift: dict[str, str] | None = None
+    two_days: str | None = None
     if not is_working_day(end, holidays):
         end = next_working_day(end, holidays)
-        reason = _why_not_working(last_day, holidays)
-        why = (
-            f", not a working day ({reason}; {PERIODS_REGULATION}(4)) → "
-            if typed
-            else f", {reason} → next working day: "
-        ) + format_day(end)
+        shift = {**_why_not_working(last_day, holidays), "to": end.isoformat()}
     if (last_day - start).days >= 2:
         extended = end
         while _working_days_between(start, extended, holidays) < 2:
             extended = next_working_day(extended + timedelta(days=1), holidays)
         if extended != end:
             end = extended
-            why += (
-                "; a period of two days or more contains at least two working days"
-                f" (Reg. 1182/71 Art 3(5)) → {format_day(end)}"
-            )
-    return end, why
+            two_days = end.isoformat()
+    return end, shift, two_days
 
 
 def due_date_set_by(
@@ -310,8 +306,19 @@ def due_date_set_by(
     if typed <= sent_on:
         raise ValueError(f"a due date must be after the day the request was sent ({sent_on})")
     lookup = _as_lookup(holidays)
-    end, why = _end_of_period_for_acting(sent_on, typed, lookup, typed=True)
-    return ComputedDate(value=end, rule=f"Due date {how} by {person}: {format_day(typed)}{why}")
+    end, shift, two_days = _end_of_period_for_acting(sent_on, typed, lookup)
+    rule = Rule(
+        "typed",
+        {
+            "person": person,
+            "how": how,
+            "start": sent_on.isoformat(),
+            "typed": typed.isoformat(),
+            "shift": shift,
+            "two_days": two_days,
+        },
+    )
+    return ComputedDate(value=end, rule=rule)
 
 
 def _working_days_between(start: date, end: date, holidays: Collection[date]) -> int:
@@ -340,7 +347,9 @@ def notification_due(trigger_date: date, holidays: Collection[date]) -> Computed
     Counted as a period for acting (:func:`period_for_acting`): 17 Dec 2025 → Wed 31 Dec 2025, a
     holiday → Mon 5 Jan 2026.
     """
-    return period_for_acting(trigger_date, weeks=2, holidays=holidays, label=NOTIFICATION_RULE)
+    return period_for_acting(
+        trigger_date, weeks=2, holidays=holidays, label={"code": "notification"}
+    )
 
 
 def is_late(due: date, submitted_on: date) -> bool:
@@ -356,7 +365,7 @@ def rfi_due(sent_on: date, days: int, holidays: Collection[date]) -> ComputedDat
     """
     if days < 1:
         raise ValueError(f"a request for information needs a period of at least one day ({days})")
-    return period_for_acting(sent_on, days=days, holidays=holidays, label=RFI_RULE)
+    return period_for_acting(sent_on, days=days, holidays=holidays, label={"code": "rfi"})
 
 
 def earliest_reassessment(
@@ -383,20 +392,25 @@ def earliest_reassessment(
     lookup = _as_lookup(holidays)
     period_ends = add_months(decided_on, months)
     earliest = period_ends + timedelta(days=1)
-    rule = (
-        f"{count_words(months, 'month', capitalise=True)} after the decision of"
-        f" {format_day(decided_on)} ({REASSESSMENT_RULE}; {PERIODS_REGULATION}) end on"
-        f" {format_day(period_ends)}{_month_end_note(decided_on, months, period_ends)};"
-        f" a request may be made from the next day: {format_day(earliest)}"
-    )
+    shift: dict[str, str] | None = None
     if shift_to_working_day and not is_working_day(earliest, lookup):
         shifted = next_working_day(earliest, lookup)
-        rule += (
-            f", {_why_not_working(earliest, lookup)} → next working day (setting):"
-            f" {format_day(shifted)}"
-        )
-        earliest = shifted
-    return ComputedDate(value=earliest, rule=rule)
+        shift = {**_why_not_working(earliest, lookup), "to": shifted.isoformat()}
+        earliest_value = shifted
+    else:
+        earliest_value = earliest
+    rule = Rule(
+        "waiting",
+        {
+            "months": months,
+            "decided_on": decided_on.isoformat(),
+            "end": period_ends.isoformat(),
+            "month_end": _month_end(decided_on, months, period_ends),
+            "earliest": earliest.isoformat(),
+            "shift": shift,
+        },
+    )
+    return ComputedDate(value=earliest_value, rule=rule)
 
 
 def reassessment_refusal(earliest: ComputedDate, requested_on: date) -> str | None:
@@ -407,7 +421,8 @@ def reassessment_refusal(earliest: ComputedDate, requested_on: date) -> str | No
     """
     if requested_on >= earliest.value:
         return None
-    rule = earliest.rule[:1].lower() + earliest.rule[1:]
+    words = str(earliest.rule)
+    rule = words[:1].lower() + words[1:]
     return (
         f"A reassessment may be requested from {format_day(earliest.value)} ({rule})."
         f" A request on {format_day(requested_on)} is too early."

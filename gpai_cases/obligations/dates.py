@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime
 from collections.abc import Collection
 
-from gpai_cases.cases.deadlines import ComputedDate, format_day, period_for_acting
+from gpai_cases.cases.deadlines import ComputedDate, period_for_acting
+from gpai_cases.cases.rulecodes import Rule
 
 __all__ = [
     "change_request_due",
@@ -35,7 +36,7 @@ def incident_initial_due(
         aware_on,
         days=days,
         holidays=holidays,
-        label=f"initial report, {kind.lower()}: {citation}",
+        label={"code": "incident_initial", "kind": kind, "citation": citation},
     )
 
 
@@ -54,11 +55,11 @@ def incident_next_due(
     if closed:
         return None, ""
     if resolved_on is not None:
-        label = f"final report after the incident was resolved: {citation}"
+        label = {"code": "incident_final", "citation": citation}
         return period_for_acting(
             resolved_on, days=final_days, holidays=holidays, label=label
         ), "final"
-    label = f"intermediate report while the incident is unresolved: {citation}"
+    label = {"code": "incident_intermediate", "citation": citation}
     return period_for_acting(
         last_report_on, days=intermediate_days, holidays=holidays, label=label
     ), "intermediate"
@@ -76,15 +77,15 @@ def first_model_report_due(
     is still ahead at the designation; otherwise within ``period`` of the designation decision."""
     if market_date is not None and market_date > decided_on:
         due = market_date - datetime.timedelta(days=1)
-        return ComputedDate(
-            value=due,
-            rule=f"Before placing the model on the EU market on {format_day(market_date)}"
-            f" ({citation}): by {format_day(due)}",
+        rule = Rule(
+            "before",
+            {"day": market_date.isoformat(), "due": due.isoformat(), "citation": citation},
         )
+        return ComputedDate(value=due, rule=rule)
     return period_for_acting(
         decided_on,
         holidays=holidays,
-        label=f"first model report after the designation: {citation}",
+        label={"code": "first_model_report", "citation": citation},
         **period,
     )
 
@@ -98,7 +99,10 @@ def model_report_update_due(
 ) -> ComputedDate:
     """The next update of a model report: within ``period`` of the last one."""
     return period_for_acting(
-        last_filed_on, holidays=holidays, label=f"update of the model report: {citation}", **period
+        last_filed_on,
+        holidays=holidays,
+        label={"code": "model_report_update", "citation": citation},
+        **period,
     )
 
 
@@ -112,5 +116,5 @@ def change_request_due(
         sent_on,
         days=days,
         holidays=holidays,
-        label=f"period set in the request for changes to the framework: {citation}",
+        label={"code": "change_request", "citation": citation},
     )

@@ -257,7 +257,7 @@ def _rendered(kind: MessageKind, context: dict[str, Any], due: Any) -> dict[str,
         "subject": " ".join(subject.split())[:300],
         "body": body.strip(),
         "due_date": due,
-        "due_rule": context["rule"][:400],
+        "due_rule": context["rule"],
     }
 
 

@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from gpai_cases.cases.rulefield import RuleField
+
 
 class ReminderKind(models.TextChoices):
     NOTIFICATION_DUE = "notification_due", "Notification due"
@@ -91,7 +93,7 @@ class InboxMessage(models.Model):
     body = models.TextField()
     link = models.CharField(max_length=300, blank=True, help_text="Where to act.")
     due_date = models.DateField(null=True, blank=True)
-    due_rule = models.CharField(max_length=400, blank=True)
+    due_rule = RuleField()
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
     email_state = models.CharField(

@@ -241,6 +241,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
+LOCALE_PATHS = [BASE_DIR / "locale"]
 # The 24 official languages of the EU (Regulation No 1 of 1958, Article 1), each in its own name.
 LANGUAGES = [
     ("bg", "Български"),

@@ -108,7 +108,7 @@ def test_an_extended_due_date_moves_with_the_calendar_and_the_next_deadline_foll
     holiday(D(2026, 12, 17), django_capture_on_commit_callbacks)
     request.refresh_from_db()
     assert request.due_date == D(2026, 12, 18)
-    assert request.due_rule.startswith("Due date extended by C. Rossi: Thu 17 Dec 2026")
+    assert str(request.due_rule).startswith("Due date extended by C. Rossi: Thu 17 Dec 2026")
     case.refresh_from_db()
     assert case.next_deadline == D(2026, 12, 18)
     moved = CaseEvent.objects.get(case=case, action="dates_recomputed")
@@ -153,7 +153,7 @@ def test_due_date_set_by_keeps_two_working_days_in_a_period_of_two_days_or_more(
         "C. Rossi", D(2027, 1, 4), D(2026, 12, 24), holidays(2026, 2027)
     )
     assert due.value == D(2027, 1, 5)
-    assert due.rule.endswith("(Reg. 1182/71 Art 3(5)) → Tue 5 Jan 2027")
+    assert str(due.rule).endswith("(Reg. 1182/71 Art 3(5)) → Tue 5 Jan 2027")
     # a period of one day needs no two working days
     one_day = deadlines.due_date_set_by("X", D(2026, 12, 2), D(2026, 12, 1), holidays(2026))
     assert one_day.value == D(2026, 12, 2)

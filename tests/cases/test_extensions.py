@@ -40,10 +40,10 @@ def test_a_typed_due_date_on_a_saturday_moves_to_the_monday(case, rossi):
     assert request.due_date_set == D(2026, 12, 12)
     assert request.due_date == D(2026, 12, 14)
     assert request.period_days is None
-    assert request.due_rule.startswith(
+    assert str(request.due_rule).startswith(
         "Due date set by C. Rossi: Sat 12 Dec 2026, not a working day"
     )
-    assert request.due_rule.endswith("→ Mon 14 Dec 2026")
+    assert str(request.due_rule).endswith("→ Mon 14 Dec 2026")
     case.refresh_from_db()
     assert case.next_deadline == D(2026, 12, 14)
 
@@ -53,7 +53,7 @@ def test_a_typed_due_date_on_24_december_moves_past_the_commission_holidays(case
     # 24–31 Dec and 1–2 Jan are Commission holidays, 3 Jan 2027 a Sunday
     assert request.due_date == D(2027, 1, 4)
     assert "Thu 24 Dec 2026, not a working day (a public holiday" in request.due_rule
-    assert request.due_rule.endswith("→ Mon 4 Jan 2027")
+    assert str(request.due_rule).endswith("→ Mon 4 Jan 2027")
 
 
 def test_a_typed_period_of_two_days_or_more_has_two_working_days(case, rossi):
@@ -83,7 +83,7 @@ def test_an_extension_of_own_motion_recomputes_the_due_date_and_the_next_deadlin
         )
     request.refresh_from_db()
     assert (request.due_date_set, request.due_date) == (D(2026, 12, 19), D(2026, 12, 21))
-    assert request.due_rule.startswith("Due date extended by C. Rossi: Sat 19 Dec 2026")
+    assert str(request.due_rule).startswith("Due date extended by C. Rossi: Sat 19 Dec 2026")
     assert request.period_days is None
     assert extension.status == "granted" and extension.origin == "own_motion"
     assert (extension.old_due_date, extension.new_due_date) == (D(2026, 12, 15), D(2026, 12, 21))

@@ -151,7 +151,7 @@ def test_period_for_acting_ending_on_a_working_day_is_not_moved():
 
 def test_period_rule_writes_small_numbers_in_words():
     due = period_for_acting(date(2026, 3, 2), days=10, holidays=holidays(2026), label="Test rule")
-    assert due.rule.startswith("Ten days after Mon 2 Mar 2026")
+    assert str(due.rule).startswith("Ten days after Mon 2 Mar 2026")
 
 
 def test_period_of_two_days_contains_at_least_two_working_days():

@@ -64,7 +64,7 @@ def test_a_provider_reports_an_incident_and_the_caseworker_sees_it_first_with_it
     expect(first).to_contain_text("Power grid dispatch disrupted")
     expect(first).to_contain_text(f"due {format_day(incident.initial_due)}")
     first.get_by_text(f"due {format_day(incident.initial_due)}").click()
-    expect(first.get_by_text(incident.initial_due_rule)).to_be_visible()
+    expect(first.get_by_text(str(incident.initial_due_rule))).to_be_visible()
     expect(first).to_contain_text("Measure 9.3")
     expect(page.locator("table.incidents tbody tr").nth(1)).to_contain_text(
         "Defamatory answers about a person"

@@ -48,7 +48,7 @@ def test_a_request_for_changes_has_a_due_date_with_its_rule_and_the_next_version
             actor=caseworker, version=v1, kind="changes_requested", note="Add CBRN thresholds."
         )
     assert (review.due_date, review.status) == (D(2027, 1, 4), "open")
-    assert review.due_rule.startswith("14 days after Thu 10 Dec 2026")
+    assert str(review.due_rule).startswith("14 days after Thu 10 Dec 2026")
     assert "request for changes to the framework" in review.due_rule
     message = InboxMessage.objects.get(user=member_a, kind="framework_changes_requested")
     assert message.due_date == D(2027, 1, 4) and "Add CBRN thresholds." in message.body

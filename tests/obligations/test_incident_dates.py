@@ -51,7 +51,7 @@ def test_an_incident_of_each_kind_gets_its_due_date_from_the_data(
     assert incident.initial_due == expected
     days = IncidentKind.objects.get(code=kind).initial_days
     words = {2: "Two", 5: "Five", 10: "Ten", 15: "15"}[days]
-    assert incident.initial_due_rule.startswith(f"{words} days after")
+    assert str(incident.initial_due_rule).startswith(f"{words} days after")
     assert "Measure 9.3" in incident.initial_due_rule
     assert "Reg. 1182/71" in incident.initial_due_rule
     assert incident.initial_late is False
@@ -69,7 +69,7 @@ def test_the_due_date_follows_the_value_in_the_data_not_a_constant(
     with at(D(2026, 10, 5)):  # Mon + 3 days = Thu 8 Oct
         incident = report_incident(member_a, designation_a, kind="death", aware_on=D(2026, 10, 5))
     assert incident.initial_due == D(2026, 10, 8)
-    assert incident.initial_due_rule.startswith("Three days after Mon 5 Oct 2026")
+    assert str(incident.initial_due_rule).startswith("Three days after Mon 5 Oct 2026")
 
 
 def test_a_late_initial_report_is_accepted_and_flagged_on_both_sides(
@@ -130,7 +130,7 @@ def test_a_change_of_a_period_recomputes_open_incidents_and_is_audited(
     other_kind.refresh_from_db()
     # Mon 5 Oct + 5 days = Sat 10 Oct → Mon 12 Oct: the report of Tue 13 Oct is now late
     assert (open_one.initial_due, open_one.initial_late) == (D(2026, 10, 12), True)
-    assert open_one.initial_due_rule.startswith("Five days after Mon 5 Oct 2026")
+    assert str(open_one.initial_due_rule).startswith("Five days after Mon 5 Oct 2026")
     assert closed.initial_due == D(2026, 10, 15)  # closed: left as it was
     assert other_kind.initial_due == D(2026, 10, 20)  # another kind: untouched
     events = CaseEvent.objects.filter(

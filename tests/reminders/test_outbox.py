@@ -140,7 +140,7 @@ def test_the_calendar_feed_holds_the_persons_open_deadlines_only(
     assert [(str(e["UID"]), e.decoded("DTSTART")) for e in events] == [
         (f"request-{open_request.pk}@gpai-cases", open_request.due_date)
     ]
-    assert open_request.due_rule in str(events[0]["DESCRIPTION"])
+    assert str(open_request.due_rule) in str(events[0]["DESCRIPTION"])
     assert draft_b.reference not in response.content.decode()
     # renewing the address revokes the old one
     client.force_login(member_a)

@@ -140,7 +140,7 @@ def test_a_reassessment_shows_in_the_queue_with_the_decision_it_reviews(
     decided = client.get(original_url).content.decode()
     designation_part = decided.split('id="designation-h"')[1].split("</section>")[0]
     assert "Saturday 1 August 2026" in designation_part
-    assert designation.reassessment_rule in designation_part
+    assert str(designation.reassessment_rule) in designation_part
     assert "presumption applies" in decided.split('id="model-h"')[1].split("</section>")[0]
 
 

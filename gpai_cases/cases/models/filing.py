@@ -9,6 +9,7 @@ from django.utils import timezone
 from gpai_cases.core.freshness import ReportingManager
 from gpai_cases.core.models import CurrentManager, TrackedModel
 
+from ..rulefield import RuleField
 from .case import Case
 
 
@@ -40,7 +41,7 @@ class Notification(TrackedModel):
     intended_uses = models.TextField(blank=True)
     cover_letter = models.TextField(blank=True)
     notification_due = models.DateField(null=True, blank=True, db_index=True)
-    notification_due_rule = models.CharField(max_length=400, blank=True)
+    notification_due_rule = RuleField()
     filed = models.JSONField(
         default=dict,
         blank=True,

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from gpai_cases.core.models import TrackedModel
 
+from ..rulefield import RuleField
 from .case import Case, Outcome
 from .filing import Claim
 
@@ -93,7 +94,7 @@ class Designation(TrackedModel):
     )
     last_decision_on = models.DateField(help_text="Designation or latest decision to maintain it.")
     reassessment_earliest = models.DateField()
-    reassessment_rule = models.CharField(max_length=400)
+    reassessment_rule = RuleField()
     ended_on = models.DateField(null=True, blank=True)
     ended_by = models.ForeignKey(
         Case, null=True, blank=True, on_delete=models.PROTECT, related_name="revoked_designations"

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from gpai_cases.core.models import TrackedModel
 
+from ..rulefield import RuleField
 from .case import Case, Outcome
 
 
@@ -46,7 +47,7 @@ class InformationRequest(TrackedModel):
     draft_outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
     sent_on = models.DateField(default=timezone.localdate)
     due_date = models.DateField(db_index=True)
-    due_rule = models.CharField(max_length=400, blank=True)
+    due_rule = RuleField()
     period_days = models.PositiveIntegerField(
         null=True, blank=True, help_text="Set when the due date was computed from a period."
     )
@@ -100,7 +101,7 @@ class ClockStop(TrackedModel):
     )
     started_on = models.DateField()
     ended_on = models.DateField(null=True, blank=True)
-    reason = models.CharField(max_length=300)
+    reason = RuleField()
 
     class Meta:
         ordering = ["started_on", "id"]
@@ -136,7 +137,7 @@ class RequestExtension(TrackedModel):
     decision_note = models.TextField(blank=True)
     old_due_date = models.DateField(null=True, blank=True)
     new_due_date = models.DateField(null=True, blank=True)
-    new_due_rule = models.CharField(max_length=400, blank=True)
+    new_due_rule = RuleField()
 
     class Meta:
         ordering = ["requested_at", "id"]

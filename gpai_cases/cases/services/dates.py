@@ -23,9 +23,9 @@ from ..models import (
     RequestStatus,
     State,
 )
+from ..rulewords import in_english
 from .base import refresh_next_deadline
 from .extensions import request_due_recomputed
-from .requests import RULE_LENGTH
 
 __all__ = ["compute_notification_due", "dates_recompute", "earliest_reassessment"]
 
@@ -54,8 +54,10 @@ def earliest_reassessment(decided_on: datetime.date) -> deadlines.ComputedDate:
     )
 
 
-def _moved(field: str, old: object, new: object, rule: str, **facts: object) -> dict[str, object]:
-    return {"field": field, "old": str(old), "new": str(new), "rule": rule, **facts}
+def _moved(
+    field: str, old: object, new: object, rule: object, **facts: object
+) -> dict[str, object]:
+    return {"field": field, "old": str(old), "new": str(new), "rule": in_english(rule), **facts}
 
 
 def _record_moves(case: Case, moves: list[dict[str, object]], reason: str) -> None:
@@ -137,7 +139,7 @@ def dates_recompute(*, reason: str) -> int:
             if computed is None or computed.value == r.due_date:
                 continue
             old = r.due_date
-            r.due_date, r.due_rule = computed.value, computed.rule[:RULE_LENGTH]
+            r.due_date, r.due_rule = computed.value, computed.rule
             r.save(update_fields=["due_date", "due_rule"])
             moves[r.case_id].append(
                 _moved(f"request {r.pk} due_date", old, r.due_date, r.due_rule, request=r.pk)

@@ -21,7 +21,7 @@ from ..models import (
     RequestExtension,
 )
 from .base import lock, refresh_next_deadline, refuse_if, today
-from .requests import RULE_LENGTH, lapse, locked_request, request_facts
+from .requests import lapse, locked_request, request_facts
 
 __all__ = [
     "extension_grant",
@@ -35,7 +35,7 @@ __all__ = [
 HOW = {
     "": "set",
     ExtensionOrigin.OWN_MOTION: "extended",
-    ExtensionOrigin.PROVIDER_REQUEST: "extended on the provider's request",
+    ExtensionOrigin.PROVIDER_REQUEST: "extended_on_request",
 }
 
 
@@ -72,7 +72,7 @@ def _grant(
     computed = _typed_due(request, typed, actor.display_name, HOW[extension.origin])
     old = request.due_date
     request.due_date, request.due_date_set = computed.value, typed
-    request.due_rule, request.period_days = computed.rule[:RULE_LENGTH], None
+    request.due_rule, request.period_days = computed.rule, None
     request.save(update_fields=["due_date", "due_date_set", "due_rule", "period_days"])
     extension.status = ExtensionStatus.GRANTED
     extension.decided_by, extension.decided_at = actor, timezone.now()

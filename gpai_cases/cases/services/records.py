@@ -14,9 +14,10 @@ from django.utils import timezone
 
 from gpai_cases.documents.models import Document, DocumentRead, Visibility
 
-from .. import access, audit, deadlines, rules
+from .. import access, audit, rules
 from ..audit import Action
 from ..models import Case, ConfidentialityClaim, InformationRequest
+from ..rulecodes import Rule
 from .base import lock, refresh_next_deadline, refuse_if, today
 from .filing import document_add
 
@@ -87,9 +88,7 @@ def record_correct(
                 raise TypeError("A due date correction needs the request and a date.")
             old, new = request.due_date, value
             request.due_date = value
-            request.due_rule = (
-                f"Corrected by the AI Office on {deadlines.format_day(day)}: {reason.strip()}"
-            )
+            request.due_rule = Rule("corrected", {"day": day.isoformat(), "reason": reason.strip()})
             request.save(update_fields=["due_date", "due_rule"])
             label = f"request {request.pk} due date"
         audit.record(

@@ -24,6 +24,8 @@ from ..models import (
     RequestKind,
     RequestStatus,
 )
+from ..rulecodes import Rule
+from ..rulewords import in_english
 from .base import lock, refresh_next_deadline, refuse_if, today
 
 __all__ = [
@@ -34,7 +36,6 @@ __all__ = [
 ]
 
 #: A due date's rule text is stored in a column of this size.
-RULE_LENGTH = 400
 
 
 def request_facts(request: InformationRequest) -> dict[str, Any]:
@@ -44,7 +45,7 @@ def request_facts(request: InformationRequest) -> dict[str, Any]:
         "kind": request.kind,
         "sent_on": request.sent_on.isoformat(),
         "due_date": request.due_date.isoformat(),
-        "due_rule": request.due_rule,
+        "due_rule": in_english(request.due_rule),
     }
 
 
@@ -108,7 +109,7 @@ def information_request_send(
             sent_on=day,
             due_date=computed.value,
             due_date_set=due_date,
-            due_rule=computed.rule[:RULE_LENGTH],
+            due_rule=computed.rule,
             period_days=period,
             created_by=actor,
         )
@@ -122,7 +123,7 @@ def information_request_send(
             case=case,
             information_request=request,
             started_on=day,
-            reason=f"{request.get_kind_display()} sent on {deadlines.format_day(day)}",
+            reason=Rule("stop", {"kind": request.kind, "day": day.isoformat()}),
         )
         audit.record(
             case=case, actor=actor, action=Action.CLOCK_STOPPED, payload={"request": request.pk}

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from gpai_cases.cases.rulefield import RuleField
 from gpai_cases.core.models import AppendOnlyModel, TrackedModel
 
 
@@ -63,7 +64,7 @@ class FrameworkReview(TrackedModel):
     sent_on = models.DateField(null=True, blank=True)
     period_days = models.PositiveIntegerField(null=True, blank=True)
     due_date = models.DateField(null=True, blank=True, db_index=True)
-    due_rule = models.CharField(max_length=400, blank=True)
+    due_rule = RuleField()
     status = models.CharField(
         max_length=20, choices=ChangeRequestStatus.choices, blank=True, db_index=True
     )

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from gpai_cases.cases.rulefield import RuleField
 from gpai_cases.core.models import AppendOnlyModel, TrackedModel
 
 
@@ -68,7 +69,7 @@ class SeriousIncident(TrackedModel):
     aware_on = models.DateField(help_text="The day the provider became aware of the incident.")
     reported_on = models.DateField(help_text="The day of the initial report.")
     initial_due = models.DateField()
-    initial_due_rule = models.CharField(max_length=400)
+    initial_due_rule = RuleField()
     initial_late = models.BooleanField(
         default=False, help_text="The initial report came after its due date."
     )
@@ -78,7 +79,7 @@ class SeriousIncident(TrackedModel):
     )
     next_due = models.DateField(null=True, blank=True, db_index=True)
     next_due_stage = models.CharField(max_length=20, choices=IncidentStage.choices, blank=True)
-    next_due_rule = models.CharField(max_length=400, blank=True)
+    next_due_rule = RuleField()
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -119,7 +120,7 @@ class IncidentReport(AppendOnlyModel):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
     due_date = models.DateField(null=True, blank=True, help_text="When it was due, at filing.")
-    due_rule = models.CharField(max_length=400, blank=True)
+    due_rule = RuleField()
 
     class Meta:
         ordering = ["incident", "number"]

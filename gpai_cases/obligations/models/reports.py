@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from gpai_cases.cases.rulefield import RuleField
 from gpai_cases.core.models import AppendOnlyModel, TrackedModel
 
 
@@ -72,7 +73,7 @@ class ModelReport(AppendOnlyModel):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
     due_date = models.DateField(null=True, blank=True, help_text="When it was due, at filing.")
-    due_rule = models.CharField(max_length=400, blank=True)
+    due_rule = RuleField()
 
     class Meta:
         ordering = ["model", "version"]
