@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from health_check.views import HealthCheckView
 
+from gpai_cases.accounts import language as account_language
 from gpai_cases.accounts import views as account_views
 from gpai_cases.accounts.middleware import second_factor_exempt
 from gpai_cases.cases import views as case_views
@@ -34,6 +35,7 @@ urlpatterns = [
         second_factor_exempt(HealthCheckView.as_view(checks=health.WORKER_CHECKS)),
         name="health_worker",
     ),
+    path("language/", account_language.set_language, name="set_language"),
     path("inbox/", reminder_views.inbox, name="inbox"),
     path("inbox/<id:pk>/open/", reminder_views.inbox_open, name="inbox_open"),
     path("inbox/preferences/", reminder_views.preferences, name="message_preferences"),

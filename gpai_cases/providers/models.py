@@ -12,6 +12,7 @@ from django_countries.fields import CountryField
 from gpai_cases.core.models import TrackedModel
 
 from .compute import above_threshold, format_flop
+from .languages import default_language
 
 # Member states of the EU (ISO 3166 alpha-2). Outside these, Art 54 requires an authorised representative.
 EU_MEMBER_STATES = frozenset(
@@ -86,6 +87,11 @@ class Provider(TrackedModel):
 
     def __str__(self) -> str:
         return self.legal_name
+
+    @property
+    def letter_language(self) -> str:
+        """The language of its letters: its choice, or its country's (providers/languages.py)."""
+        return self.language or default_language(str(self.country))
 
     @property
     def established_in_eu(self) -> bool:

@@ -18,7 +18,9 @@ from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
+from gpai_cases.accounts.language import language_of
 from gpai_cases.accounts.roles import Role
 from gpai_cases.cases import deadlines
 from gpai_cases.cases.audit import Action
@@ -291,6 +293,12 @@ def on_event(sender: Any, event: CaseEvent, **kwargs: Any) -> None:
     )
 
 
+def _in_language_of(recipient: Recipient, build: Any) -> dict[str, Any]:
+    """A message is written in its reader's language (their account's; the mailbox's default)."""
+    with translation.override(language_of(recipient.user)):
+        return build(recipient)
+
+
 def _store(kind: MessageKind, people: list[Recipient], build: Any) -> None:
     """One inbox message per recipient, in the event's transaction; e-mailed after the commit."""
     code = kind.code
@@ -308,7 +316,7 @@ def _store(kind: MessageKind, people: list[Recipient], build: Any) -> None:
             email_to="" if r.user else r.email,
             kind=code,
             email_state=email_state(kind, r.user, prefs),
-            **build(r),
+            **_in_language_of(r, build),
         )
         for r in people
     )

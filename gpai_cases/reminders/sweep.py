@@ -21,8 +21,9 @@ from django.db import connection, transaction
 from django.db.models import Case as Case_
 from django.db.models import CharField, Exists, OuterRef, Q, Subquery, Value, When
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from gpai_cases.accounts.language import language_of
 from gpai_cases.cases import deadlines
 from gpai_cases.cases.audit import Action, record_many
 from gpai_cases.cases.calendar import holidays_around
@@ -414,6 +415,19 @@ def _message(due: Due, today: datetime.date) -> tuple[str, str]:
     return subject, render_to_string(f"reminders/{due.kind}.txt", context)
 
 
+def _by_language(users: list[Any], addresses: list[str]) -> list[tuple[str, list[Any], list[str]]]:
+    """The readers of one reminder grouped by their language (an address without an account,
+    the caseworkers' mailbox, reads the default): each group gets it written once, in its own."""
+    language_by_address = {u.email: language_of(u) for u in users}
+    groups: dict[str, tuple[list[Any], list[str]]] = {}
+    for u in users:
+        groups.setdefault(language_of(u), ([], []))[0].append(u)
+    for address in addresses:
+        language = language_by_address.get(address, settings.LANGUAGE_CODE)
+        groups.setdefault(language, ([], []))[1].append(address)
+    return [(language, readers, to) for language, (readers, to) in groups.items()]
+
+
 def _send_batch(dues: list[Due], members: dict[int, list[Any]], today: datetime.date) -> int:
     planned = [(due, *_audience(due, members)) for due in dues]
     with transaction.atomic():
@@ -441,16 +455,18 @@ def _send_batch(dues: list[Due], members: dict[int, list[Any]], today: datetime.
         )
         inbox, emails = [], []
         for due, users, addresses in fresh:
-            subject, text = _message(due, today)
-            inbox += [
-                InboxMessage(user=u, case=due.case, subject=subject, body=text) for u in users
-            ]
-            if addresses:
-                emails.append(
-                    delivery.message(
-                        subject=subject, text=text, reference=due.case.reference, to=addresses
+            for language, readers, to in _by_language(users, addresses):
+                with translation.override(language):
+                    subject, text = _message(due, today)
+                inbox += [
+                    InboxMessage(user=u, case=due.case, subject=subject, body=text) for u in readers
+                ]
+                if to:
+                    emails.append(
+                        delivery.message(
+                            subject=subject, text=text, reference=due.case.reference, to=to
+                        )
                     )
-                )
         InboxMessage.objects.bulk_create(inbox, batch_size=BATCH)
         # e-mailed by a worker once this commits (the inbox has them already)
         transaction.on_commit(lambda: delivery.hand_over(emails))

@@ -95,9 +95,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "gpai_cases.core.middleware.CleanInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "gpai_cases.accounts.language.UserLanguageMiddleware",
     "gpai_cases.core.middleware.NoStoreMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -191,6 +193,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "gpai_cases.reminders.context.unread",
@@ -238,10 +241,12 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-gb"
+LANGUAGE_CODE = "en"
+FORMAT_MODULE_PATH = ["gpai_cases.formats"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_NAME = "gpai_language"
 # The 24 official languages of the EU (Regulation No 1 of 1958, Article 1), each in its own name.
 LANGUAGES = [
     ("bg", "Български"),

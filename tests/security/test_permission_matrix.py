@@ -53,6 +53,7 @@ MATRIX: dict[str, tuple] = {
     "calendar_feed": (lambda w: [w["feed_b"]], PUBLIC, "get"),
     "calendar_feed#unknown": (lambda w: ["not-a-token"], one(404), "get"),
     "healthz": (None, PUBLIC, "get"),
+    "set_language": (None, one(405), "get"),  # a POST, open to everyone (signed in or not)
     "health": (None, PUBLIC, "get"),
     # no worker consumes the default queue during the tests: the worker's health is "unavailable"
     "health_worker": (None, one(500), "get"),

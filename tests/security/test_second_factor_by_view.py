@@ -20,6 +20,7 @@ EXEMPT = {
     "login",
     "logout",
     "healthz",
+    "set_language",
     "health",
     "health_worker",
     "second_factor_setup",
