@@ -18,6 +18,7 @@ from django.core.cache import caches
 from django.http import HttpRequest
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
 from . import freshness
@@ -26,10 +27,11 @@ CSRF_PLACEHOLDER = "__gpai-csrf-token__"
 
 
 def fragment_key(name: str, version: Any, parts: Iterable[Any]) -> str:
+    """The key names the language too: the same fragment reads differently in each."""
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:32]
     if isinstance(version, tuple | list):
         version = "-".join(map(str, version))
-    return f"fragment:{name}:{version}:{digest}"
+    return f"fragment:{name}:{translation.get_language() or 'en'}:{version}:{digest}"
 
 
 def cached_fragment(

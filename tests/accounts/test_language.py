@@ -112,3 +112,34 @@ def test_a_provider_may_choose_the_language_of_its_letters(provider_a):
     assert provider_a.letter_language == "de"
     provider_a.language = "fr"
     assert provider_a.letter_language == "fr"
+
+
+def test_the_case_page_reads_in_each_readers_language(client, assessing_a, caseworker, caseworker2):
+    """Two caseworkers read the same case page (its body is a cached fragment) a moment apart."""
+    from tests.conftest import SignedInClient
+
+    caseworker2.language = "de"
+    caseworker2.save(update_fields=["language"])
+    with at(datetime.date(2026, 12, 1)):
+        request = services.information_request_send(
+            actor=caseworker, case=assessing_a, questions=["Which chips?"]
+        )
+    url = reverse("workspace:case", args=[assessing_a.reference])
+    client.force_login(caseworker)
+    other = SignedInClient()
+    other.force_login(caseworker2)
+    with at(datetime.date(2026, 12, 2)):
+        english = html.unescape(client.get(url).content.decode())
+        german = html.unescape(other.get(url).content.decode())
+    assert request.due_rule.render("en") in english
+    assert request.due_rule.render("de") in german
+
+
+def test_a_cached_fragment_is_kept_per_language():
+    from gpai_cases.core.fragments import fragment_key
+
+    keys = set()
+    for language in ("en", "fr", "de"):
+        with translation.override(language):
+            keys.add(fragment_key("workspace/_case_body.html", 7, ["GPAI-2026-0001"]))
+    assert len(keys) == 3
