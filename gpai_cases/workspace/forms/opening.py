@@ -179,7 +179,7 @@ class ReassessmentOpenForm(forms.Form):
         help_text="What has changed since the decision (new evaluations, reach, capabilities…); "
         "the provider receives them with the notice.",
         widget=forms.Textarea(attrs={"rows": 8}),
-        max_length=20_000,
+        max_length=limits.REASONING,
     )
     confirm = forms.BooleanField(
         label="I confirm: open the reassessment and send the notice to the provider",
