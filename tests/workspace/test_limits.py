@@ -18,6 +18,7 @@ from gpai_cases.portal import obligation_forms as portal_obligation_forms
 from gpai_cases.register import forms as register_forms
 from gpai_cases.workspace import forms as workspace_forms
 from gpai_cases.workspace import obligation_forms as workspace_obligation_forms
+from gpai_cases.workspace.views import records as workspace_records
 
 MODULES = [
     portal_forms,
@@ -25,6 +26,7 @@ MODULES = [
     workspace_forms,
     workspace_obligation_forms,
     register_forms,
+    workspace_records,
 ]
 
 
