@@ -72,7 +72,11 @@ def test_refused_forms_keep_every_typed_value(page, live_server, caseworker, ass
     # a proposal refused (a request was sent meanwhile) keeps the typed reasoning, not the
     # auto-draft
     page.goto(f"{base}/workspace/cases/{assessing_a.reference}/propose/")
-    services.information_request_send(actor=caseworker, case=assessing_a, questions=["Q?"])
+    services.information_request_send(
+        actor=caseworker,
+        case=assessing_a,
+        questions=["W" * 5_000],  # one long word
+    )
     typed = "Our own reasoning: training compute above 10^25 FLOP."
     page.get_by_label("Designate as GPAI model with systemic risk").check()
     page.get_by_label("Reasoning", exact=True).fill(typed)
@@ -82,6 +86,11 @@ def test_refused_forms_keep_every_typed_value(page, live_server, caseworker, ass
     expect(page.get_by_label("Designate as GPAI model with systemic risk")).to_be_checked()
     assert not Decision.objects.filter(case=assessing_a).exists()
     check_accessibility(page, "propose-refused")
+
+    # the long word of the question wraps on the case page instead of widening it
+    page.goto(f"{base}/workspace/cases/{assessing_a.reference}/")
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 1400, f"the case page is {width} px wide"
 
     # a scorecard whose attachment is refused keeps every finding, rating and note
     page.goto(f"{base}/workspace/cases/{assessing_a.reference}/assessment/")
