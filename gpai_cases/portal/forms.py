@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from gpai_cases.cases import rules
 from gpai_cases.cases.models import ClaimBasis, ComputeMethod, TriggerType
+from gpai_cases.core import limits
 from gpai_cases.documents.validation import ALLOWED_DESCRIPTION
 from gpai_cases.providers.compute import FlopParseError, parse_flop
 from gpai_cases.providers.models import GPAIModel, Modality, ReleaseMode
@@ -427,3 +428,19 @@ class ConfidentialityClaimForm(forms.Form):
             "terms": self.cleaned_data["terms"],
             "non_confidential_file": self.cleaned_data.get("non_confidential_version"),
         }
+
+
+limits.state_limits(
+    ModelForm,
+    TriggerForm,
+    ComputeForm,
+    DetailsForm,
+    UploadForm,
+    ClaimForm,
+    ResponseForm,
+    WithdrawForm,
+    ReassessmentForm,
+    ExtensionRequestForm,
+    CorrectionForm,
+    ConfidentialityClaimForm,
+)

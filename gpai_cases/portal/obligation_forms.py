@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 
+from gpai_cases.core import limits
 from gpai_cases.documents.validation import ALLOWED_DESCRIPTION
 from gpai_cases.obligations.models import IncidentKind
 from gpai_cases.obligations.services import incident_kinds
@@ -101,3 +102,6 @@ class IncidentUpdateForm(forms.Form):
 
 def service_fields(form: forms.Form, *names: str) -> dict[str, Any]:
     return {name: form.cleaned_data.get(name) for name in names}
+
+
+limits.state_limits(FrameworkForm, ModelReportForm, IncidentForm, IncidentUpdateForm)

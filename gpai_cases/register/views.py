@@ -39,6 +39,7 @@ from gpai_cases.core.errors import ActionRefused
 from gpai_cases.core.exports import csv_row
 
 from . import services
+from .forms import PublishForm
 from .models import Publication, PublicEntry
 
 SCHEMA_PATH = Path(settings.BASE_DIR) / "static" / "register" / "register.schema.json"
@@ -314,53 +315,48 @@ def schema(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def publish(request: HttpRequest) -> HttpResponse:
+    """The wording of each entry, saved or published; publishing asks for a confirmation first
+    (what becomes public, to whom); a refusal comes back with the wording as typed."""
     access.require(access.may_publish, request.user)
     changes = services.pending_changes()
-    if request.method == "POST":
-        overrides = {}
-        for change in changes:
-            prefix = f"d{change.designation.pk}-"
-            overrides[change.designation.pk] = {
-                name: request.POST.get(prefix + name, "") for name in services.WORDING_FIELDS
-            }
-        if request.POST.get("action") == "save":
+    form = PublishForm(request.POST if request.method == "POST" else None, changes=changes)
+    confirming = False
+    if request.method == "POST" and form.is_valid():
+        action = form.cleaned_data["action"]
+        overrides = form.overrides()
+        if action == "save":
             for designation in Designation.objects.filter(pk__in=list(overrides)):
                 services.wording_save(
                     actor=request.user, designation=designation, **overrides[designation.pk]
                 )
             messages.success(request, "Public wording saved. Nothing has been published yet.")
             return redirect("register:publish")
-        try:
-            publication = services.publish(actor=request.user, overrides=overrides)
-        except ActionRefused as refused:
-            for reason in refused.reasons:
-                messages.error(request, reason)
-            _keep_posted(changes, overrides)  # the refused form comes back with its values
-        else:
-            messages.success(request, f"Publication {publication.number} is now public.")
-            return redirect("register:published", number=publication.number)
+        if action == "publish" and form.cleaned_data["confirm"] == "yes":
+            try:
+                publication = services.publish(actor=request.user, overrides=overrides)
+            except ActionRefused as refused:
+                for reason in refused.reasons:
+                    form.add_error(None, reason)
+            else:
+                messages.success(request, f"Publication {publication.number} is now public.")
+                return redirect("register:published", number=publication.number)
+        confirming = action == "publish" and not form.errors
+    if request.method == "POST":
+        form.keep_typed()  # the previews show the wording as typed
+    last = _latest(request)
     return render(
         request,
-        "register/publish.html",
+        "register/publish_confirm.html" if confirming else "register/publish.html",
         {
+            "form": form,
+            "entries": form.entries(),
             "changes": changes,
             "changed": [c for c in changes if c.change != "unchanged"],
-            "last": _latest(request),
+            "last": last,
+            "next_number": (last.number + 1) if last else 1,
             "confidential": services.confidential_terms_found(changes),
         },
     )
-
-
-def _keep_posted(changes: list[services.Change], overrides: dict[int, dict[str, str]]) -> None:
-    for change in changes:
-        posted = overrides.get(change.designation.pk, {})
-        for field, key in (
-            ("public_model_name", "model_name"),
-            ("public_provider_name", "provider_name"),
-            ("summary", "summary"),
-        ):
-            if posted.get(field, "").strip():
-                change.entry[key] = posted[field].strip()
 
 
 @login_required

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
+from gpai_cases.core import limits
 from gpai_cases.obligations.models import Chapter, ReviewKind
 from gpai_cases.obligations.rules import LONGEST_PERIOD_DAYS
 
@@ -55,3 +56,6 @@ class FrameworkReviewForm(forms.Form):
         label="Period for the new version, in days (leave empty for the period kept as data)",
     )
     confirm = forms.BooleanField(label="I confirm: record this review", required=True)
+
+
+limits.state_limits(CodeOfPracticeForm, FrameworkReviewForm)

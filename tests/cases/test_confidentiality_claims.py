@@ -102,7 +102,9 @@ def test_the_publishing_page_warns_and_publishing_a_claimed_term_is_refused(
     assert saved.status_code == 302
     page = client.get(reverse("register:publish")).content.decode()
     assert "claimed confidential by a provider" in page and "Nightjar" in page
-    refused = client.post(reverse("register:publish"), {**wording, "action": "publish"})
+    refused = client.post(
+        reverse("register:publish"), {**wording, "action": "publish", "confirm": "yes"}
+    )
     assert refused.status_code == 200
     assert "claimed confidential (Art 78); change the wording" in refused.content.decode()
     assert "Powers the NIGHTJAR assistant." in refused.content.decode()  # values kept
@@ -113,7 +115,9 @@ def test_the_publishing_page_warns_and_publishing_a_claimed_term_is_refused(
     assert answer.status_code == 409 and "Nightjar" in answer.json()["detail"]
     wording[prefix + "summary"] = "A frontier assistant."
     assert (
-        client.post(reverse("register:publish"), {**wording, "action": "publish"}).status_code
+        client.post(
+            reverse("register:publish"), {**wording, "action": "publish", "confirm": "yes"}
+        ).status_code
         == 302
     )
     assert Publication.objects.count() == 1

@@ -175,10 +175,11 @@ def test_the_workspace_approval_of_a_second_designation_answers_in_words_not_a_5
     if guard == "off":
         monkeypatch.setattr("gpai_cases.cases.rules.outcomes.already_designated", lambda case: [])
     client.force_login(approver)
-    response = client.post(reverse("workspace:approve", args=[second.reference]), follow=True)
+    response = client.post(
+        reverse("workspace:approve", args=[second.reference]), {"confirm": "yes"}, follow=True
+    )
     assert response.status_code == 200
-    said = " ".join(str(m) for m in response.context["messages"])
-    assert "designated a second time" in said
+    assert "designated a second time" in response.content.decode()  # in the error summary
     assert Case.objects.get(pk=second.pk).state == State.DECISION_PROPOSED
 
 

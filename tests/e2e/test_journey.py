@@ -109,7 +109,8 @@ def test_the_whole_procedure_in_a_browser(
     page.get_by_role("link", name=reference, exact=True).click()
     check_accessibility(page, "workspace-case")
     page.get_by_role("button", name="Take up this case").click()
-    page.locator("summary", has_text="Request information or hold a hearing").click()
+    page.get_by_role("link", name=re.compile("Request information or hold a hearing")).click()
+    check_accessibility(page, "request-information")
     page.get_by_label("Hearing on a draft decision (right to be heard)").check()
     page.get_by_label("Draft reasoning (for a hearing)").fill(
         "We intend to reject the arguments and designate the model."
@@ -134,11 +135,14 @@ def test_the_whole_procedure_in_a_browser(
     # --- the caseworker finds the claim not substantiated and proposes to designate
     sign_in(page, base, caseworker.email)
     page.goto(f"{base}/workspace/cases/{reference}/")
+    page.get_by_role("link", name=re.compile("Review this claim")).click()
     page.get_by_label("Finding").select_option("not_substantiated")
     page.get_by_label("Note", exact=True).fill("The benchmarks filed are at the frontier.")
+    check_accessibility(page, "review-claim")
     page.get_by_role("button", name="Save review").click()
     expect(page.get_by_text("Review saved")).to_be_visible()
-    page.locator("summary", has_text="Propose a decision").click()
+    page.get_by_role("link", name=re.compile("Propose a decision")).click()
+    check_accessibility(page, "propose")
     expect(page.get_by_label("Reasoning", exact=True)).to_contain_text(
         "The benchmarks filed are at the frontier."
     )
@@ -155,6 +159,9 @@ def test_the_whole_procedure_in_a_browser(
     page.goto(f"{base}/workspace/cases/{reference}/")
     expect(page.get_by_role("heading", name="Claims cited as not substantiated")).to_be_visible()
     check_accessibility(page, "approver-case")
+    page.get_by_role("link", name=re.compile("Approve")).click()
+    expect(page.get_by_role("heading", name="What happens when you approve")).to_be_visible()
+    check_accessibility(page, "approve-confirm")
     page.get_by_role("button", name=re.compile("Approve")).click()
     expect(page.get_by_text("The decision is approved")).to_be_visible()
     shoot("approved")
@@ -184,7 +191,10 @@ def test_the_whole_procedure_in_a_browser(
     sign_in(page, base, office_admin.email)
     page.goto(f"{base}/register/publish/")
     check_accessibility(page, "publish")
-    page.get_by_role("button", name="Publish now").click()
+    page.get_by_role("button", name=re.compile("Publish now")).click()
+    expect(page.get_by_role("heading", name="What happens when you publish")).to_be_visible()
+    check_accessibility(page, "publish-confirm")
+    page.get_by_role("button", name=re.compile("Publish publication")).click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("is public")
     sign_out(page)
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from gpai_cases.cases import services
 from gpai_cases.register import services as register
+from gpai_cases.register.models import Publication
 from gpai_cases.register.views import SCHEMA_PATH, responses
 
 from ..conftest import file_draft_notification, pdf_upload
@@ -187,15 +188,16 @@ def test_only_admins_publish(client, designated, caseworker, approver, member_a,
     page = client.get(url)
     assert page.status_code == 200 and b"Publish now" in page.content and b"new" in page.content
     prefix = f"d{designated.pk}-"
-    done = client.post(
-        url,
-        {
-            "action": "publish",
-            prefix + "public_model_name": "Alpha One",
-            prefix + "public_provider_name": "Alpha Labs",
-            prefix + "summary": "Frontier model.",
-        },
-    )
+    wording = {
+        "action": "publish",
+        prefix + "public_model_name": "Alpha One",
+        prefix + "public_provider_name": "Alpha Labs",
+        prefix + "summary": "Frontier model.",
+    }
+    asked = client.post(url, wording)  # publishing asks first: what becomes public, to whom
+    assert asked.status_code == 200 and "What happens when you publish" in asked.content.decode()
+    assert "Alpha One" in asked.content.decode() and not Publication.objects.exists()
+    done = client.post(url, {**wording, "confirm": "yes"})
     assert done.status_code == 302
     client.logout()
     body = client.get(reverse("register:list")).content.decode()

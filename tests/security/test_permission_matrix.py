@@ -145,15 +145,16 @@ MATRIX: dict[str, tuple] = {
         {**OFFICE_403, "caseworker": 302},
         "post",
     ),
+    # the pages of the actions (a Django form each; GET shows it): the roles that may act
     "workspace:assign": (
         lambda w: [w["case_b"].reference],
-        {**OFFICE_403, "caseworker": 302, "approver": 302},
-        "post",
+        {**OFFICE_403, "caseworker": 200, "approver": 200},
+        "get",
     ),
     "workspace:request_information": (
         lambda w: [w["case_b"].reference],
-        {**OFFICE_403, "caseworker": 302},
-        "post",
+        {**OFFICE_403, "caseworker": 200},
+        "get",
     ),
     # the pages of a request's withdrawal, extension and the decision on more time: caseworkers
     "workspace:request_withdraw": (
@@ -173,23 +174,29 @@ MATRIX: dict[str, tuple] = {
     ),
     "workspace:review_claim": (
         lambda w: [w["case_b"].reference, w["claim_b"]],
-        {**OFFICE_403, "caseworker": 302},
-        "post",
+        {**OFFICE_403, "caseworker": 200},
+        "get",
     ),
     "workspace:propose": (
         lambda w: [w["case_b"].reference],
-        {**OFFICE_403, "caseworker": 302},
-        "post",
+        {**OFFICE_403, "caseworker": 200},
+        "get",
     ),
+    # approving: a confirmation page first (GET, or a POST without confirm=yes)
     "workspace:approve": (
         lambda w: [w["case_b"].reference],
-        {**OFFICE_403, "approver": 302},
+        {**OFFICE_403, "approver": 200},
+        "get",
+    ),
+    "workspace:approve#post": (
+        lambda w: [w["case_b"].reference],
+        {**OFFICE_403, "approver": 200},
         "post",
     ),
     "workspace:return": (
         lambda w: [w["case_b"].reference],
-        {**OFFICE_403, "approver": 302},
-        "post",
+        {**OFFICE_403, "approver": 200},
+        "get",
     ),
     "workspace:regenerate_letter": (
         lambda w: [w["case_b"].reference, w["letter_b"]],

@@ -28,7 +28,12 @@ def post(client, user, name, case, data=None, **kwargs):
 
 
 def texts(response) -> str:
-    return " ".join(str(m) for m in response.context["messages"])
+    """The messages of the page, and the errors of its form (a refusal shows on the form)."""
+    said = [str(m) for m in response.context["messages"]]
+    form = response.context.get("form")
+    if form is not None:
+        said += [str(e) for errors in form.errors.values() for e in errors]
+    return " ".join(said)
 
 
 # ---- case page and actions ------------------------------------------------------------------------
@@ -133,9 +138,12 @@ def test_four_eyes_the_proposer_cannot_approve_and_another_approver_can(
         client.post(reverse("workspace:approve", args=[assessing_a.reference])).status_code == 403
     )
     Decision.objects.filter(case=assessing_a).update(proposed_by=approver)
-    response = post(client, approver, "approve", assessing_a)
+    response = post(client, approver, "approve", assessing_a, {"confirm": "yes"})
     assert "another approver must approve" in texts(response)
-    response = post(client, approver2, "approve", assessing_a)
+    asked = post(client, approver2, "approve", assessing_a)  # without the confirmation: asked
+    assert "What happens when you approve" in asked.content.decode()
+    assert not Designation.objects.filter(case=assessing_a).exists()
+    response = post(client, approver2, "approve", assessing_a, {"confirm": "yes"})
     assert "decision is approved" in texts(response)
     assert Designation.objects.filter(case=assessing_a).exists()
 
@@ -203,6 +211,7 @@ def test_open_ex_officio_registering_provider_and_model_on_the_spot(client, case
             "basis": "scientific_panel_alert",
             "alert_reference": "SP-2026-7",
             "alert_date": "2026-11-01",
+            "source": "new",
             "new_provider_name": "Gamma Models Ltd",
             "new_provider_country": "GB",
             "new_provider_representative": "Gamma EU SA, Brussels",
@@ -292,7 +301,7 @@ def test_scorecard_is_saved_as_versions_with_provider_figures_and_timeline(
     assert versions[1].evaluation_report is not None
     assert CaseEvent.objects.filter(case=assessing_a, action="assessment_saved").count() == 2
     bad = client.post(url, {**data, "c-a-rating": "stellar"}, follow=True)
-    assert "choose below, comparable or above" in texts(bad)
+    assert "hoose below, comparable or above" in texts(bad)
     client.force_login(approver)  # approvers read it, cannot change it
     assert b"Save a new version" not in client.get(url).content
     assert client.post(url, data).status_code == 403
@@ -339,7 +348,7 @@ def test_the_proposal_starts_from_the_scorecard_and_the_approver_sees_both(
         actor=caseworker, case=case, kind="hearing", draft_reasoning="Draft."
     )
     services.information_request_answer(actor=member_a, request=hearing, response="No.")
-    page = client.get(reverse("workspace:case", args=[case.reference])).content.decode()
+    page = client.get(reverse("workspace:propose", args=[case.reference])).content.decode()
     # the reasoning starts from the scorecard's summary and the claims to cite
     assert "scorecard version 1" in page and "Frontier scores on agentic tasks" in page
     assert "Mitigations are not a ground" in page

@@ -15,6 +15,7 @@ from gpai_cases.cases.models import (
     ExOfficioBasis,
     TriggerType,
 )
+from gpai_cases.core import limits
 from gpai_cases.letters.models import Letter
 
 from .fields import AI_OFFICE, MAX_INT, BigNumberField, checked, office_asks
@@ -89,7 +90,7 @@ class CaseCreateSerializer(serializers.Serializer):
     compute_flop = BigNumberField(required=False)
     description = serializers.CharField(required=False, allow_blank=True, max_length=20_000)
     designation = serializers.IntegerField(required=False, min_value=1, max_value=MAX_INT)
-    reasons = serializers.CharField(required=False, allow_blank=True, max_length=50_000)
+    reasons = serializers.CharField(required=False, allow_blank=True, max_length=limits.REASONING)
     basis = serializers.ChoiceField(choices=ExOfficioBasis.values, required=False)
     alert_reference = serializers.CharField(required=False, allow_blank=True, max_length=100)
     alert_date = serializers.DateField(required=False)
@@ -123,7 +124,9 @@ class CaseCreateSerializer(serializers.Serializer):
 
 
 class ReasonSerializer(serializers.Serializer):
-    reason = serializers.CharField(max_length=5_000, allow_blank=True, required=False, default="")
+    reason = serializers.CharField(
+        max_length=limits.NOTE, allow_blank=True, required=False, default=""
+    )
 
 
 class ReassessmentOpenSerializer(serializers.Serializer):
@@ -133,12 +136,14 @@ class ReassessmentOpenSerializer(serializers.Serializer):
 
 
 class CommentSerializer(serializers.Serializer):
-    comment = serializers.CharField(max_length=5_000, allow_blank=True, required=False, default="")
+    comment = serializers.CharField(
+        max_length=limits.NOTE, allow_blank=True, required=False, default=""
+    )
 
 
 class ProposalSerializer(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=["designate", "not_designate", "maintain", "revoke"])
-    reasoning = serializers.CharField(max_length=50_000, allow_blank=True)
+    reasoning = serializers.CharField(max_length=limits.REASONING, allow_blank=True)
 
 
 class EventSerializer(serializers.ModelSerializer):

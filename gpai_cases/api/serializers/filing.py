@@ -10,6 +10,7 @@ from gpai_cases.cases.models import (
     ClaimBasis,
     ComputeMethod,
 )
+from gpai_cases.core import limits
 from gpai_cases.providers import compute
 
 from .fields import MAX_INT, BigNumberField
@@ -37,7 +38,7 @@ class DocumentSerializer(serializers.Serializer):
 
 
 class ClaimInSerializer(serializers.Serializer):
-    text = serializers.CharField(max_length=20_000)
+    text = serializers.CharField(max_length=limits.TEXT)
     basis = serializers.ChoiceField(choices=ClaimBasis.values)
     documents = serializers.ListField(
         child=serializers.IntegerField(min_value=1, max_value=MAX_INT),
@@ -116,4 +117,4 @@ class FilingSerializer(serializers.Serializer):
 
 class ClaimReviewSerializer(serializers.Serializer):
     review = serializers.ChoiceField(choices=["substantiated", "not_substantiated"])
-    note = serializers.CharField(max_length=5_000)
+    note = serializers.CharField(max_length=limits.NOTE)

@@ -14,6 +14,7 @@ from gpai_cases.cases.models import (
     RequestKind,
     RequestStatus,
 )
+from gpai_cases.core import limits
 
 from .fields import MAX_INT, checked
 
@@ -21,10 +22,14 @@ from .fields import MAX_INT, checked
 class InformationRequestInSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(choices=RequestKind.values, default=RequestKind.QUESTION)
     questions = serializers.ListField(
-        child=serializers.CharField(max_length=5_000), required=False, max_length=100
+        child=serializers.CharField(max_length=limits.QUESTION),
+        required=False,
+        max_length=limits.QUESTIONS,
     )
     due_date = serializers.DateField(required=False)
-    draft_reasoning = serializers.CharField(required=False, allow_blank=True, max_length=50_000)
+    draft_reasoning = serializers.CharField(
+        required=False, allow_blank=True, max_length=limits.REASONING
+    )
 
     def validate_due_date(self, value: Any) -> Any:
         return checked(value, rules.request_due_date_problems)
@@ -87,7 +92,9 @@ class InformationRequestSerializer(serializers.ModelSerializer):
 
 class ExtendSerializer(serializers.Serializer):
     due_date = serializers.DateField(help_text="The new due date (it follows Reg. 1182/71).")
-    reason = serializers.CharField(max_length=5_000, allow_blank=True, required=False, default="")
+    reason = serializers.CharField(
+        max_length=limits.NOTE, allow_blank=True, required=False, default=""
+    )
 
     def validate_due_date(self, value: Any) -> Any:
         return checked(value, rules.request_due_date_problems)
@@ -95,7 +102,9 @@ class ExtendSerializer(serializers.Serializer):
 
 class ExtensionRequestInSerializer(serializers.Serializer):
     proposed_due_date = serializers.DateField(help_text="The due date the provider asks for.")
-    reason = serializers.CharField(max_length=5_000, allow_blank=True, required=False, default="")
+    reason = serializers.CharField(
+        max_length=limits.NOTE, allow_blank=True, required=False, default=""
+    )
 
     def validate_proposed_due_date(self, value: Any) -> Any:
         return checked(value, rules.request_due_date_problems)
@@ -105,18 +114,22 @@ class ExtensionGrantSerializer(serializers.Serializer):
     due_date = serializers.DateField(
         help_text="The due date granted: the one asked for, or another (it follows Reg. 1182/71)."
     )
-    note = serializers.CharField(max_length=5_000, allow_blank=True, required=False, default="")
+    note = serializers.CharField(
+        max_length=limits.NOTE, allow_blank=True, required=False, default=""
+    )
 
     def validate_due_date(self, value: Any) -> Any:
         return checked(value, rules.request_due_date_problems)
 
 
 class NoteSerializer(serializers.Serializer):
-    note = serializers.CharField(max_length=5_000, allow_blank=True, required=False, default="")
+    note = serializers.CharField(
+        max_length=limits.NOTE, allow_blank=True, required=False, default=""
+    )
 
 
 class ResponseSerializer(serializers.Serializer):
-    response = serializers.CharField(max_length=50_000, allow_blank=True)
+    response = serializers.CharField(max_length=limits.REASONING, allow_blank=True)
     documents = serializers.ListField(
         child=serializers.IntegerField(min_value=1, max_value=MAX_INT),
         required=False,

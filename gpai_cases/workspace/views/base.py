@@ -1,4 +1,4 @@
-"""What every workspace view shares: the AI Office's door, posted text, and refusals shown on the case page."""
+"""What every workspace view shares: the AI Office's door, and the one-click actions (take up, regenerate a letter) whose refusal is shown on the case page."""
 
 from __future__ import annotations
 
@@ -29,11 +29,6 @@ def office_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         return view(request, *args, **kwargs)
 
     return wrapper
-
-
-def posted(request: HttpRequest, name: str, default: str = "") -> str:
-    """A posted text field, without NUL characters (PostgreSQL refuses them in text)."""
-    return str(request.POST.get(name, default)).replace("\x00", "")
 
 
 def case_for_action(request: HttpRequest, reference: str) -> Case:

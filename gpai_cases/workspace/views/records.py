@@ -19,6 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from gpai_cases.cases import access, deadlines, rules, services
 from gpai_cases.cases.models import Designation, InformationRequest, RequestStatus
+from gpai_cases.core import limits
 from gpai_cases.core.forms import form_data
 
 from .base import case_for_action, office_only
@@ -136,6 +137,9 @@ class CorrectionForm(forms.Form):
             "reason": data["reason"],
             "request": self.requests.get(data["request"]) if field != "late" else None,
         }
+
+
+limits.state_limits(CorrectionForm)
 
 
 @require_http_methods(["GET", "POST"])
