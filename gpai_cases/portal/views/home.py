@@ -51,6 +51,7 @@ def home(request: HttpRequest) -> HttpResponse:
         )
         cases = (
             access.cases_visible_to(request.user)
+            .filter(model__provider=provider)  # the provider the user acts for, only
             .select_related("model", "notification")
             .prefetch_related(
                 Prefetch(

@@ -1,0 +1,43 @@
+"""The rows of the permission matrix for accounts: password reset, invitations, the request to
+be registered, the public pages, the provider's account pages and the AI Office's enrolment
+(tests/security/test_permission_matrix.py merges them). The world's provider members are not
+provider administrators: inviting and removing is refused them."""
+
+from __future__ import annotations
+
+from .matrix_roles import OFFICE_200, PORTAL, PUBLIC, one
+
+
+def _membership_a(w) -> list[int]:
+    return [w["users"]["provider_a"].memberships.first().pk]
+
+
+ACCOUNT_MATRIX: dict[str, tuple] = {
+    "password_reset": (None, PUBLIC, "get"),
+    "password_reset_done": (None, PUBLIC, "get"),
+    # a link that does not work shows so (and how to ask for a new one)
+    "password_reset_confirm": (lambda w: ["MQ", "no-such-token"], PUBLIC, "get"),
+    "password_reset_complete": (None, PUBLIC, "get"),
+    # an unknown, used or expired invitation: "gone", the same for everybody
+    "invitation": (lambda w: ["not-an-invitation-token"], one(410), "get"),
+    "registration_request": (None, PUBLIC, "get"),
+    "accessibility": (None, PUBLIC, "get"),
+    "privacy": (None, PUBLIC, "get"),
+    "legal_notice": (None, PUBLIC, "get"),
+    "contact": (None, PUBLIC, "get"),
+    "portal:acting_for": (None, PORTAL, "get"),
+    "portal:members": (None, PORTAL, "get"),
+    "portal:details": (None, PORTAL, "get"),
+    "portal:member_invite": (None, {**one(403), "anonymous": 302}, "get"),
+    "portal:member_remove": (
+        _membership_a,
+        {**one(403), "anonymous": 302, "provider_b": 404},
+        "get",
+    ),
+    "portal:invitation_revoke": (
+        lambda w: [1],
+        {**one(403), "anonymous": 302, "provider_a": 405, "provider_b": 405},
+        "get",
+    ),
+    "workspace:enrolment": (None, {**OFFICE_200, "approver": 403}, "get"),
+}
