@@ -5,11 +5,21 @@ provider administrators: inviting and removing is refused them."""
 
 from __future__ import annotations
 
-from .matrix_roles import OFFICE_200, PORTAL, PUBLIC, one
+from .matrix_roles import API_200, API_403, OFFICE_200, PORTAL, PUBLIC, one
 
 
 def _membership_a(w) -> list[int]:
     return [w["users"]["provider_a"].memberships.first().pk]
+
+
+def _new_colleague_of_a(w) -> list[int]:
+    """A membership made for the row, so that a removal that is allowed changes nothing else."""
+    from gpai_cases.providers.models import Membership
+
+    from ..factories import UserFactory
+
+    user = UserFactory(email=f"colleague{Membership.objects.count()}@alpha.example")
+    return [Membership.objects.create(user=user, provider_id=w["provider_a"]).pk]
 
 
 ACCOUNT_MATRIX: dict[str, tuple] = {
@@ -40,4 +50,25 @@ ACCOUNT_MATRIX: dict[str, tuple] = {
         "get",
     ),
     "workspace:enrolment": (None, {**OFFICE_200, "approver": 403}, "get"),
+    # the API: a provider's members and invitations (its own members and the AI Office read them)
+    "api:provider-members": (
+        lambda w: [w["provider_a"]],
+        {**API_200, "provider_b": 404},
+        "api-get",
+    ),
+    "api:provider-invitations": (
+        lambda w: [w["provider_a"]],
+        {**API_200, "provider_b": 404},
+        "api-get",
+    ),
+    "api:provider-invitations#post": (
+        lambda w: [w["provider_a"]],
+        {**API_403, "provider_b": 404, "caseworker": 400, "admin": 400},  # 400: empty body
+        "api-post",
+    ),
+    "api:membership-remove": (
+        _new_colleague_of_a,
+        {**API_403, "provider_b": 404, "caseworker": 204, "admin": 204},
+        "api-post",
+    ),
 }

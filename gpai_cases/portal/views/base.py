@@ -60,7 +60,7 @@ def model_for(request: HttpRequest, pk: int) -> GPAIModel:
     model = access.models_visible_to(request.user).select_related("provider").filter(pk=pk).first()
     if model is None:
         raise Http404("No such model.")
-    _acting_for_owner(request, model.provider)
+    acting_for_owner(request, model.provider)
     return model
 
 
@@ -70,11 +70,11 @@ def case_for(request: HttpRequest, reference: str):
         reference,
         access.cases_visible_to(request.user).select_related("model__provider", "notification"),
     )
-    _acting_for_owner(request, case.model.provider)
+    acting_for_owner(request, case.model.provider)
     return case
 
 
-def _acting_for_owner(request: HttpRequest, provider: Provider) -> None:
+def acting_for_owner(request: HttpRequest, provider: Provider) -> None:
     """A page of another of the user's providers (a link in a message) acts for that provider,
     and says so."""
     if getattr(request, "acting_provider", None) != provider:
