@@ -88,6 +88,12 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "registration/password_reset_confirm.html"
     success_url = reverse_lazy("password_reset_complete")
 
+    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
+        """A link that does not work (used, expired, made up) is "not found", and says so."""
+        if not context.get("validlink"):
+            kwargs["status"] = 404
+        return super().render_to_response(context, **kwargs)
+
 
 password_reset = second_factor_exempt(PasswordResetView.as_view())
 password_reset_done = second_factor_exempt(

@@ -25,11 +25,11 @@ def _new_colleague_of_a(w) -> list[int]:
 ACCOUNT_MATRIX: dict[str, tuple] = {
     "password_reset": (None, PUBLIC, "get"),
     "password_reset_done": (None, PUBLIC, "get"),
-    # a link that does not work shows so (and how to ask for a new one)
-    "password_reset_confirm": (lambda w: ["MQ", "no-such-token"], PUBLIC, "get"),
+    # a link that does not work: "not found", saying so (and how to ask for a new one)
+    "password_reset_confirm": (lambda w: ["MQ", "no-such-token"], one(404), "get"),
     "password_reset_complete": (None, PUBLIC, "get"),
-    # an unknown, used or expired invitation: "gone", the same for everybody
-    "invitation": (lambda w: ["not-an-invitation-token"], one(410), "get"),
+    # an unknown, used or expired invitation: "not found", the same for everybody
+    "invitation": (lambda w: ["not-an-invitation-token"], one(404), "get"),
     "registration_request": (None, PUBLIC, "get"),
     "accessibility": (None, PUBLIC, "get"),
     "privacy": (None, PUBLIC, "get"),

@@ -171,7 +171,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     found = services.invitation_find(token)
     reasons = rules.invitation_blockers(found)
     if reasons:
-        return render(request, "portal/account/invitation.html", {"reasons": reasons}, status=410)
+        return render(request, "portal/account/invitation.html", {"reasons": reasons}, status=404)
     assert found is not None
     existing = User.objects.filter(email__iexact=found.email, is_active=True).first()
     signed_in_as_invited = existing is not None and request.user.pk == existing.pk

@@ -26,7 +26,7 @@ def provider_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespon
     return wrapper
 
 
-#: The session's choice of provider, for a member of several (docs/adr/0013-invitations-and-acting-for.md).
+#: The session's choice of provider, for a member of several (docs/adr/0013).
 ACTING_FOR = "acting_for_provider"
 
 
@@ -37,15 +37,15 @@ def provider_for(request: HttpRequest) -> Provider:
     cached = getattr(request, "acting_provider", None)
     if cached is not None:
         return cached
-    mine = access.providers_visible_to(request.user).order_by("legal_name")
+    mine = list(access.providers_visible_to(request.user).order_by("legal_name"))  # one query
     chosen = request.session.get(ACTING_FOR)
-    provider = (mine.filter(pk=chosen).first() if isinstance(chosen, int) else None) or mine.first()
+    provider = next((p for p in mine if p.pk == chosen), mine[0] if mine else None)
     if provider is None:
         raise PermissionDenied(
             "Your account is not a member of any provider; contact the AI Office."
         )
     request.acting_provider = provider  # type: ignore[attr-defined]
-    request.acting_choices = mine.count()  # type: ignore[attr-defined]
+    request.acting_choices = len(mine)  # type: ignore[attr-defined]
     return provider
 
 
