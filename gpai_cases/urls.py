@@ -5,12 +5,14 @@ from django.urls import include, path
 from health_check.views import HealthCheckView
 
 from gpai_cases.accounts import language as account_language
+from gpai_cases.accounts import pages
 from gpai_cases.accounts import views as account_views
 from gpai_cases.accounts.middleware import second_factor_exempt
 from gpai_cases.cases import views as case_views
 from gpai_cases.core import health
 from gpai_cases.core import views as core_views
 from gpai_cases.obligations import views as obligation_views
+from gpai_cases.portal.views import account as portal_account
 from gpai_cases.reminders import views as reminder_views
 
 handler400 = "gpai_cases.core.views.bad_request"
@@ -60,6 +62,10 @@ urlpatterns = [
     path("accounts/login/", second_factor_exempt(auth_views.LoginView.as_view()), name="login"),
     path("accounts/logout/", second_factor_exempt(auth_views.LogoutView.as_view()), name="logout"),
     path("accounts/", include("gpai_cases.accounts.urls")),
+    # joining a provider, asking to be registered, and the pages every public service owes
+    path("accounts/invitation/<token:token>/", portal_account.invitation, name="invitation"),
+    path("providers/request/", portal_account.registration_request, name="registration_request"),
+    *(path(f"{name.replace('_', '-')}/", pages.page(name), name=name) for name in pages.PAGES),
     path("admin/", admin.site.urls),
     path("", include("gpai_cases.register.urls")),
 ]

@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
 
 from gpai_cases.core.freshness import ReportingQuerySet
-from gpai_cases.core.models import AppendOnlyModel
+from gpai_cases.core.models import AppendOnlyModel, TrackedModel
 
 from . import roles
 from .roles import AI_OFFICE_ROLES, Role
 
-__all__ = ["AI_OFFICE_ROLES", "Role", "SignInEvent", "SignInEventKind", "User", "UserManager"]
+__all__ = [
+    "AI_OFFICE_ROLES",
+    "AccountEvent",
+    "AccountEventKind",
+    "Invitation",
+    "RegistrationRequest",
+    "Role",
+    "SignInEvent",
+    "SignInEventKind",
+    "User",
+    "UserManager",
+]
 
 
 class UserManager(BaseUserManager.from_queryset(ReportingQuerySet)):  # type: ignore[misc]
@@ -128,3 +141,131 @@ class SignInEvent(AppendOnlyModel):
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.kind} {self.username}"
+
+
+# ---- invitations, the audit of account changes, requests to be registered ----------------------
+
+#: How long an invitation link works.
+INVITATION_VALID_FOR = datetime.timedelta(days=7)
+
+
+def token_digest(token: str) -> str:
+    """What is stored of a secret link: its SHA-256 (a stolen database does not open accounts)."""
+    import hashlib
+
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Invitation(TrackedModel):
+    """An invitation to join a provider's members: a single-use link that expires. Only the
+    digest of its secret is stored; the secret itself is in the e-mail, once."""
+
+    email = models.EmailField("e-mail address")
+    provider = models.ForeignKey(
+        "providers.Provider", on_delete=models.CASCADE, related_name="invitations"
+    )
+    is_administrator = models.BooleanField("provider administrator", default=False)
+    invited_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    token_digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"invitation of {self.email} to {self.provider_id}"
+
+    @classmethod
+    def issue(cls, **fields: object) -> tuple[Invitation, str]:
+        """A new invitation and its secret (shown once, in the e-mail)."""
+        import secrets
+
+        token = secrets.token_urlsafe(32)
+        fields.setdefault("expires_at", timezone.now() + INVITATION_VALID_FOR)
+        invitation = cls.objects.create(token_digest=token_digest(token), **fields)
+        return invitation, token
+
+    @property
+    def is_open(self) -> bool:
+        return (
+            self.accepted_at is None
+            and self.revoked_at is None
+            and self.expires_at > timezone.now()
+        )
+
+
+class AccountEventKind(models.TextChoices):
+    PROVIDER_REGISTERED = "provider_registered", "Provider registered"
+    INVITATION_SENT = "invitation_sent", "Invitation sent"
+    INVITATION_REVOKED = "invitation_revoked", "Invitation revoked"
+    MEMBER_JOINED = "member_joined", "Member joined"
+    MEMBER_REMOVED = "member_removed", "Member removed"
+    DETAILS_CHANGED = "details_changed", "Organisation details changed"
+    REGISTRATION_REQUESTED = "registration_requested", "Asked to be registered"
+
+
+class AccountEvent(AppendOnlyModel):
+    """Who did what to a provider's members and details (append-only)."""
+
+    immutable_message = "The record of account changes is never changed."
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    kind = models.CharField(max_length=30, choices=AccountEventKind.choices)
+    actor = models.ForeignKey(
+        User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    provider = models.ForeignKey(
+        "providers.Provider",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="account_events",
+    )
+    subject = models.CharField(max_length=254, blank=True, help_text="Whom it concerned.")
+    detail = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.kind} {self.subject}"
+
+
+class RegistrationRequestStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    CONFIRMED = "confirmed", "Registered"
+
+
+class RegistrationRequest(TrackedModel):
+    """A provider's request to be registered, from the public form; the AI Office confirms it by
+    registering the provider and inviting its contact."""
+
+    legal_name = models.CharField("legal name of the organisation", max_length=200)
+    country = models.CharField("country of establishment", max_length=2)
+    eu_representative = models.CharField("EU authorised representative", max_length=300, blank=True)
+    contact_name = models.CharField("your name", max_length=200)
+    contact_email = models.EmailField("your e-mail address")
+    message = models.TextField("anything the AI Office should know", max_length=5000, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(
+        max_length=20,
+        choices=RegistrationRequestStatus.choices,
+        default=RegistrationRequestStatus.OPEN,
+    )
+    provider = models.ForeignKey(
+        "providers.Provider", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.legal_name} ({self.contact_email})"

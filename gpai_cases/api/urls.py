@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from gpai_cases.accounts.middleware import second_factor_exempt
 
 from . import views
+from .views import members
 
 app_name = "api"
 
@@ -133,6 +134,20 @@ urlpatterns = [
         "v1/obligation-files/<id:pk>/download/",
         views.ObligationFileDownload.as_view(),
         name="obligation-file-download",
+    ),
+    # a provider's members and invitations (gpai_cases/api/views/members.py)
+    path(
+        "v1/providers/<id:pk>/members/", members.ProviderMembers.as_view(), name="provider-members"
+    ),
+    path(
+        "v1/providers/<id:pk>/invitations/",
+        members.ProviderInvitations.as_view(),
+        name="provider-invitations",
+    ),
+    path(
+        "v1/memberships/<id:pk>/remove/",
+        members.MembershipRemove.as_view(),
+        name="membership-remove",
     ),
     path("v1/publications/", views.Publications.as_view(), name="publications"),
     path("v1/messages/", views.Messages.as_view(), name="messages"),

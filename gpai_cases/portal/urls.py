@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views import account
 
 app_name = "portal"
 
@@ -58,4 +59,13 @@ urlpatterns = [
     ),
     path("incidents/<id:pk>/", views.incident_view, name="incident"),
     path("incidents/<id:pk>/update/", views.incident_update, name="incident_update"),
+    # the provider's account: for whom, members, invitations, details (views/account.py)
+    path("account/acting-for/", account.acting_for, name="acting_for"),
+    path("account/members/", account.members, name="members"),
+    path("account/members/invite/", account.member_invite, name="member_invite"),
+    path("account/members/<id:pk>/remove/", account.member_remove, name="member_remove"),
+    path(
+        "account/invitations/<id:pk>/revoke/", account.invitation_revoke, name="invitation_revoke"
+    ),
+    path("account/details/", account.details, name="details"),
 ]

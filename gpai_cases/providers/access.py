@@ -21,10 +21,14 @@ from .models import GPAIModel, Membership, Provider
 M = TypeVar("M", bound=Model)
 
 __all__ = [
+    "is_provider_administrator",
+    "may_enrol_providers",
+    "may_manage_members",
     "may_manage_models",
     "may_register_models",
     "may_register_providers",
     "member_provider_ids",
+    "members_visible_to",
     "models_visible_to",
     "providers_visible_to",
     "visible",
@@ -71,3 +75,40 @@ def may_register_models(user: Any, obj: Any = None) -> bool:
 def may_manage_models(user: Any, provider: Provider | int) -> bool:
     """Register or edit a provider's models: its members, and caseworkers (ex officio)."""
     return is_member_of(user, provider) or may_register_providers(user)
+
+
+# ---- a provider's members and details (docs/adr/0013-invitations-and-acting-for.md) -----------
+
+
+def members_visible_to(user: Any, provider: Provider | int) -> QuerySet[Membership]:
+    """A provider's members: for its own members and the AI Office; nobody else."""
+    provider_id = provider if isinstance(provider, int) else provider.pk
+    if not (is_ai_office(user) or is_member_of(user, provider_id)):
+        return Membership.objects.none()
+    return Membership.objects.filter(provider_id=provider_id, user__is_active=True)
+
+
+def is_provider_administrator(user: Any, provider: Provider | int) -> bool:
+    """A member of this provider holding the "provider administrator" flag."""
+    if not is_provider_member(user):
+        return False
+    provider_id = provider if isinstance(provider, int) else provider.pk
+    return user.memberships.filter(provider_id=provider_id, is_administrator=True).exists()
+
+
+@refused_with("Only the AI Office registers providers and invites their first member.")
+def may_enrol_providers(user: Any, obj: Any = None) -> bool:
+    """Register a provider (or confirm a request to be registered) and invite its first member:
+    caseworkers and admins, as they register providers."""
+    return may_register_providers(user)
+
+
+@refused_with(
+    "Only a provider administrator invites and removes members and changes the "
+    "organisation's details."
+)
+def may_manage_members(user: Any, provider: Provider | int) -> bool:
+    """Invite and remove a provider's members, change its contact details and postal address:
+    its members with the administrator flag; the AI Office's caseworkers and admins too (they
+    enrol providers and invite their first member)."""
+    return is_provider_administrator(user, provider) or may_register_providers(user)

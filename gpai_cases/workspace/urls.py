@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .views import enrolment
 
 app_name = "workspace"
 
@@ -51,6 +52,7 @@ urlpatterns = [
     ),
     # after designation: the obligations (docs/rules.md § framework, § serious-incidents, …)
     path("providers/", views.providers_list, name="providers"),
+    path("enrolment/", enrolment.enrolment, name="enrolment"),
     path("providers/<id:pk>/", views.provider_view, name="provider"),
     path(
         "providers/<id:pk>/code-of-practice/",

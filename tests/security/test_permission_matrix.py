@@ -18,6 +18,7 @@ from gpai_cases.register import services as register
 from gpai_cases.reminders.models import CalendarFeed, InboxMessage
 
 from ..conftest import file_draft_notification
+from .matrix_accounts import ACCOUNT_MATRIX
 from .matrix_api import API_MATRIX
 from .matrix_obligations import obligation_rows, obligations_of_a
 from .matrix_roles import (
@@ -205,6 +206,7 @@ MATRIX: dict[str, tuple] = {
     ),
 }
 MATRIX.update(API_MATRIX)
+MATRIX.update(ACCOUNT_MATRIX)
 MATRIX.update(
     obligation_rows(
         PORTAL=PORTAL,

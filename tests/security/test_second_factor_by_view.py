@@ -35,6 +35,18 @@ EXEMPT = {
     "register:schema",
     "api:schema",
     "api:docs",
+    # accounts: resetting a password, following an invitation, asking to be registered, and
+    # the pages every public service owes (accessibility, privacy, legal notice, contact)
+    "password_reset",
+    "password_reset_done",
+    "password_reset_confirm",
+    "password_reset_complete",
+    "invitation",
+    "registration_request",
+    "accessibility",
+    "privacy",
+    "legal_notice",
+    "contact",
 }
 ADMIN_URLS = ["/admin/", "/admin/cases/case/", "/admin/accounts/user/", "/admin/auditlog/logentry/"]
 

@@ -26,7 +26,7 @@ from gpai_cases.letters.models import Letter
 from gpai_cases.obligations.timeline import REPORT_PREFIXES, model_timeline, with_citations
 
 from .. import forms
-from .base import case_for, provider_only
+from .base import acting_for_owner, case_for, provider_only
 from .requests import request_row
 
 NEXT = {
@@ -74,6 +74,7 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
         )
     )
     case = access.get_case_for(request.user, reference, qs)
+    acting_for_owner(request, case.model.provider)
     today = timezone.localdate()
     requests = [request_row(r, today) for r in case.information_requests.all()]
     case_facts = facts.case_facts(case)

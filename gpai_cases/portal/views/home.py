@@ -51,6 +51,7 @@ def home(request: HttpRequest) -> HttpResponse:
         )
         cases = (
             access.cases_visible_to(request.user)
+            .filter(model__provider=provider)  # the provider the user acts for, only
             .select_related("model", "notification")
             .prefetch_related(
                 Prefetch(
@@ -103,8 +104,33 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "portal/home.html",
-        {"body": body, "provider_name": provider.legal_name, "needs": needs.for_user(request.user)},
+        {
+            "body": body,
+            "provider_name": provider.legal_name,
+            "needs": _needs_of(request, provider),
+        },
     )
+
+
+def _needs_of(request: HttpRequest, provider: Any) -> dict[str, list[Any]]:
+    """What the user must act on, for the provider acted for only (a member of several sees the
+    others' when acting for them)."""
+    panels = needs.for_user(request.user)
+    if getattr(request, "acting_choices", 1) < 2:
+        return panels
+    others = set(
+        access.cases_visible_to(request.user)
+        .exclude(model__provider=provider)
+        .values_list("reference", flat=True)
+    )
+    if not others:
+        return panels
+
+    def mine(need: Any) -> bool:
+        return not any(ref in need.label or ref in need.link for ref in others)
+
+    kept = {title: [n for n in items if mine(n)] for title, items in panels.items()}
+    return {title: items for title, items in kept.items() if items}
 
 
 def _standing(

@@ -20,7 +20,7 @@ from gpai_cases.obligations import access, services
 from gpai_cases.obligations.models import ChangeRequestStatus
 
 from .. import obligation_forms as forms
-from .base import provider_for, provider_only
+from .base import acting_for_owner, provider_for, provider_only
 
 
 def filed_into(form: Any, action: Callable[[], Any]) -> Any:
@@ -29,19 +29,23 @@ def filed_into(form: Any, action: Callable[[], Any]) -> Any:
 
 
 def designation_for(request: HttpRequest, pk: int) -> Any:
-    return access.get_visible(
+    designation = access.get_visible(
         case_access.designations_visible_to(request.user).select_related("model__provider", "case"),
         pk,
     )
+    acting_for_owner(request, designation.model.provider)
+    return designation
 
 
 def incident_for(request: HttpRequest, pk: int) -> Any:
-    return access.get_visible(
+    incident = access.get_visible(
         access.incidents_visible_to(request.user).select_related(
             "kind", "designation", "model__provider", "case"
         ),
         pk,
     )
+    acting_for_owner(request, incident.model.provider)
+    return incident
 
 
 @provider_only
