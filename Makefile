@@ -87,6 +87,14 @@ ecl:
 	echo "$(ECL_VERSION)" > static/ecl/VERSION
 	@du -sh static/ecl
 
+# Every page of the journey at 1280 and 375 px (tests/e2e/test_ecl_pages.py) plus each step of the
+# whole procedure (tests/e2e/test_journey.py) as PNG files in var/screenshots/ (not committed).
+screenshots: install browsers
+	rm -rf var/screenshots && mkdir -p var/screenshots
+	GPAI_SCREENSHOTS=var/screenshots GPAI_TEST_ARTIFACTS=var/screenshots $(PY) -m pytest -q \
+	  tests/e2e/test_ecl_pages.py tests/e2e/test_journey.py
+	@ls var/screenshots/*.png | wc -l | xargs echo "screenshots in var/screenshots/:"
+
 test-only: install browsers
 	$(PY) -m pytest $(PYTEST_ARGS)
 

@@ -4,6 +4,8 @@ compute and parameters are written in the one scientific form (issue 17, ADR 001
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -15,6 +17,8 @@ from .conftest import check_accessibility
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 WIDTHS = (1280, 375)
+#: `make screenshots` sets this: every page visited here is saved at both widths for a reviewer.
+SCREENSHOTS = os.environ.get("GPAI_SCREENSHOTS", "")
 
 
 def _as(page, live_server, user) -> None:
@@ -58,6 +62,9 @@ def _visit_at_both_widths(page, live_server, path: str, name: str) -> str:
         page.goto(f"{live_server.url}{path}")
         page.wait_for_load_state("networkidle")
         check_accessibility(page, f"{name}-{width}")
+        if SCREENSHOTS:
+            Path(SCREENSHOTS).mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(Path(SCREENSHOTS) / f"{name}-{width}.png"), full_page=True)
         text = page.locator("body").inner_text()
         # the site header with the Commission's logo, served by the app
         logo = page.locator(".ecl-site-header img.ecl-site-header__logo-image")

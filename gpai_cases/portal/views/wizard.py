@@ -72,7 +72,8 @@ def notify_start(request: HttpRequest, model_id: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"Draft {case.reference} saved. It is {deadlines.due_in_words(case.notification.notification_due, timezone.localdate())}.",
+                f"Draft {case.reference} saved. The notification "
+                f"{deadlines.due_in_words(case.notification.notification_due, timezone.localdate())}.",
             )
             return redirect("portal:wizard", reference=case.reference, step="compute")
     return render(
