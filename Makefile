@@ -10,7 +10,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 PYTEST_ARGS ?= -n 2
 
-.PHONY: install browsers run test test-only lint check migrate demo worker beat clean bench fuzz messages
+.PHONY: install browsers ecl screenshots run test test-only lint check migrate demo worker beat clean bench fuzz messages
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (found %s)" % sys.version.split()[0])'
@@ -60,6 +60,40 @@ browsers:
 	  echo "!! Chromium is not installed (apt-get install chromium): browser tests will be skipped"
 	@test -f node_modules/axe-core/axe.min.js || { command -v npm >/dev/null && npm install --no-audit --no-fund --silent ; } || \
 	  echo "!! axe-core could not be installed (npm install): browser tests will be skipped"
+
+# The Europa Component Library (EC preset), pinned with its integrity in package.json "config" (ADR 0016).
+# Its built files are committed under static/ecl/, so `make run` needs no npm; run this only to upgrade.
+# `npm pack` fetches the published tarball alone: its ~120 source packages are needed only to rebuild it.
+ECL_VERSION   = $(shell $(PYTHON) -c 'import json; print(json.load(open("package.json"))["config"]["ecl_preset_ec"])')
+ECL_INTEGRITY = $(shell $(PYTHON) -c 'import json; print(json.load(open("package.json"))["config"]["ecl_preset_ec_integrity"])')
+ECL_LOGO_LANGS = bg cs da de el en es et fi fr ga hr hu it lt lv mt nl pl pt ro sk sl sv
+ecl:
+	@rm -rf var/ecl && mkdir -p var/ecl
+	cd var/ecl && npm pack --silent --json @ecl/preset-ec@$(ECL_VERSION) > pack.json
+	@$(PYTHON) -c 'import json,sys; got=json.load(open("var/ecl/pack.json"))[0]["integrity"]; sys.exit(0 if got == "$(ECL_INTEGRITY)" else "integrity mismatch: " + got)'
+	cd var/ecl && tar xzf ecl-preset-ec-$(ECL_VERSION).tgz
+	rm -rf static/ecl && mkdir -p static/ecl/styles static/ecl/scripts static/ecl/fonts static/ecl/images/logo/positive static/ecl/images/logo/negative
+	cp var/ecl/package/LICENSE static/ecl/LICENSE
+	cp var/ecl/package/dist/styles/optional/ecl-reset.css var/ecl/package/dist/styles/optional/ecl-ec-default.css \
+	   var/ecl/package/dist/styles/optional/ecl-ec-utilities.css var/ecl/package/dist/styles/ecl-ec-print.css static/ecl/styles/
+	@# The stylesheet lists a Commission font host before the bundled font: keep only our own copy (no other host).
+	sed -e 's#url(https://webtools.europa.eu/fonts/inter/[A-Za-z-]*.woff2) format("woff2"),##g' \
+	  var/ecl/package/dist/styles/ecl-ec.css > static/ecl/styles/ecl-ec.css
+	! grep -q 'https://' static/ecl/styles/ecl-ec.css
+	cp var/ecl/package/dist/scripts/ecl-ec.js static/ecl/scripts/
+	cp var/ecl/package/dist/fonts/InterVariable.woff2 var/ecl/package/dist/fonts/InterVariable-Italic.woff2 static/ecl/fonts/
+	for l in $(ECL_LOGO_LANGS); do cp var/ecl/package/dist/images/logo/positive/logo-ec--$$l.svg static/ecl/images/logo/positive/; \
+	  cp var/ecl/package/dist/images/logo/negative/logo-ec--$$l.svg static/ecl/images/logo/negative/; done
+	echo "$(ECL_VERSION)" > static/ecl/VERSION
+	@du -sh static/ecl
+
+# Every page of the journey at 1280 and 375 px (tests/e2e/test_ecl_pages.py) plus each step of the
+# whole procedure (tests/e2e/test_journey.py) as PNG files in var/screenshots/ (not committed).
+screenshots: install browsers
+	rm -rf var/screenshots && mkdir -p var/screenshots
+	GPAI_SCREENSHOTS=var/screenshots GPAI_TEST_ARTIFACTS=var/screenshots $(PY) -m pytest -q \
+	  tests/e2e/test_ecl_pages.py tests/e2e/test_journey.py
+	@ls var/screenshots/*.png | wc -l | xargs echo "screenshots in var/screenshots/:"
 
 test-only: install browsers
 	$(PY) -m pytest $(PYTEST_ARGS)

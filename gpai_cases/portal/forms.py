@@ -12,7 +12,16 @@ from gpai_cases.cases import rules
 from gpai_cases.cases.models import ClaimBasis, ComputeMethod, TriggerType
 from gpai_cases.core import limits
 from gpai_cases.documents.validation import ALLOWED_DESCRIPTION
-from gpai_cases.providers.compute import FlopParseError, parse_flop
+from gpai_cases.providers.compute import (
+    FLOP,
+    PARAMETERS,
+    PEAK_FLOPS,
+    TOKENS,
+    FlopParseError,
+    Quantity,
+    format_flop,
+    parse_flop,
+)
 from gpai_cases.providers.models import GPAIModel, Modality, ReleaseMode
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -21,12 +30,20 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class FlopField(forms.Field):
     """Accepts 3.2e25, 3.2×10^25 or plain digits; cleans to a Decimal."""
 
-    def __init__(self, *, max_length: int = 60, **kwargs: Any) -> None:
+    def __init__(self, *, max_length: int = 60, quantity: Quantity = FLOP, **kwargs: Any) -> None:
+        self.quantity = quantity  # whose words the errors use (the parameters' are not FLOP)
         kwargs.setdefault(
             "widget", forms.TextInput(attrs={"maxlength": max_length, "inputmode": "decimal"})
         )
         super().__init__(**kwargs)
         self.max_length = max_length
+
+    def prepare_value(self, value: Any) -> Any:
+        """A stored number is shown in the one normal form ("4 × 10^11", never "4E+11"); what
+        someone typed is shown as typed."""
+        if isinstance(value, (Decimal, int)) and not isinstance(value, bool) and value > 0:
+            return format_flop(Decimal(value))
+        return value
 
     def to_python(self, value: Any) -> Decimal | None:
         value = str(value or "").strip()
@@ -35,7 +52,7 @@ class FlopField(forms.Field):
         if len(value) > self.max_length:
             raise forms.ValidationError(f"Keep it under {self.max_length} characters.")
         try:
-            return parse_flop(value)
+            return parse_flop(value, self.quantity)
         except FlopParseError as exc:
             raise forms.ValidationError(str(exc)) from exc
 
@@ -58,10 +75,18 @@ class ModelForm(forms.ModelForm):
         help_text="Cumulative compute used for training, e.g. 3.2e25, 3.2×10^25 or plain digits.",
     )
     parameter_count = BigNumberField(
-        label="Number of parameters", required=False, max_length=60, help_text="e.g. 4e11"
+        label="Number of parameters",
+        required=False,
+        max_length=60,
+        help_text="e.g. 4e11",
+        quantity=PARAMETERS,
     )
     training_tokens = BigNumberField(
-        label="Training data size (tokens)", required=False, max_length=60, help_text="e.g. 1.5e13"
+        label="Training data size (tokens)",
+        required=False,
+        max_length=60,
+        help_text="e.g. 1.5e13",
+        quantity=TOKENS,
     )
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}),
@@ -144,6 +169,7 @@ class ComputeForm(forms.Form):
         required=False,
         max_length=60,
         help_text="e.g. 989e12 for an H100 (dense BF16)",
+        quantity=PEAK_FLOPS,
     )
     utilisation = forms.DecimalField(
         label="Hardware: utilisation (0–1)",
@@ -159,9 +185,11 @@ class ComputeForm(forms.Form):
         max_value=Decimal(10_000_000),
         decimal_places=1,
     )
-    parameters = BigNumberField(label="Architecture: parameters", required=False, max_length=60)
+    parameters = BigNumberField(
+        label="Architecture: parameters", required=False, max_length=60, quantity=PARAMETERS
+    )
     training_tokens = BigNumberField(
-        label="Architecture: training tokens", required=False, max_length=60
+        label="Architecture: training tokens", required=False, max_length=60, quantity=TOKENS
     )
 
     def clean(self) -> dict[str, Any]:

@@ -25,16 +25,21 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, ROUND_UP, Decimal, InvalidOperation, localcontext
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = [
     "CONSISTENCY_TOLERANCE",
+    "FLOP",
     "MAX_PLAUSIBLE_FLOP",
+    "PARAMETERS",
+    "PEAK_FLOPS",
     "THRESHOLD_FLOP_DEFAULT",
+    "TOKENS",
     "ComputeCheck",
     "Estimate",
     "EstimateCheck",
     "FlopParseError",
+    "Quantity",
     "above_threshold",
     "architecture_estimate",
     "band_straddles_threshold",
@@ -56,6 +61,38 @@ MAX_PLAUSIBLE_FLOP = Decimal("1e40")
 
 _EXAMPLES = "Write it like 3.2e25, 3.2 × 10^25 or 32000000000000000000000000."
 
+
+class Quantity(NamedTuple):
+    """The words of one big number a form asks for, so that each field's errors name that field."""
+
+    name: str  # "training compute", in a sentence
+    unit: str  # "FLOP", or "" for a plain count
+    examples: str
+
+    @property
+    def title(self) -> str:
+        return self.name[:1].upper() + self.name[1:]
+
+    @property
+    def a_number(self) -> str:
+        return f"a number of {self.unit}" if self.unit else "a whole number"
+
+    @property
+    def in_unit(self) -> str:
+        return f" in {self.unit}" if self.unit else ""
+
+
+FLOP = Quantity("training compute", "FLOP", _EXAMPLES)
+PARAMETERS = Quantity(
+    "the number of parameters", "", "Write it like 4e11, 4 × 10^11 or 400000000000."
+)
+PEAK_FLOPS = Quantity(
+    "the peak FLOP/s per accelerator", "FLOP/s", "Write it like 9.89e14 or 9.89 × 10^14."
+)
+TOKENS = Quantity(
+    "the number of training tokens", "", "Write it like 1.5e13, 1.5 × 10^13 or 15000000000000."
+)
+
 # Thousands separators: space, comma, underscore, thin space, narrow no-break space, no-break space.
 _SEP = "[ ,_\u2009\u202f\u00a0]"
 _INT = rf"(?:\d{{1,3}}(?P<sep>{_SEP})\d{{3}}(?:(?P=sep)\d{{3}})*|\d+)"
@@ -76,7 +113,7 @@ class FlopParseError(ValueError):
     """A value that cannot be read as an amount of training compute; the message says why."""
 
 
-def parse_flop(value: str | int | float | Decimal) -> Decimal:
+def parse_flop(value: str | int | float | Decimal, quantity: Quantity = FLOP) -> Decimal:
     """Read an amount of training compute in FLOP, exactly, as a :class:`Decimal`.
 
     Accepts ``"3.2e25"``, ``"3.2E+25"``, ``"3.2×10^25"``, ``"3.2 x 10^25"``, ``"3.2*10**25"``,
@@ -88,45 +125,44 @@ def parse_flop(value: str | int | float | Decimal) -> Decimal:
     Raises :class:`FlopParseError` with a plain-English message for empty input, garbage, negative
     numbers, zero, NaN or infinity, and implausible magnitudes (more than 10^40 FLOP).
     """
+    q = quantity
     if isinstance(value, bool):
-        raise FlopParseError("Training compute must be a number of FLOP, not yes/no.")
+        raise FlopParseError(f"{q.title} must be {q.a_number}, not yes/no.")
     if isinstance(value, Decimal):
-        return _checked(value, str(value))
+        return _checked(value, str(value), q)
     if isinstance(value, int):
-        return _checked(Decimal(value), str(value))
+        return _checked(Decimal(value), str(value), q)
     if isinstance(value, float):
         text = repr(value)
         if text in ("nan", "inf", "-inf"):
-            raise FlopParseError(f"Training compute must be a finite number, not {text!r}.")
-        return _checked(Decimal(text), text)
+            raise FlopParseError(f"{q.title} must be a finite number, not {text!r}.")
+        return _checked(Decimal(text), text, q)
     if not isinstance(value, str):
-        raise FlopParseError(
-            f"Training compute must be a number of FLOP, not {type(value).__name__}."
-        )
-    return _checked(_parse_text(value), value.strip())
+        raise FlopParseError(f"{q.title} must be {q.a_number}, not {type(value).__name__}.")
+    return _checked(_parse_text(value, q), value.strip(), q)
 
 
-def _parse_text(raw: str) -> Decimal:
+def _parse_text(raw: str, q: Quantity = FLOP) -> Decimal:
     text = _UNIT.sub("", raw.strip()).strip()
     if not text:
-        raise FlopParseError(f"Enter the training compute in FLOP. {_EXAMPLES}")
+        raise FlopParseError(
+            f"Enter {'the ' if q is FLOP else ''}{q.name}{q.in_unit}. {q.examples}"
+        )
     text = text.replace("\u2212", "-")  # the typographic minus sign
     text = _SUPERSCRIPT_RUN.sub(lambda m: "^" + m.group(0).translate(_SUPERSCRIPTS), text)
     sign, body = "", text
     if body[:1] in "+-":
         sign, body = body[0], body[1:].strip()
     if body.lower() in _NON_FINITE:
-        raise FlopParseError(f"Training compute must be a finite number, not {raw.strip()!r}.")
+        raise FlopParseError(f"{q.title} must be a finite number, not {raw.strip()!r}.")
     match = _NUMBER.fullmatch(body)
     if match is None:
         hint = ""
         if re.search(r"\d,\d{1,2}(?![\d,])", body):
             hint = " Use a point for decimals (3.2e25, not 3,2e25)."
-        raise FlopParseError(
-            f"Could not read {raw.strip()!r} as a number of FLOP.{hint} {_EXAMPLES}"
-        )
+        raise FlopParseError(f"Could not read {raw.strip()!r} as {q.a_number}.{hint} {q.examples}")
     if sign == "-":
-        raise FlopParseError(f"Training compute cannot be negative (got {raw.strip()!r}).")
+        raise FlopParseError(f"{q.title} cannot be negative (got {raw.strip()!r}).")
     if match.group("bare_exp") is not None:
         mantissa, exponent = "1", match.group("bare_exp")
     else:
@@ -134,26 +170,26 @@ def _parse_text(raw: str) -> Decimal:
         exponent = match.group("e_exp") or match.group("p_exp") or "0"
     if len(exponent.lstrip("+-").lstrip("0")) > 6:
         raise FlopParseError(
-            f"{raw.strip()!r} is implausibly large or small for training compute;"
-            " check the exponent."
+            f"{raw.strip()!r} is implausibly large or small for {q.name}; check the exponent."
         )
     try:
         return Decimal(f"{mantissa}E{exponent}")
     except InvalidOperation as exc:  # pragma: no cover - the pattern only lets numbers through
-        raise FlopParseError(f"Could not read {raw.strip()!r} as a number of FLOP.") from exc
+        raise FlopParseError(f"Could not read {raw.strip()!r} as {q.a_number}.") from exc
 
 
-def _checked(value: Decimal, shown: str) -> Decimal:
+def _checked(value: Decimal, shown: str, q: Quantity = FLOP) -> Decimal:
     """Refuse non-finite, negative, zero and implausibly large values."""
     if not value.is_finite():
-        raise FlopParseError(f"Training compute must be a finite number, not {shown!r}.")
+        raise FlopParseError(f"{q.title} must be a finite number, not {shown!r}.")
     if value < 0:
-        raise FlopParseError(f"Training compute cannot be negative (got {shown!r}).")
+        raise FlopParseError(f"{q.title} cannot be negative (got {shown!r}).")
     if value == 0:
-        raise FlopParseError("Training compute must be greater than zero.")
+        raise FlopParseError(f"{q.title} must be greater than zero.")
     if value > MAX_PLAUSIBLE_FLOP:
+        unit = f" {q.unit}" if q.unit else ""
         raise FlopParseError(
-            f"{shown!r} FLOP is implausibly large (more than 10^40); check the exponent."
+            f"{shown!r}{unit} is implausibly large (more than 10^40); check the exponent."
         )
     return value
 

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # Django's widget templates, overridden in templates/django/forms/ (ECL classes)
     "django_countries",
     "django_celery_beat",
     "rest_framework",
@@ -201,6 +202,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render through the template engine, so templates/django/forms/widgets/ give every input
+# its Europa Component Library class without styling in forms.py (ADR 0017).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 DATABASES = {
     "default": dj_database_url.config(

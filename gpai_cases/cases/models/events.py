@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from gpai_cases.core.models import AppendOnlyModel
 
+from ..event_words import describe, state_words
 from .case import Case
 
 
@@ -34,5 +35,13 @@ class CaseEvent(AppendOnlyModel):
 
     @property
     def label(self) -> str:
-        """The verb in words: ``taken_up`` → "Taken up"."""
-        return self.action.replace("_", " ").capitalize()
+        """The event in words with what changed (:func:`..event_words.describe`)."""
+        return describe(self.action, self.payload)
+
+    @property
+    def to_state_words(self) -> str:
+        return state_words(self.to_state) if self.to_state else ""
+
+    @property
+    def from_state_words(self) -> str:
+        return state_words(self.from_state) if self.from_state else ""

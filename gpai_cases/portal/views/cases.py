@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from gpai_cases.cases import access, deadlines, facts, rules, services
 from gpai_cases.cases.models import (
+    OPEN_STATES,
     CaseEvent,
     Claim,
     ConfidentialityClaim,
@@ -41,6 +42,22 @@ NEXT = {
     State.DECIDED: "The case has been decided. The decision letter is below.",
     State.WITHDRAWN: "You withdrew this case.",
 }
+
+
+def _outcome(request: HttpRequest, case) -> dict:
+    """A decided case in words: the decision, the designation it made (systemic risk since, the
+    earliest reassessment with its rule) and the provider's own reassessment request, if any."""
+    decision = case.decisions.filter(status="approved").order_by("-pk").first()
+    designation = getattr(case, "resulting_designation", None)
+    own_request = None
+    if designation is not None:
+        own_request = (
+            access.cases_visible_to(request.user)
+            .filter(designation=designation, kind="reassessment", state__in=OPEN_STATES)
+            .order_by("-pk")
+            .first()
+        )
+    return {"decision": decision, "designation": designation, "own_request": own_request}
 
 
 @provider_only
@@ -86,6 +103,7 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
         "portal/case.html",
         {
             "case": case,
+            "outcome": _outcome(request, case) if case.state == State.DECIDED else None,
             "next": NEXT[State(case.state)],
             "today": today,
             "response_form": forms.ResponseForm(),

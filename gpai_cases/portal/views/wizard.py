@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms as django_forms
@@ -71,7 +72,8 @@ def notify_start(request: HttpRequest, model_id: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"Draft {case.reference} saved. It is {deadlines.due_in_words(case.notification.notification_due, timezone.localdate())}.",
+                f"Draft {case.reference} saved. The notification "
+                f"{deadlines.due_in_words(case.notification.notification_due, timezone.localdate())}.",
             )
             return redirect("portal:wizard", reference=case.reference, step="compute")
     return render(
@@ -117,7 +119,7 @@ def wizard(request: HttpRequest, reference: str, step: str) -> HttpResponse:
             initial = {
                 "compute_flop": compute.format_flop(n.compute_flop) if n.compute_flop else "",
                 "compute_method": n.compute_method,
-                **(n.compute_inputs or {}),
+                **{k: _readable(k, v) for k, v in (n.compute_inputs or {}).items()},
             }
             form = forms.ComputeForm(post, initial=initial)
             if post is not None and form.is_valid():
@@ -222,3 +224,16 @@ def submitted(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 # ---- the provider's case page --------------------------------------------------------------------
+
+
+_BIG_INPUTS = ("parameters", "training_tokens", "peak_flops_per_accelerator")
+
+
+def _readable(key: str, value: object) -> object:
+    """A stored estimate input as people write it: "4 × 10^11", not "4E+11"; others unchanged."""
+    if key in _BIG_INPUTS and isinstance(value, str):
+        try:
+            return compute.format_flop(Decimal(value))
+        except (InvalidOperation, ValueError):
+            return value
+    return value
