@@ -31,10 +31,7 @@ DEFAULT_WORDING: dict[str, tuple[str, str]] = {
         "appropriate, to national competent authorities, relevant information about serious "
         "incidents and possible corrective measures to address them (Article 55(1)(c));\n"
         "ensure an adequate level of cybersecurity protection for the model and the physical "
-        "infrastructure of the model (Article 55(1)(d));\n"
-        "in addition to the obligations of all providers of general-purpose AI models under "
-        "Articles 53 and 54. Compliance may be demonstrated by relying on a code of practice "
-        "(Article 55(2)).",
+        "infrastructure of the model (Article 55(1)(d)).",
         f"{AI_ACT}, Article 55(1) and (2).",
     ),
     "rfi_basis": (
