@@ -288,8 +288,13 @@ def supplementary_receipt(w) -> Letter:
         case = file_draft_notification(w["member"], w["model"])
         case = services.case_submit(actor=w["member"], case=case)
     with at(datetime.date(2026, 3, 20)):
+        doc = services.document_add(
+            actor=w["member"], case=case, uploaded_file=pdf_upload("evals.pdf"), title="Evaluations"
+        )
         services.claims_file(
-            actor=w["member"], case=case, claims=[{"text": LONG_CLAIM, "basis": "capability"}]
+            actor=w["member"],
+            case=case,
+            claims=[{"text": LONG_CLAIM, "basis": "capability", "documents": [doc.pk]}],
         )
     return latest(case, LetterKind.SUPPLEMENTARY_RECEIPT)
 

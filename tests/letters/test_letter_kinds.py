@@ -113,6 +113,11 @@ def test_a_supplementary_filing_gets_a_receipt_with_its_hashes(w):
     letter = KINDS["supplementary_receipt"][0](w)
     text = text_of(letter)
     assert "not an argument presented under Article 52(2)" in text
+    evidence = letter.case.documents.get(title="Evaluations")
+    assert evidence.sha256 in squashed(text)
+    # the document filed on its own got its receipt too
+    kinds = list(letter.case.letters.values_list("kind", "trigger_key"))
+    assert ("supplementary_receipt", f"supplementary_document:{evidence.pk}") in kinds
 
 
 def test_the_head_of_unit_signs_requests_when_the_ai_office_configures_it(w):
