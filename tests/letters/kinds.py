@@ -356,3 +356,12 @@ KINDS: dict[str, tuple[Callable, str, str]] = {
     ),
 }
 DECISION_KINDS = {"designation", "no_designation", "maintain", "revoke", "not_reassessed"}
+
+
+def _more() -> None:
+    from .kinds_more import MORE_KINDS
+
+    KINDS.update(MORE_KINDS)
+
+
+_more()

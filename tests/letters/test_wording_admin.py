@@ -56,3 +56,13 @@ def test_the_letter_settings_are_one_row(client, superuser):
     LetterSettings.objects.create(head_of_unit_name="Jonas Weber")
     assert client.get(add).status_code == 403
     assert LetterSettings.current().head_of_unit_name == "Jonas Weber"
+
+
+def test_an_admin_reads_a_letter_in_the_admin_without_its_code(client, superuser, submitted_a):
+    from gpai_cases.letters.models import Letter
+
+    letter = Letter.objects.get(case=submitted_a)
+    client.force_login(superuser)
+    page = client.get(reverse("admin:letters_letter_change", args=[letter.pk])).content.decode()
+    assert letter.reference in page
+    assert letter.verification_code not in page
