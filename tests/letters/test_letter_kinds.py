@@ -76,6 +76,11 @@ def test_each_kind_of_letter_reads_as_a_letter_a_commission_official_signs(w, na
     for page in range(1, pages + 1):
         assert f"Page {page} of {pages}" in text
     assert INTERNAL not in text
+    # listed under its own kind (a hearing is not "a request for information")
+    assert letter.document.title == f"{letter.get_kind_display()} {letter.reference}"
+    if name == "hearing":
+        assert letter.document.title.startswith("Hearing on a draft decision")
+        assert "Request for information" not in text
 
 
 def test_a_designation_says_since_the_trigger_date_and_lists_the_obligations(w):
