@@ -11,6 +11,7 @@ from gpai_cases.accounts.middleware import second_factor_exempt
 from gpai_cases.cases import views as case_views
 from gpai_cases.core import health
 from gpai_cases.core import views as core_views
+from gpai_cases.letters import views as letter_views
 from gpai_cases.obligations import views as obligation_views
 from gpai_cases.portal.views import account as portal_account
 from gpai_cases.reminders import views as reminder_views
@@ -55,6 +56,7 @@ urlpatterns = [
         obligation_views.file_download,
         name="obligation_file_download",
     ),
+    path("letters/verify/", letter_views.letter_verify, name="letter_verify"),
     path("workspace/", include("gpai_cases.workspace.urls")),
     path("portal/", include("gpai_cases.portal.urls")),
     path("api/", include("gpai_cases.api.urls")),

@@ -11,12 +11,12 @@ class UserAdmin(AuditlogHistoryAdminMixin, BaseUserAdmin):
 
     show_auditlog_history_link = True
     ordering = ["email"]
-    list_display = ["email", "full_name", "role", "is_active", "is_staff"]
+    list_display = ["email", "full_name", "function", "role", "is_active", "is_staff"]
     list_filter = ["role", "is_active", "is_staff"]
     search_fields = ["email", "full_name"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        ("Person", {"fields": ["full_name", "role"]}),
+        ("Person", {"fields": ["full_name", "function", "role"]}),
         ("Permissions", {"fields": ["is_active", "is_staff", "is_superuser", "groups"]}),
         ("Dates", {"fields": ["last_login", "date_joined"]}),
     ]

@@ -388,3 +388,16 @@ def may_regenerate_letter(user: Any, case: Case) -> bool:
 def may_publish(user: Any, obj: Any = None) -> bool:
     """Publish the list and edit its public wording: admins."""
     return is_office_admin(user)
+
+
+# ---- letters ------------------------------------------------------------------------------------
+
+
+@refused_with("Only a caseworker drafts the reasoning of a decision.")
+def may_draft_reasoning(user: Any, case: Case) -> bool:
+    return is_caseworker(user)
+
+
+@refused_with("Only the AI Office previews a letter before it is sent.")
+def may_preview_letter(user: Any, case: Case) -> bool:
+    return is_caseworker(user) or is_approver(user)

@@ -2,7 +2,7 @@
 the old and the new value of each field (as JSON), whatever door the change came through — the
 admin, the portal, the workspace or the API. Registered here, by label, for the records that are
 not a case's own (a case's own changes are in its audit trail): users and their roles,
-memberships, providers, models, public wording, the holiday calendar, API tokens.
+memberships, providers, models, public wording, the letters' wording and settings, the holiday calendar, API tokens.
 
 The actor comes from the request (``AuditlogMiddleware``); services that a token-authenticated
 API call reaches name it themselves (``auditlog.context.set_actor``). Admins read every history
@@ -20,6 +20,8 @@ TRACKED = {
     "providers.Provider": {},
     "providers.GPAIModel": {},
     "register.PublicWording": {"exclude_fields": ["updated_at"]},
+    "letters.LetterWording": {"exclude_fields": ["updated_at"]},
+    "letters.LetterSettings": {},
     "cases.CalendarYear": {},
     "cases.PublicHoliday": {},
     "authtoken.Token": {"mask_fields": ["key"]},

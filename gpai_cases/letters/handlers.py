@@ -38,22 +38,28 @@ def on_event(sender: Any, event: CaseEvent, **kwargs: Any) -> None:
     match event.action:
         case Action.SUBMITTED:
             letter_request(
-                case=case, kind=LetterKind.ACKNOWLEDGEMENT, trigger_key=f"acknowledgement:{case.pk}"
+                actor=event.actor,
+                case=case,
+                kind=LetterKind.ACKNOWLEDGEMENT,
+                trigger_key=f"acknowledgement:{case.pk}",
             )
         case Action.OPENED_EX_OFFICIO:
             letter_request(
+                actor=event.actor,
                 case=case,
                 kind=LetterKind.EX_OFFICIO_NOTICE,
                 trigger_key=f"ex_officio_notice:{case.pk}",
             )
         case Action.REASSESSMENT_OPENED:
             letter_request(
+                actor=event.actor,
                 case=case,
                 kind=LetterKind.REASSESSMENT_NOTICE,
                 trigger_key=f"reassessment_notice:{case.pk}",
             )
         case Action.INFORMATION_REQUESTED:
             letter_request(
+                actor=event.actor,
                 case=case,
                 kind=(
                     LetterKind.HEARING
@@ -65,6 +71,7 @@ def on_event(sender: Any, event: CaseEvent, **kwargs: Any) -> None:
             )
         case Action.REQUEST_WITHDRAWN:
             letter_request(
+                actor=event.actor,
                 case=case,
                 kind=LetterKind.REQUEST_WITHDRAWN,
                 trigger_key=f"request_withdrawn:{p['request']}",
@@ -77,6 +84,7 @@ def on_event(sender: Any, event: CaseEvent, **kwargs: Any) -> None:
                 else LetterKind.EXTENSION_REFUSED
             )
             letter_request(
+                actor=event.actor,
                 case=case,
                 kind=kind,
                 trigger_key=extension_trigger_key(kind, p["extension"]),
@@ -84,24 +92,36 @@ def on_event(sender: Any, event: CaseEvent, **kwargs: Any) -> None:
             )
         case Action.NOTIFICATION_CORRECTED:
             letter_request(
+                actor=event.actor,
                 case=case,
                 kind=LetterKind.CORRECTION_RECEIPT,
                 trigger_key=f"correction_receipt:{p['correction']}",
             )
         case Action.MODEL_REPORT_FILED:
             letter_request(
+                actor=event.actor,
                 case=case,
                 kind=LetterKind.MODEL_REPORT_RECEIPT,
                 trigger_key=f"{RECEIPTS[LetterKind.MODEL_REPORT_RECEIPT]}:{p['report']}",
             )
         case Action.INCIDENT_REPORTED | Action.INCIDENT_REPORT_FILED:
             letter_request(
+                actor=event.actor,
                 case=case,
                 kind=LetterKind.INCIDENT_RECEIPT,
                 trigger_key=f"{RECEIPTS[LetterKind.INCIDENT_RECEIPT]}:{p['report']}",
             )
+        case Action.CLAIM_FILED | Action.DOCUMENT_UPLOADED if p.get("supplementary"):
+            what = "claim" if event.action == Action.CLAIM_FILED else "document"
+            letter_request(
+                actor=event.actor,
+                case=case,
+                kind=LetterKind.SUPPLEMENTARY_RECEIPT,
+                trigger_key=f"supplementary_{what}:{p[what]}",
+            )
         case Action.DECISION_APPROVED:
             letter_request(
+                actor=event.actor,
                 case=case,
                 kind=LETTER_KIND_FOR_DECISION[p["outcome"]],
                 trigger_key=f"decision:{p['decision']}",

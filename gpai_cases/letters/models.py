@@ -25,6 +25,7 @@ class LetterKind(models.TextChoices):
     REASSESSMENT_OUTCOME = "reassessment_outcome", "Reassessment outcome"
     MODEL_REPORT_RECEIPT = "model_report_receipt", "Receipt of a model report"
     INCIDENT_RECEIPT = "incident_receipt", "Receipt of a serious incident report"
+    SUPPLEMENTARY_RECEIPT = "supplementary_receipt", "Receipt of a supplementary filing"
 
 
 class LetterStatus(models.TextChoices):
@@ -38,6 +39,13 @@ class Letter(TrackedModel):
     kind = models.CharField(max_length=30, choices=LetterKind.choices)
     sequence = models.PositiveIntegerField()
     reference = models.CharField(max_length=40, unique=True)
+    verification_code = models.CharField(
+        max_length=12,
+        blank=True,
+        help_text="Printed on the letter: with the reference, anyone can check it is authentic.",
+    )
+    signatory_name = models.CharField(max_length=200, blank=True)
+    signatory_function = models.CharField(max_length=200, blank=True)
     trigger_key = models.CharField(
         max_length=100,
         unique=True,
@@ -80,3 +88,71 @@ class Letter(TrackedModel):
 
     def __str__(self) -> str:
         return f"{self.reference} {self.get_kind_display()}"
+
+
+class WordingKey(models.TextChoices):
+    REDRESS = "redress", "Means of redress (every decision)"
+    OBLIGATIONS = "obligations", "Obligations of a designated provider (designation letters)"
+    RFI_BASIS = "rfi_basis", "Legal basis of a request for information"
+    RFI_CONSEQUENCE = "rfi_consequence", "Consequence of not answering a request for information"
+    HEARING_BASIS = "hearing_basis", "Legal basis of a hearing on a draft decision"
+
+
+class LetterWording(TrackedModel):
+    """The legal wording the letters quote, kept as data with its source (docs/adr/0010)."""
+
+    key = models.CharField(max_length=30, choices=WordingKey.choices, unique=True)
+    text = models.TextField(help_text="As printed. For the obligations: one obligation a line.")
+    source = models.CharField(max_length=500, help_text="Where the wording comes from.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = "letter wording"
+
+    def __str__(self) -> str:
+        return self.get_key_display()
+
+    def lines(self) -> list[str]:
+        return [line.strip() for line in self.text.splitlines() if line.strip()]
+
+
+class SignedBy(models.TextChoices):
+    CASEWORKER = "caseworker", "The caseworker who acted"
+    HEAD_OF_UNIT = "head_of_unit", "The head of unit"
+
+
+class LetterSettings(TrackedModel):
+    """Who signs the letters that are not decisions, and the AI Office's contact point: one
+    row, edited in the admin (decisions are always signed by their approver)."""
+
+    requests_signed_by = models.CharField(
+        max_length=20,
+        choices=SignedBy.choices,
+        default=SignedBy.CASEWORKER,
+        help_text="Requests, notices and receipts. Decisions are signed by their approver.",
+    )
+    head_of_unit_name = models.CharField(max_length=200, blank=True)
+    head_of_unit_function = models.CharField(
+        max_length=200, default="Head of Unit, AI Office", blank=True
+    )
+    contact_point = models.CharField(
+        max_length=300,
+        default="AI Office, European Commission, 1049 Brussels, Belgium · CNECT-AIOFFICE@ec.europa.eu",
+        help_text="Printed on notices: where the provider writes to.",
+    )
+    observation_days = models.PositiveIntegerField(
+        default=30, help_text="Time for observations on an ex officio notice, in days."
+    )
+
+    class Meta:
+        verbose_name = "letter settings"
+        verbose_name_plural = "letter settings"
+
+    def __str__(self) -> str:
+        return "Letter settings"
+
+    @classmethod
+    def current(cls) -> LetterSettings:
+        found = cls.objects.order_by("pk").first()
+        return found if found is not None else cls()

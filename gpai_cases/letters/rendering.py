@@ -17,8 +17,10 @@ from gpai_cases.cases import access, deadlines, facts
 from gpai_cases.cases.models import NotificationCorrection, RequestExtension, RequestKind
 from gpai_cases.providers.compute import format_flop
 
+from .context import designation_context, frame
 from .handlers import extension_of
 from .models import Letter, LetterKind
+from .reasoning import parts_for
 from .receipts import RECEIPTS, receipt_context
 from .wording import legal_basis, request_legal_basis
 
@@ -37,6 +39,9 @@ class LocalOnlyFetcher(URLFetcher):
             raise ValueError(f"Letters may only use files under static/: {url}")
         return super().fetch(url, headers)
 
+
+#: The PDF variant of every letter: archivable, with its fonts embedded and text extractable.
+PDF_VARIANT = "pdf/a-2u"
 
 #: The letters about a request for information or a hearing.
 REQUEST_LETTERS = (
@@ -87,6 +92,7 @@ def letter_context(letter: Letter) -> dict[str, Any]:
         "letter_date": deadlines.format_day_long(letter.letter_date),
         # the figures the case relies on: as filed once submitted (docs/rules.md § facts-as-filed)
         "facts": facts.case_facts(case),
+        **frame(letter),
     }
     n = getattr(case, "notification", None) if case.kind == "notification" else None
     if n is not None and n.compute_flop is not None:
@@ -122,11 +128,7 @@ def letter_context(letter: Letter) -> dict[str, Any]:
         decision = letter.decision
         context["decision"] = decision
         context["legal_basis"] = legal_basis(case, decision.outcome) if decision else ""
-        context["cited_claims"] = (
-            list(decision.cited_claims.order_by("filed_at", "id"))
-            if decision and decision.pk
-            else []
-        )
+        context["reasoning_parts"] = parts_for(case, decision.outcome) if decision else []
         designation = case.designation if case.kind == "reassessment" else None
         designation = designation or getattr(case, "resulting_designation", None)
         context["designation"] = designation
@@ -136,6 +138,7 @@ def letter_context(letter: Letter) -> dict[str, Any]:
             )
         if decision and decision.decided_on:
             context["decided_on"] = deadlines.format_day_long(decision.decided_on)
+        context.update(designation_context(case, decision, designation))
     return context
 
 
@@ -165,4 +168,4 @@ def render_pdf(letter: Letter) -> bytes:
     html = render_html(letter)
     return HTML(
         string=html, base_url=str(STATIC_DIR) + "/", url_fetcher=LocalOnlyFetcher()
-    ).write_pdf()  # the <title> of the letter becomes the PDF title
+    ).write_pdf(pdf_variant=PDF_VARIANT)  # title, author, subject and language from the HTML

@@ -63,13 +63,23 @@ def letter_request(
     trigger_key: str,
     information_request: Any = None,
     decision: Any = None,
+    actor: Any = None,
 ) -> Letter:
-    """Record that a letter is due (call inside the triggering transaction, case row locked)."""
+    """Record that a letter is due (call inside the triggering transaction, case row locked),
+    with its verification code and signatory (``actor``: who acted, for a letter that is not a
+    decision)."""
+    from .signatory import signatory_for
+    from .verification import new_code
+
     existing = Letter.objects.filter(trigger_key=trigger_key).first()
     if existing is not None:
         return existing
     sequence = (Letter.objects.filter(case=case).aggregate(m=Max("sequence"))["m"] or 0) + 1
+    name, function = signatory_for(decision=decision, actor=actor, case=case)
     letter = Letter.objects.create(
+        verification_code=new_code(),
+        signatory_name=name,
+        signatory_function=function,
         case=case,
         kind=kind,
         sequence=sequence,

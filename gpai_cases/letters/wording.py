@@ -45,15 +45,25 @@ def legal_basis(case: Any, outcome: str) -> str:
     )
 
 
-#: On what a request for information or a hearing rests (docs/rules.md § requests,
-#: § right-to-be-heard); every letter about a request cites it.
-REQUEST_LEGAL_BASIS = {
-    "question": "Article 91 of Regulation (EU) 2024/1689 (requests for documentation and "
-    "information), in the procedure of Articles 51 and 52.",
-    "hearing": "Article 41(2)(a) of the Charter of Fundamental Rights of the European Union (the "
-    "right to be heard) and Article 52(3) and 52(4) of Regulation (EU) 2024/1689.",
-}
+def wording(key: str) -> tuple[str, str]:
+    """(text, source) of a legal statement, as the AI Office keeps it (admin → Letter
+    wordings); the first wording when no row exists."""
+    from .models import LetterWording
+    from .wording_data import DEFAULT_WORDING
+
+    row = LetterWording.objects.filter(key=key).first()
+    if row is not None:
+        return row.text, row.source
+    return DEFAULT_WORDING[key]
+
+
+def wording_lines(key: str) -> list[str]:
+    """A wording kept one item a line (the obligations)."""
+    text, _ = wording(key)
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def request_legal_basis(kind: str) -> str:
-    return REQUEST_LEGAL_BASIS.get(kind, REQUEST_LEGAL_BASIS["question"])
+    """On what a request for information or a hearing rests (docs/rules.md § requests,
+    § right-to-be-heard); every letter about a request cites it."""
+    return wording("hearing_basis" if kind == "hearing" else "rfi_basis")[0]

@@ -15,7 +15,7 @@ class MembershipInline(admin.TabularInline):
 @admin.register(Provider)
 class ProviderAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
     show_auditlog_history_link = True
-    list_display = ["legal_name", "country", "contact_email"]
+    list_display = ["legal_name", "country", "city", "contact_name", "contact_email"]
     list_filter = ["country"]
     search_fields = ["legal_name"]
     inlines = [MembershipInline]

@@ -2,6 +2,7 @@ from django.urls import path
 
 from . import views
 from .views import enrolment
+from .views import reasoning as reasoning_views
 
 app_name = "workspace"
 
@@ -41,6 +42,12 @@ urlpatterns = [
         "cases/<ref:reference>/claims/<id:claim_id>/review/",
         views.review_claim,
         name="review_claim",
+    ),
+    path("cases/<ref:reference>/reasoning/", reasoning_views.reasoning, name="reasoning"),
+    path(
+        "cases/<ref:reference>/letter-preview/",
+        reasoning_views.letter_preview,
+        name="letter_preview",
     ),
     path("cases/<ref:reference>/propose/", views.propose, name="propose"),
     path("cases/<ref:reference>/approve/", views.approve, name="approve"),

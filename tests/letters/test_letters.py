@@ -67,8 +67,11 @@ def test_a_designation_decision_letter_states_outcome_reasoning_basis_and_dates(
             decision = services.decision_approve(actor=approver, case=assessing_a)
     letter = Letter.objects.get(decision=decision)
     text = pdf_text(letter)
-    assert "Designate as GPAI model with systemic risk" in text
-    assert "Compute of 3.2e25 FLOP." in text
+    assert "is designated as a general-purpose AI model with systemic risk" in text
+    # no reasoning drafted: the generated draft, in prose (the proposal's own field stays internal)
+    assert "Compute of 3.2e25 FLOP." not in text
+    assert "The Commission therefore designates Alpha-1 2026-01" in text
+    assert "since Monday 2 March 2026" in text  # the trigger date
     assert "Articles 51(1)(a), 51(2) and 52(1)" in text
     assert "Saturday 31 January 2026" in text  # decided on
     assert "Saturday 1 August 2026" in text  # earliest reassessment
@@ -103,9 +106,12 @@ def test_a_decision_rejecting_the_arguments_lists_the_claims_found_not_substanti
         )
         decision = services.decision_approve(actor=approver, case=case)
     text = pdf_text(Letter.objects.get(decision=decision))
-    assert "Arguments found not substantiated" in text
-    assert "Access is restricted" in text and "Not a valid ground." in text
-    assert "Scores below the frontier" not in text
+    # each claim once, quoted whole, with the Commission's finding; never the internal note
+    assert text.count("Access is restricted") == 1
+    assert "The Commission finds this argument not substantiated." in text
+    assert "Not a valid ground." not in text
+    assert text.count("Scores below the frontier") == 1
+    assert "The Commission finds this argument substantiated." in text
 
 
 def test_a_hearing_letter_carries_the_draft_reasoning_and_due_date(
@@ -133,7 +139,7 @@ def test_an_ex_officio_notice_is_sent(caseworker, model_b, django_capture_on_com
             actor=caseworker, model=model_b, basis="scientific_panel_alert", alert_reference="SP-9"
         )
     text = pdf_text(Letter.objects.get(case=case))
-    assert "Notice of an ex officio procedure" in text
+    assert "Notice of a procedure under Article 52(4)" in text
     assert "SP-9" in text
     assert "Beta Intelligence Inc." in text
 

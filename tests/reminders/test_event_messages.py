@@ -130,7 +130,11 @@ def test_a_supplementary_filing_reaches_the_assignee(told, assessing_a, casework
             actor=member_a, case=assessing_a, uploaded_file=pdf_upload("more.pdf"), title="More"
         )
     )
-    assert [(m.kind, m.user) for m in messages] == [("supplementary_received", caseworker)]
+    # the caseworker is told; the provider gets its receipt (a letter)
+    assert sorted((m.kind, m.user.email) for m in messages) == [
+        ("letter_ready", member_a.email),
+        ("supplementary_received", caseworker.email),
+    ]
 
 
 def test_a_proposal_reaches_every_approver_and_a_return_reaches_the_proposer(

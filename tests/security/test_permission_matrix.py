@@ -69,6 +69,8 @@ MATRIX: dict[str, tuple] = {
         "get",
     ),
     "second_factor_backup_codes": (None, SIGNED_IN, "get"),
+    # anyone holding a letter checks it here, signed in or not (docs/adr/0011)
+    "letter_verify": (None, PUBLIC, "get"),
     "register:list": (None, PUBLIC, "get"),
     "register:archive": (None, PUBLIC, "get"),
     "register:json": (None, PUBLIC, "get"),
@@ -139,6 +141,14 @@ MATRIX: dict[str, tuple] = {
         "get",
     ),
     "workspace:case": (lambda w: [w["case_a"].reference], OFFICE_200, "get"),
+    # the reasoning: caseworkers draft it, the AI Office reads it; the letter's preview is for
+    # caseworkers and approvers
+    "workspace:reasoning": (lambda w: [w["case_b"].reference], OFFICE_200, "get"),
+    "workspace:letter_preview": (
+        lambda w: [w["case_b"].reference],
+        {**OFFICE_200, "admin": 403},
+        "get",
+    ),
     "workspace:case#b": (lambda w: [w["case_b"].reference], OFFICE_200, "get"),
     # actions (POST): refused by role (403), or run and sent back to the case page (302)
     "workspace:take_up": (

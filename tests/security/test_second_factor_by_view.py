@@ -25,6 +25,7 @@ EXEMPT = {
     "health_worker",
     "second_factor_setup",
     "second_factor_verify",
+    "letter_verify",
     "register:list",
     "register:archive",
     "register:publication",

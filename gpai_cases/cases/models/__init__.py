@@ -35,6 +35,7 @@ from .outcomes import (
     Designation,
     DesignationBasis,
 )
+from .reasoning import ReasoningDraft
 from .requests import (
     ClockStop,
     ExtensionOrigin,
@@ -73,6 +74,7 @@ __all__ = [
     "NotificationCorrection",
     "Outcome",
     "PublicHoliday",
+    "ReasoningDraft",
     "ReferenceSequence",
     "RequestExtension",
     "RequestKind",

@@ -12,6 +12,7 @@ Who may act (the role) is not a guard but a permission: :mod:`.access`.
 from .common import *  # noqa: F403
 from .corrections import *  # noqa: F403
 from .filing import *  # noqa: F403
+from .letters import *  # noqa: F403
 from .office import *  # noqa: F403
 from .outcomes import *  # noqa: F403
 from .records import *  # noqa: F403

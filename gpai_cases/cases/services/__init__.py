@@ -48,6 +48,7 @@ from .filing import (
 )
 from .lifecycle import case_assign, case_open_ex_officio, case_submit, case_take_up, case_withdraw
 from .outcomes import claim_review, decision_approve, decision_propose, decision_return
+from .reasoning import reasoning_save
 from .reassessment import reassessment_open
 from .records import confidentiality_claim_file, document_read, document_share, record_correct
 from .requests import (
@@ -93,6 +94,7 @@ __all__ = [
     "notification_correct",
     "notification_update",
     "provider_create",
+    "reasoning_save",
     "reassessment_open",
     "record_correct",
     "refresh_next_deadline",

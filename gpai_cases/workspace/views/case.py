@@ -30,6 +30,7 @@ from gpai_cases.cases.models import (
 from gpai_cases.core import freshness
 from gpai_cases.core.fragments import cached_fragment
 from gpai_cases.letters.models import Letter
+from gpai_cases.letters.reasoning import CRITERION_NAMES, generated_argument, generated_assessment
 from gpai_cases.obligations.models import SeriousIncident
 from gpai_cases.obligations.services import code_of_practice_current
 
@@ -92,13 +93,13 @@ def _request_actions(rfi: InformationRequest, user: Any, today: datetime.date) -
 
 
 def _proposal_draft(scorecard: Any, not_substantiated: list[Claim]) -> str:
-    """The reasoning a proposal starts from: the scorecard's summary and the claims to cite."""
-    parts = [scorecard.summary()] if scorecard else []
-    if not_substantiated:
-        parts.append(
-            "The arguments are rejected. Claims found not substantiated:\n"
-            + "\n".join(f"- {c.text[:120]} ({c.review_note})" for c in not_substantiated)
-        )
+    """The reasoning a proposal or a hearing starts from, in sentences: the scorecard's findings
+    and the claims found not substantiated, each whole — never an internal note (docs/adr/0012)."""
+    parts = [
+        f"{CRITERION_NAMES[key]}: {text}"
+        for key, text in (generated_assessment(scorecard.case) if scorecard else [])
+    ]
+    parts += [generated_argument(c) for c in not_substantiated]
     return "\n\n".join(parts)
 
 

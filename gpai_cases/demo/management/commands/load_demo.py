@@ -29,6 +29,12 @@ PEOPLE = [
     ("arno@ai-office.example", "Arno Peeters", Role.APPROVER, None),
     ("adam@ai-office.example", "Adam Schmidt", Role.ADMIN, None),
 ]
+#: What the AI Office's people sign with (their letters print it).
+FUNCTIONS = {
+    Role.CASEWORKER: "Policy Officer, AI Office",
+    Role.APPROVER: "Head of Unit, AI Office",
+    Role.ADMIN: "Administrator, AI Office",
+}
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
@@ -56,12 +62,20 @@ class Command(BaseCommand):
             legal_name="Alpha Labs SE",
             country="FR",
             contact_email="compliance@alpha.example",
+            contact_name="Alice Martin",
+            street_address="12 rue de l'Innovation",
+            postal_code="75002",
+            city="Paris",
         )
         beta = Provider.objects.create(
             legal_name="Beta Intelligence Inc.",
             country="US",
             contact_email="legal@beta.example",
             eu_representative="Beta EU B.V., Amsterdam, NL",
+            contact_name="Bob Miller",
+            street_address="500 Market Street, Suite 300",
+            postal_code="CA 94105",
+            city="San Francisco",
         )
         users = {}
         for email, name, role, provider_name in PEOPLE:
@@ -69,6 +83,7 @@ class Command(BaseCommand):
                 email,
                 DEMO_PASSWORD,
                 full_name=name,
+                function=FUNCTIONS.get(role, ""),
                 role=role,
                 is_staff=role == Role.ADMIN,
                 is_superuser=role == Role.ADMIN,

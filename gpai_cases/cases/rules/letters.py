@@ -1,0 +1,44 @@
+"""Guards of the reasoning draft and of the public verification of letters (docs/adr/0011,
+docs/adr/0012)."""
+
+from __future__ import annotations
+
+from ..models import Case, State
+from .common import state_blocker
+
+__all__ = [
+    "REASONING_PART_LIMIT",
+    "reasoning_blockers",
+    "verification_blockers",
+]
+
+#: The longest text one part of the reasoning may hold (characters).
+REASONING_PART_LIMIT = 20_000
+
+
+def reasoning_blockers(case: Case, *, parts: dict[str, str] | None = None) -> list[str]:
+    """The reasoning is drafted while the case is under assessment: once a decision is proposed
+    the approver reads exactly what will be sent, so it changes only after a return."""
+    reasons = state_blocker(case, (State.UNDER_ASSESSMENT,), "edit the reasoning")
+    if parts is not None:
+        if not parts.get("conclusion", "").strip():
+            reasons.append("Write the conclusion of the reasoning.")
+        if any(len(text) > REASONING_PART_LIMIT for text in parts.values()):
+            reasons.append(
+                f"Each part of the reasoning holds at most {REASONING_PART_LIMIT:,} characters."
+            )
+    return reasons
+
+
+def verification_blockers(
+    *, attempts: int, allowed: int, reference: str, code: str, has_upload: bool
+) -> list[str]:
+    """A check of a letter: within the attempts allowed, and either a reference with its code
+    or the letter's PDF."""
+    if attempts > allowed:
+        return ["Too many checks from your address. Please try again in a few minutes."]
+    if has_upload:
+        return []
+    if not reference.strip() or not code.strip():
+        return ["Enter the letter's reference and its verification code, or upload the PDF."]
+    return []
