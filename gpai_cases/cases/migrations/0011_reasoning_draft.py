@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0009_confidentiality_claims'),
+        ('cases', '0010_rules_as_data'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
