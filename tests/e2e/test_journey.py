@@ -139,7 +139,11 @@ def test_the_whole_procedure_in_a_browser(
     page.get_by_role("button", name="Save review").click()
     expect(page.get_by_text("Review saved")).to_be_visible()
     page.locator("summary", has_text="Propose a decision").click()
+    # the reasoning starts in sentences, each claim whole, without the internal review note
     expect(page.get_by_label("Reasoning", exact=True)).to_contain_text(
+        "The Commission finds this argument not substantiated."
+    )
+    expect(page.get_by_label("Reasoning", exact=True)).not_to_contain_text(
         "The benchmarks filed are at the frontier."
     )
     page.get_by_label("Designate as GPAI model with systemic risk").check()
