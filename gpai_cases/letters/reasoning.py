@@ -110,9 +110,9 @@ def generated_assessment(case: Case) -> list[tuple[str, str]]:
 
 
 def generated_argument(claim: Any) -> str:
-    text = (
-        f"The provider argued that: “{claim.text.strip()}” ({claim.get_basis_display().lower()})."
-    )
+    said = claim.text.strip()
+    # the claim's own full stop closes the sentence: “… each score.” not “… each score.”.
+    text = f"The provider argued that: “{said}”" + ("" if said[-1:] in ".!?" else ".")
     if claim.supplementary:
         text += (
             " It was filed after the notification: it is weighed, but it is not an argument "

@@ -143,7 +143,11 @@ def test_the_whole_procedure_in_a_browser(
     expect(page.get_by_text("Review saved")).to_be_visible()
     page.get_by_role("link", name=re.compile("Propose a decision")).click()
     check_accessibility(page, "propose")
+    # the reasoning starts in sentences, each claim whole, without the internal review note
     expect(page.get_by_label("Reasoning", exact=True)).to_contain_text(
+        "The Commission finds this argument not substantiated."
+    )
+    expect(page.get_by_label("Reasoning", exact=True)).not_to_contain_text(
         "The benchmarks filed are at the frontier."
     )
     page.get_by_label("Designate as GPAI model with systemic risk").check()
