@@ -89,6 +89,8 @@ def _fields(names: Iterable[Any]) -> str:
 
 def _detail(action: str, payload: Mapping[str, Any]) -> str:
     """What changed, from the payload, in a few words ("" when the verb says it all)."""
+    if action == "updated" and payload.get("fields") == ["reasons"]:
+        return "the reasons"
     if action == "updated" and payload.get("fields"):
         return _fields(payload["fields"])
     if action == "created" and payload.get("kind") == "reassessment":
@@ -110,5 +112,7 @@ def describe(action: str, payload: Mapping[str, Any] | None = None) -> str:
     verb = _VERBS.get(action, action.replace("_", " ").capitalize())
     if action == "information_requested" and (payload or {}).get("kind") == "hearing":
         return "Hearing letter sent: the provider may be heard on the proposed decision"
+    if action == "updated" and (payload or {}).get("fields") == ["reasons"]:
+        verb = "Request for reassessment updated"
     detail = _detail(action, payload or {})
     return f"{verb}: {detail}" if detail else verb

@@ -39,3 +39,31 @@ def test_an_existing_reassessment_request_is_linked_instead_of_a_new_one(
     section = section.split("</section>")[0]
     assert reverse("portal:case", args=[draft.reference]) in section and "is draft" in section
     assert reverse("portal:reassessment", args=[designation_a.pk]) not in section
+
+
+def test_a_draft_reassessment_request_is_continued_and_submitted_not_a_dead_end(
+    client, member_a, designation_a
+):
+    import datetime
+
+    import time_machine
+
+    from gpai_cases.cases.models import Case
+
+    from ..conftest import pdf_upload
+
+    draft = services.case_create_reassessment(
+        actor=member_a, designation=designation_a, reasons="New evaluations."
+    )
+    client.force_login(member_a)
+    case_page = client.get(reverse("portal:case", args=[draft.reference])).content.decode()
+    url = reverse("portal:reassessment", args=[designation_a.pk])
+    assert url in case_page and "Continue and submit this request" in case_page
+    with time_machine.travel(datetime.datetime(2027, 3, 16, 9, tzinfo=datetime.UTC)):
+        client.force_login(member_a)  # a new sign-in: the session of September has expired
+        page = client.get(url).content.decode()
+        assert "New evaluations." in page and "Submit the draft request" in page
+        client.post(url, {"reasons": "New evaluations, and a new benchmark.", "file": pdf_upload()})
+    draft.refresh_from_db()
+    assert draft.state == "submitted" and draft.reasons == "New evaluations, and a new benchmark."
+    assert Case.objects.filter(kind="reassessment").count() == 1  # the draft, not a second case

@@ -45,6 +45,7 @@ from .filing import (
     document_add,
     document_remove,
     notification_update,
+    reassessment_draft_update,
 )
 from .lifecycle import case_assign, case_open_ex_officio, case_submit, case_take_up, case_withdraw
 from .outcomes import claim_review, decision_approve, decision_propose, decision_return
@@ -95,6 +96,7 @@ __all__ = [
     "notification_update",
     "provider_create",
     "reasoning_save",
+    "reassessment_draft_update",
     "reassessment_open",
     "record_correct",
     "refresh_next_deadline",

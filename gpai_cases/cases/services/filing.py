@@ -38,6 +38,7 @@ __all__ = [
     "document_add",
     "document_remove",
     "notification_update",
+    "reassessment_draft_update",
 ]
 
 NOTIFICATION_FIELDS = (
@@ -140,6 +141,22 @@ def case_create_reassessment(*, actor: Any, designation: Designation, reasons: s
             to_state=State.DRAFT,
             payload={"kind": Kind.REASSESSMENT, "designation": designation.pk},
         )
+    return case
+
+
+def reassessment_draft_update(*, actor: Any, case: Case, reasons: str) -> Case:
+    """The provider continues its own draft request for reassessment: new reasons replace the
+    draft's (recorded), so the reassessment page can complete and submit it."""
+    access.require(access.may_edit_filing, actor, case)
+    with transaction.atomic():
+        case = lock(case)
+        refuse_if(rules.state_blocker(case, (State.DRAFT,), "change the request"))
+        if reasons.strip() and reasons != case.reasons:
+            case.reasons = reasons
+            case.save(update_fields=["reasons"])
+            audit.record(
+                case=case, actor=actor, action=Action.UPDATED, payload={"fields": ["reasons"]}
+            )
     return case
 
 

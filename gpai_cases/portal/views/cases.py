@@ -278,8 +278,17 @@ def reassessment(request: HttpRequest, designation_id: int) -> HttpResponse:
         for e in model_timeline(designation.model, user=request.user)
         if e.prefix in REPORT_PREFIXES and e.date >= designation.last_decision_on
     ]
+    # the provider's own draft request (the demo has one): this page continues and submits it
+    draft = (
+        access.cases_visible_to(request.user)
+        .filter(designation=designation, kind=Kind.REASSESSMENT, state=State.DRAFT)
+        .order_by("-pk")
+        .first()
+    )
     form = forms.ReassessmentForm(
-        *form_data(request), reports=[(e.key, e.citation) for e in reports]
+        *form_data(request),
+        reports=[(e.key, e.citation) for e in reports],
+        initial={"reasons": draft.reasons} if draft is not None else None,
     )
     if request.method == "POST" and not blockers and form.is_valid():
         cited = [e for e in reports if e.key in form.cleaned_data.get("cite", [])]
@@ -288,9 +297,14 @@ def reassessment(request: HttpRequest, designation_id: int) -> HttpResponse:
         )
         try:
             with transaction.atomic():  # all or nothing: no half-filed request is left behind
-                case = services.case_create_reassessment(
-                    actor=request.user, designation=designation, reasons=reasons
-                )
+                if draft is not None:
+                    case = services.reassessment_draft_update(
+                        actor=request.user, case=draft, reasons=reasons
+                    )
+                else:
+                    case = services.case_create_reassessment(
+                        actor=request.user, designation=designation, reasons=reasons
+                    )
                 if form.cleaned_data.get("file"):
                     services.document_add(
                         actor=request.user,
@@ -326,6 +340,7 @@ def reassessment(request: HttpRequest, designation_id: int) -> HttpResponse:
             "designation": designation,
             "blockers": blockers,
             "form": form,
+            "draft": draft,
             "earliest": deadlines.format_day_long(designation.reassessment_earliest),
         },
     )
