@@ -25,7 +25,7 @@ def test_the_decided_case_page_states_outcome_dates_and_rule(client, member_a, d
     assert f"{start:%A} {start.day} {start:%B %Y}" in section  # long form with the weekday
     earliest = designation_a.reassessment_earliest
     assert f"{earliest:%A} {earliest.day} {earliest:%B %Y}" in section
-    assert designation_a.reassessment_rule in section
+    assert str(designation_a.reassessment_rule) in section
     assert reverse("portal:reassessment", args=[designation_a.pk]) in section
 
 

@@ -57,7 +57,10 @@ def test_a_request_refused_by_the_service_keeps_what_was_typed(client, caseworke
     body = refused.content.decode()
     assert refused.status_code == 200 and "draft reasoning of the decision" in body
     assert "Which chips did you use?" in body
-    assert re.search(r'<input type="radio" name="kind" value="hearing"[^>]* checked>', body)
+    assert re.search(
+        r'<input(?=[^>]*type="radio")(?=[^>]*name="kind")(?=[^>]*value="hearing")[^>]*\bchecked\b',
+        body,
+    )
     sent = client.post(
         url("request_information", assessing_a),
         {"kind": "question", "questions": "Which chips?\nHow long?"},

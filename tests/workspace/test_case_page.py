@@ -4,6 +4,8 @@ test_workspace.py."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -349,9 +351,10 @@ def test_the_proposal_starts_from_the_scorecard_and_the_approver_sees_both(
     )
     services.information_request_answer(actor=member_a, request=hearing, response="No.")
     page = client.get(reverse("workspace:propose", args=[case.reference])).content.decode()
-    # the reasoning starts from the scorecard's summary and the claims to cite
-    assert "scorecard version 1" in page and "Frontier scores on agentic tasks" in page
-    assert "Mitigations are not a ground" in page
+    # the reasoning starts from the scorecard's findings, in sentences (letters.reasoning)
+    assert "Frontier scores on agentic tasks" in page
+    reasoning = re.search(r'<textarea[^>]*name="reasoning"[^>]*>(.*?)</textarea>', page, re.S)
+    assert reasoning and "Mitigations are not a ground" not in reasoning.group(1)  # internal note
     post(client, caseworker, "propose", case, {"outcome": "designate", "reasoning": "Rejected."})
     client.force_login(approver)
     page = client.get(reverse("workspace:case", args=[case.reference])).content.decode()
