@@ -23,7 +23,7 @@ def test_a_provider_on_the_workspace_gets_a_styled_403_with_the_reason_and_a_way
     response = client.get(reverse("workspace:queue"))
     page = response.content.decode()
     assert response.status_code == 403
-    assert 'class="site-header"' in page and "You may not open this page" in page
+    assert 'class="ecl-site-header"' in page and "You may not open this page" in page
     assert "The workspace is for the AI Office." in page
     assert 'href="/"' in page and "Sign out" in page
 
@@ -31,7 +31,7 @@ def test_a_provider_on_the_workspace_gets_a_styled_403_with_the_reason_and_a_way
 def test_an_unknown_page_gets_a_styled_404(client):
     response = client.get("/no/such/page/")
     assert response.status_code == 404
-    assert b"Page not found" in response.content and b'class="site-header"' in response.content
+    assert b"Page not found" in response.content and b'class="ecl-site-header"' in response.content
 
 
 def test_a_crash_gets_a_styled_500_with_a_reference_and_no_details(client, member_a):
@@ -41,7 +41,7 @@ def test_a_crash_gets_a_styled_500_with_a_reference_and_no_details(client, membe
         response = client.get(reverse("portal:home"), HTTP_X_REQUEST_ID="req-0123456789")
     page = response.content.decode()
     assert response.status_code == 500
-    assert "Something went wrong on our side" in page and 'class="site-header"' in page
+    assert "Something went wrong on our side" in page and 'class="ecl-site-header"' in page
     assert "req-0123456789" in page and "boom" not in page
 
 
