@@ -166,7 +166,8 @@ def invitation_accept(
         .first()
     )
     refuse_if(rules.invitation_blockers(invitation))
-    assert invitation is not None
+    if invitation is None:  # the blockers above refuse an unknown link; this narrows the type
+        raise LookupError("invitation not found")
     existing = User.objects.filter(email__iexact=invitation.email).first()
     if existing is not None and existing.is_active:
         if getattr(user, "pk", None) != existing.pk:

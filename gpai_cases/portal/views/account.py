@@ -170,9 +170,8 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
     as the invited address). A used, expired, withdrawn or unknown link gets the same answer."""
     found = services.invitation_find(token)
     reasons = rules.invitation_blockers(found)
-    if reasons:
+    if reasons or found is None:
         return render(request, "portal/account/invitation.html", {"reasons": reasons}, status=404)
-    assert found is not None
     existing = User.objects.filter(email__iexact=found.email, is_active=True).first()
     signed_in_as_invited = existing is not None and request.user.pk == existing.pk
     form = forms.JoinForm(form_data(request)[0], email=found.email) if existing is None else None
@@ -193,8 +192,7 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
         act_for(request, found.provider)
         messages.success(request, f"You are now a member of {found.provider}.")
         return redirect("portal:home")
-    assert form is not None
-    if form.is_valid():
+    if form is not None and form.is_valid():
         try:
             services.invitation_accept(
                 token=token,
