@@ -5,18 +5,13 @@ to the very same sentence, and kept as words otherwise (gpai_cases.cases.rulepar
 from django.db import migrations, models
 
 import gpai_cases.cases.rulefield
+from gpai_cases.cases.ruleconvert import rules_to_words, words_to_rules
 
 FIELDS = [('Notification', 'notification_due_rule'), ('Designation', 'reassessment_rule'), ('InformationRequest', 'due_rule'), ('RequestExtension', 'new_due_rule')]
 
 
 def forwards(apps, schema_editor):
-    from gpai_cases.cases.ruleparse import parse
-
-    for model_name, field in FIELDS:
-        model = apps.get_model("cases", model_name)
-        for pk, words in model.objects.values_list("pk", field).iterator():
-            rule = parse(words or "")
-            model.objects.filter(pk=pk).update(**{field + "_data": rule.as_json()})
+    words_to_rules(apps, "cases", FIELDS)
     stops = apps.get_model("cases", "ClockStop")
     for stop in stops.objects.select_related("information_request").iterator():
         request = stop.information_request
@@ -28,15 +23,7 @@ def forwards(apps, schema_editor):
 
 
 def backwards(apps, schema_editor):
-    from gpai_cases.cases.rulecodes import Rule
-
-    fields = list(FIELDS)
-    fields.append(("ClockStop", "reason"))
-    for model_name, field in fields:
-        model = apps.get_model("cases", model_name)
-        for pk, data in model.objects.values_list("pk", field + "_data").iterator():
-            words = Rule.from_json(data).render("en")[:400]
-            model.objects.filter(pk=pk).update(**{field: words})
+    rules_to_words(apps, "cases", [*FIELDS, ("ClockStop", "reason")])
 
 
 class Migration(migrations.Migration):

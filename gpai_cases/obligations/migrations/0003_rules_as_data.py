@@ -7,6 +7,7 @@ from django.db import migrations, models
 import importlib
 
 import gpai_cases.cases.rulefield
+from gpai_cases.cases.ruleconvert import rules_to_words, words_to_rules
 
 # the append-only tables refuse updates on PostgreSQL: lifted for the conversion, then restored
 _seed = importlib.import_module(
@@ -17,24 +18,11 @@ FIELDS = [('FrameworkReview', 'due_rule'), ('SeriousIncident', 'initial_due_rule
 
 
 def forwards(apps, schema_editor):
-    from gpai_cases.cases.ruleparse import parse
-
-    for model_name, field in FIELDS:
-        model = apps.get_model("obligations", model_name)
-        for pk, words in model.objects.values_list("pk", field).iterator():
-            rule = parse(words or "")
-            model.objects.filter(pk=pk).update(**{field + "_data": rule.as_json()})
+    words_to_rules(apps, "obligations", FIELDS)
 
 
 def backwards(apps, schema_editor):
-    from gpai_cases.cases.rulecodes import Rule
-
-    fields = list(FIELDS)
-    for model_name, field in fields:
-        model = apps.get_model("obligations", model_name)
-        for pk, data in model.objects.values_list("pk", field + "_data").iterator():
-            words = Rule.from_json(data).render("en")[:400]
-            model.objects.filter(pk=pk).update(**{field: words})
+    rules_to_words(apps, "obligations", FIELDS)
 
 
 class Migration(migrations.Migration):
