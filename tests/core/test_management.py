@@ -23,6 +23,15 @@ def test_demo_data_has_a_case_in_every_state_and_prints_the_logins():
     from gpai_cases.register.models import PublicEntry
 
     assert PublicEntry.objects.filter(model_name__startswith="Alpha-Frontier").exists()
+    from gpai_cases.providers.models import Membership
+
+    # each demo provider has an administrator, so the demo shows the members and details pages
+    administrators = Membership.objects.filter(is_administrator=True)
+    assert set(administrators.values_list("provider__legal_name", flat=True)) == {
+        "Alpha Labs SE",
+        "Beta Intelligence Inc.",
+    }
+    assert "administrator of its account" in out.getvalue()
     again = io.StringIO()
     call_command("load_demo", stdout=again)  # idempotent
     assert "already loaded" in again.getvalue()

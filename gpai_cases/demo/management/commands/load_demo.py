@@ -54,7 +54,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Demo data loaded."))
         self.stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD}):")
         for email, _name, role, provider in PEOPLE:
-            where = f" — {provider}" if provider else ""
+            where = f" — {provider} (administrator of its account)" if provider else ""
             self.stdout.write(f"  {role.label:<36} {email}{where}")
 
     def _load(self) -> None:
@@ -90,8 +90,11 @@ class Command(BaseCommand):
             )
             users[email.split("@")[0]] = user
             if provider_name:
+                # each provider's first person keeps its members and details (self-service)
                 Membership.objects.create(
-                    user=user, provider=Provider.objects.get(legal_name=provider_name)
+                    user=user,
+                    provider=Provider.objects.get(legal_name=provider_name),
+                    is_administrator=True,
                 )
         alice, bob = users["alice"], users["bob"]
         carla, anna = users["carla"], users["anna"]
