@@ -14,7 +14,10 @@ from django_countries import countries
 from gpai_cases.accounts.models import RegistrationRequest, User
 from gpai_cases.providers.models import EU_MEMBER_STATES, Provider
 
-COUNTRY_CHOICES = [("", "—"), *countries]
+
+def country_choices() -> list[tuple[str, str]]:
+    """The countries' names in the reader's language (django-countries translates them)."""
+    return [("", "—"), *countries]
 
 
 class InviteForm(forms.Form):
@@ -105,7 +108,7 @@ class ActingForForm(forms.Form):
 
 
 class RegistrationRequestForm(forms.ModelForm):
-    country = forms.ChoiceField(label=_("Country of establishment"), choices=COUNTRY_CHOICES)
+    country = forms.ChoiceField(label=_("Country of establishment"), choices=country_choices)
 
     class Meta:
         model = RegistrationRequest
@@ -119,8 +122,10 @@ class RegistrationRequestForm(forms.ModelForm):
         ]
         widgets = {"message": forms.Textarea(attrs={"rows": 4})}
         help_texts = {
-            "eu_representative": "Required when the organisation is established outside the EU "
-            "(Art 54 AI Act): name and address of the authorised representative.",
+            "eu_representative": _(
+                "Required when the organisation is established outside the EU "
+                "(Art 54 AI Act): name and address of the authorised representative."
+            ),
         }
 
     def clean(self) -> dict[str, Any]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils.text import format_lazy
-from django.utils.translation import gettext as gettext_now
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.core import limits
@@ -32,7 +32,7 @@ class FrameworkForm(forms.Form):
         help_text=_("What the framework covers or, for a new version, what changed."),
     )
     file = forms.FileField(label=_("The framework document"), help_text=FILE_HINT)
-    confirm = confirm("I confirm: file this version of our safety and security framework")
+    confirm = confirm(_("I confirm: file this version of our safety and security framework"))
 
 
 class ModelReportForm(forms.Form):
@@ -47,12 +47,12 @@ class ModelReportForm(forms.Form):
         help_text=_("For an update: a model update, new evaluations, a change in the risks…"),
     )
     file = forms.FileField(label=_("The model report"), help_text=FILE_HINT)
-    confirm = confirm("I confirm: file this model report with the AI Office")
+    confirm = confirm(_("I confirm: file this model report with the AI Office"))
 
 
 class KindChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: IncidentKind) -> str:
-        return gettext_now("%(kind)s — initial report within %(days)s days of becoming aware") % {
+        return gettext("%(kind)s — initial report within %(days)s days of becoming aware") % {
             "kind": obj.label,
             "days": obj.initial_days,
         }
@@ -81,7 +81,7 @@ class IncidentForm(forms.Form):
         required=False, label=_("Resolved on (if it is already resolved)"), widget=DATE
     )
     file = forms.FileField(required=False, label=_("Attachment (optional)"), help_text=FILE_HINT)
-    confirm = confirm("I confirm: report this serious incident to the AI Office")
+    confirm = confirm(_("I confirm: report this serious incident to the AI Office"))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -103,7 +103,7 @@ class IncidentUpdateForm(forms.Form):
     )
     resolved_on = forms.DateField(required=False, label=_("Resolved on"), widget=DATE)
     file = forms.FileField(required=False, label=_("Attachment (optional)"), help_text=FILE_HINT)
-    confirm = confirm("I confirm: file this report with the AI Office")
+    confirm = confirm(_("I confirm: file this report with the AI Office"))
 
 
 def service_fields(form: forms.Form, *names: str) -> dict[str, Any]:
