@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.core.freshness import ReportingQuerySet
 from gpai_cases.core.models import AppendOnlyModel, TrackedModel
@@ -53,22 +54,26 @@ class UserManager(BaseUserManager.from_queryset(ReportingQuerySet)):  # type: ig
 
 
 class User(AbstractBaseUser, PermissionsMixin):
-    email = models.EmailField("e-mail address", unique=True)
+    email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(max_length=200, blank=True)
     function = models.CharField(
         max_length=200,
         blank=True,
-        help_text="Function as printed under the signature of a letter, e.g. Head of Unit, AI Office.",
+        help_text=_(
+            "Function as printed under the signature of a letter, e.g. Head of Unit, AI Office."
+        ),
     )
     language = models.CharField(
         max_length=10,
         choices=settings.LANGUAGES,
         default="en",
-        help_text="Language of this person's pages, inbox messages and e-mails.",
+        help_text=_("Language of this person's pages, inbox messages and e-mails."),
     )
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.PROVIDER)
     is_active = models.BooleanField(default=True)
-    is_staff = models.BooleanField(default=False, help_text="May sign in to the Django admin site.")
+    is_staff = models.BooleanField(
+        default=False, help_text=_("May sign in to the Django admin site.")
+    )
     date_joined = models.DateTimeField(default=timezone.now)
 
     objects = UserManager()
@@ -114,13 +119,13 @@ class User(AbstractBaseUser, PermissionsMixin):
 
 
 class SignInEventKind(models.TextChoices):
-    SIGNED_IN = "signed_in", "Signed in"
-    FAILED = "failed", "Failed sign-in"
-    LOCKED_OUT = "locked_out", "Locked out after repeated failures"
-    SIGNED_OUT = "signed_out", "Signed out"
-    SECOND_FACTOR_ENROLLED = "second_factor_enrolled", "Second factor enrolled"
-    SECOND_FACTOR_VERIFIED = "second_factor_verified", "Second factor verified"
-    SECOND_FACTOR_FAILED = "second_factor_failed", "Wrong second-factor code"
+    SIGNED_IN = "signed_in", _("Signed in")
+    FAILED = "failed", _("Failed sign-in")
+    LOCKED_OUT = "locked_out", _("Locked out after repeated failures")
+    SIGNED_OUT = "signed_out", _("Signed out")
+    SECOND_FACTOR_ENROLLED = "second_factor_enrolled", _("Second factor enrolled")
+    SECOND_FACTOR_VERIFIED = "second_factor_verified", _("Second factor verified")
+    SECOND_FACTOR_FAILED = "second_factor_failed", _("Wrong second-factor code")
 
 
 class SignInEvent(AppendOnlyModel):
@@ -133,7 +138,7 @@ class SignInEvent(AppendOnlyModel):
     user = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    username = models.CharField(max_length=254, blank=True, help_text="What was typed.")
+    username = models.CharField(max_length=254, blank=True, help_text=_("What was typed."))
     ip_address = models.GenericIPAddressField(null=True, blank=True)
 
     class Meta:
@@ -160,11 +165,11 @@ class Invitation(TrackedModel):
     """An invitation to join a provider's members: a single-use link that expires. Only the
     digest of its secret is stored; the secret itself is in the e-mail, once."""
 
-    email = models.EmailField("e-mail address")
+    email = models.EmailField(_("e-mail address"))
     provider = models.ForeignKey(
         "providers.Provider", on_delete=models.CASCADE, related_name="invitations"
     )
-    is_administrator = models.BooleanField("provider administrator", default=False)
+    is_administrator = models.BooleanField(_("provider administrator"), default=False)
     invited_by = models.ForeignKey(
         User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -203,13 +208,13 @@ class Invitation(TrackedModel):
 
 
 class AccountEventKind(models.TextChoices):
-    PROVIDER_REGISTERED = "provider_registered", "Provider registered"
-    INVITATION_SENT = "invitation_sent", "Invitation sent"
-    INVITATION_REVOKED = "invitation_revoked", "Invitation revoked"
-    MEMBER_JOINED = "member_joined", "Member joined"
-    MEMBER_REMOVED = "member_removed", "Member removed"
-    DETAILS_CHANGED = "details_changed", "Organisation details changed"
-    REGISTRATION_REQUESTED = "registration_requested", "Asked to be registered"
+    PROVIDER_REGISTERED = "provider_registered", _("Provider registered")
+    INVITATION_SENT = "invitation_sent", _("Invitation sent")
+    INVITATION_REVOKED = "invitation_revoked", _("Invitation revoked")
+    MEMBER_JOINED = "member_joined", _("Member joined")
+    MEMBER_REMOVED = "member_removed", _("Member removed")
+    DETAILS_CHANGED = "details_changed", _("Organisation details changed")
+    REGISTRATION_REQUESTED = "registration_requested", _("Asked to be registered")
 
 
 class AccountEvent(AppendOnlyModel):
@@ -229,7 +234,7 @@ class AccountEvent(AppendOnlyModel):
         on_delete=models.PROTECT,
         related_name="account_events",
     )
-    subject = models.CharField(max_length=254, blank=True, help_text="Whom it concerned.")
+    subject = models.CharField(max_length=254, blank=True, help_text=_("Whom it concerned."))
     detail = models.JSONField(default=dict, blank=True)
 
     class Meta:
@@ -240,20 +245,22 @@ class AccountEvent(AppendOnlyModel):
 
 
 class RegistrationRequestStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    CONFIRMED = "confirmed", "Registered"
+    OPEN = "open", _("Open")
+    CONFIRMED = "confirmed", _("Registered")
 
 
 class RegistrationRequest(TrackedModel):
     """A provider's request to be registered, from the public form; the AI Office confirms it by
     registering the provider and inviting its contact."""
 
-    legal_name = models.CharField("legal name of the organisation", max_length=200)
-    country = models.CharField("country of establishment", max_length=2)
-    eu_representative = models.CharField("EU authorised representative", max_length=300, blank=True)
-    contact_name = models.CharField("your name", max_length=200)
-    contact_email = models.EmailField("your e-mail address")
-    message = models.TextField("anything the AI Office should know", max_length=5000, blank=True)
+    legal_name = models.CharField(_("legal name of the organisation"), max_length=200)
+    country = models.CharField(_("country of establishment"), max_length=2)
+    eu_representative = models.CharField(
+        _("EU authorised representative"), max_length=300, blank=True
+    )
+    contact_name = models.CharField(_("your name"), max_length=200)
+    contact_email = models.EmailField(_("your e-mail address"))
+    message = models.TextField(_("anything the AI Office should know"), max_length=5000, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     status = models.CharField(
         max_length=20,

@@ -18,6 +18,7 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from .middleware import second_factor_exempt
@@ -38,10 +39,10 @@ WINDOW_SECONDS = 3600
 
 #: url name → (template, title)
 PAGES = {
-    "accessibility": ("pages/accessibility.html", "Accessibility statement"),
-    "privacy": ("pages/privacy.html", "Privacy notice"),
-    "legal_notice": ("pages/legal_notice.html", "Legal notice"),
-    "contact": ("pages/contact.html", "Contact"),
+    "accessibility": ("pages/accessibility.html", _("Accessibility statement")),
+    "privacy": ("pages/privacy.html", _("Privacy notice")),
+    "legal_notice": ("pages/legal_notice.html", _("Legal notice")),
+    "contact": ("pages/contact.html", _("Contact")),
 }
 
 

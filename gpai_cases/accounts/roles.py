@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 __all__ = [
     "AI_OFFICE_ROLES",
@@ -25,10 +26,10 @@ __all__ = [
 
 
 class Role(models.TextChoices):
-    PROVIDER = "provider", "Provider member"
-    CASEWORKER = "caseworker", "Caseworker (AI Office)"
-    APPROVER = "approver", "Approver (AI Office head of unit)"
-    ADMIN = "admin", "Administrator (AI Office)"
+    PROVIDER = "provider", _("Provider member")
+    CASEWORKER = "caseworker", _("Caseworker (AI Office)")
+    APPROVER = "approver", _("Approver (AI Office head of unit)")
+    ADMIN = "admin", _("Administrator (AI Office)")
 
 
 AI_OFFICE_ROLES = frozenset({Role.CASEWORKER, Role.APPROVER, Role.ADMIN})

@@ -12,6 +12,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -24,15 +25,15 @@ from .middleware import second_factor_exempt
 from .models import SignInEventKind
 from .signals import record_sign_in
 
-WRONG_CODE = "That code is not right. Check the time on your phone and try the current code."
-THROTTLED = "Too many wrong codes in a row: wait a few seconds, then enter the current code."
+WRONG_CODE = _("That code is not right. Check the time on your phone and try the current code.")
+THROTTLED = _("Too many wrong codes in a row: wait a few seconds, then enter the current code.")
 #: How many backup codes a user holds; each works once.
 BACKUP_CODES = 10
 
 
 class TokenForm(forms.Form):
     token = forms.CharField(
-        label="Six-digit code from your authenticator app",
+        label=_("Six-digit code from your authenticator app"),
         min_length=6,
         max_length=6,
         widget=forms.TextInput(
@@ -43,7 +44,7 @@ class TokenForm(forms.Form):
     def clean_token(self) -> str:
         token = self.cleaned_data["token"].strip()
         if not (token.isascii() and token.isdigit()):
-            raise forms.ValidationError("Enter the six digits shown in your authenticator app.")
+            raise forms.ValidationError(_("Enter the six digits shown in your authenticator app."))
         return token
 
 
@@ -51,7 +52,7 @@ class VerifyForm(forms.Form):
     """The six digits of the authenticator app, or one of the backup codes."""
 
     token = forms.CharField(
-        label="Six-digit code from your authenticator app, or a backup code",
+        label=_("Six-digit code from your authenticator app, or a backup code"),
         max_length=20,
         widget=forms.TextInput(attrs={"autocomplete": "one-time-code"}),
     )
@@ -60,8 +61,10 @@ class VerifyForm(forms.Form):
         token = "".join(self.cleaned_data["token"].split()).replace("-", "").lower()
         if not token.isascii() or not token.isalnum() or len(token) not in (6, 8):
             raise forms.ValidationError(
-                "Enter the six digits shown in your authenticator app, or an eight-character "
-                "backup code."
+                _(
+                    "Enter the six digits shown in your authenticator app, or an eight-character "
+                    "backup code."
+                )
             )
         return token
 
@@ -152,7 +155,7 @@ def verify(request: HttpRequest) -> HttpResponse:
                 )
                 return redirect(_next(request))
         record_sign_in(SignInEventKind.SECOND_FACTOR_FAILED, request=request, user=request.user)
-        form.add_error("token", "That code is not right. Try the code your app shows now.")
+        form.add_error("token", _("That code is not right. Try the code your app shows now."))
     return render(
         request, "registration/second_factor_verify.html", {"form": form, "next": _next(request)}
     )

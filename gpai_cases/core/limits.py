@@ -11,6 +11,7 @@ from typing import Any
 
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.utils.text import format_lazy
 
 #: a name: of a person, a provider, a model, a document
 NAME = 200
@@ -64,7 +65,10 @@ def state_field(field: forms.Field) -> None:
     field.widget.attrs.pop("maxlength", None)
     stated = hint(limit)
     if stated not in str(field.help_text or ""):
-        field.help_text = f"{field.help_text} {stated}".strip() if field.help_text else stated
+        # lazy: a hint marked for translation is read in the reader's language, not at import
+        field.help_text = (
+            format_lazy("{} {}", field.help_text, stated) if field.help_text else stated
+        )
 
 
 def state_limits(*form_classes: type[forms.BaseForm]) -> None:

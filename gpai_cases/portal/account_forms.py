@@ -7,23 +7,30 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth import password_validation
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from gpai_cases.accounts.models import RegistrationRequest, User
 from gpai_cases.providers.models import EU_MEMBER_STATES, Provider
 
-COUNTRY_CHOICES = [("", "—"), *countries]
+
+def country_choices() -> list[tuple[str, str]]:
+    """The countries' names in the reader's language (django-countries translates them)."""
+    return [("", "—"), *countries]
 
 
 class InviteForm(forms.Form):
     email = forms.EmailField(
-        label="E-mail address of the person to invite",
+        label=_("E-mail address of the person to invite"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "off"}),
     )
     is_administrator = forms.BooleanField(
-        label="Provider administrator: may invite and remove members and change the "
-        "organisation's details",
+        label=_(
+            "Provider administrator: may invite and remove members and change the "
+            "organisation's details"
+        ),
         required=False,
     )
 
@@ -43,20 +50,30 @@ class DetailsForm(forms.ModelForm):
             "eu_representative",
         ]
         widgets = {"street_address": forms.Textarea(attrs={"rows": 3})}
+        labels = {
+            "contact_name": _("Contact name"),
+            "contact_email": _("Contact e-mail"),
+            "street_address": _("Street address"),
+            "postal_code": _("Postal code"),
+            "city": _("City"),
+            "language": _("Language"),
+        }
 
 
 class JoinForm(forms.Form):
     """A new member's name and password (Django's password validators)."""
 
-    full_name = forms.CharField(label="Your full name", max_length=200)
+    full_name = forms.CharField(label=_("Your full name"), max_length=200)
     password1 = forms.CharField(
-        label="Choose a password",
+        label=_("Choose a password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-        help_text=" ".join(password_validation.password_validators_help_texts()),
+        help_text=lazy(
+            lambda: " ".join(password_validation.password_validators_help_texts()), str
+        )(),
     )
     password2 = forms.CharField(
-        label="The same password again",
+        label=_("The same password again"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
@@ -69,7 +86,7 @@ class JoinForm(forms.Form):
         data = super().clean()
         one, two = data.get("password1"), data.get("password2")
         if one and two and one != two:
-            self.add_error("password2", "The two passwords are not the same.")
+            self.add_error("password2", _("The two passwords are not the same."))
         elif one:
             try:
                 password_validation.validate_password(
@@ -82,7 +99,7 @@ class JoinForm(forms.Form):
 
 class ActingForForm(forms.Form):
     provider = forms.TypedChoiceField(
-        label="Act for", coerce=int, widget=forms.RadioSelect, choices=[]
+        label=_("Act for"), coerce=int, widget=forms.RadioSelect, choices=[]
     )
 
     def __init__(self, *args: Any, providers: Any = (), **kwargs: Any) -> None:
@@ -91,7 +108,7 @@ class ActingForForm(forms.Form):
 
 
 class RegistrationRequestForm(forms.ModelForm):
-    country = forms.ChoiceField(label="Country of establishment", choices=COUNTRY_CHOICES)
+    country = forms.ChoiceField(label=_("Country of establishment"), choices=country_choices)
 
     class Meta:
         model = RegistrationRequest
@@ -105,8 +122,10 @@ class RegistrationRequestForm(forms.ModelForm):
         ]
         widgets = {"message": forms.Textarea(attrs={"rows": 4})}
         help_texts = {
-            "eu_representative": "Required when the organisation is established outside the EU "
-            "(Art 54 AI Act): name and address of the authorised representative.",
+            "eu_representative": _(
+                "Required when the organisation is established outside the EU "
+                "(Art 54 AI Act): name and address of the authorised representative."
+            ),
         }
 
     def clean(self) -> dict[str, Any]:
@@ -115,6 +134,6 @@ class RegistrationRequestForm(forms.ModelForm):
         if country and country not in EU_MEMBER_STATES and not data.get("eu_representative"):
             self.add_error(
                 "eu_representative",
-                "Outside the EU, name the authorised representative in the EU (Art 54).",
+                _("Outside the EU, name the authorised representative in the EU (Art 54)."),
             )
         return data

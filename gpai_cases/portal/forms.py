@@ -7,58 +7,24 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.cases import rules
 from gpai_cases.cases.models import ClaimBasis, ComputeMethod, TriggerType
 from gpai_cases.core import limits
 from gpai_cases.documents.validation import ALLOWED_DESCRIPTION
-from gpai_cases.providers.compute import (
-    FLOP,
-    PARAMETERS,
-    PEAK_FLOPS,
-    TOKENS,
-    FlopParseError,
-    Quantity,
-    format_flop,
-    parse_flop,
-)
+from gpai_cases.providers.compute import PARAMETERS, PEAK_FLOPS, TOKENS
 from gpai_cases.providers.models import GPAIModel, Modality, ReleaseMode
 
+from .number_fields import BigNumberField, FlopField
+
+FILE_HINT = format_lazy(_("{allowed}; checked by its content."), allowed=ALLOWED_DESCRIPTION)
+FILE_HINT_CITE = format_lazy(
+    _("{allowed}; checked by its content. Needed unless you cite a filed report."),
+    allowed=ALLOWED_DESCRIPTION,
+)
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class FlopField(forms.Field):
-    """Accepts 3.2e25, 3.2×10^25 or plain digits; cleans to a Decimal."""
-
-    def __init__(self, *, max_length: int = 60, quantity: Quantity = FLOP, **kwargs: Any) -> None:
-        self.quantity = quantity  # whose words the errors use (the parameters' are not FLOP)
-        kwargs.setdefault(
-            "widget", forms.TextInput(attrs={"maxlength": max_length, "inputmode": "decimal"})
-        )
-        super().__init__(**kwargs)
-        self.max_length = max_length
-
-    def prepare_value(self, value: Any) -> Any:
-        """A stored number is shown in the one normal form ("4 × 10^11", never "4E+11"); what
-        someone typed is shown as typed."""
-        if isinstance(value, (Decimal, int)) and not isinstance(value, bool) and value > 0:
-            return format_flop(Decimal(value))
-        return value
-
-    def to_python(self, value: Any) -> Decimal | None:
-        value = str(value or "").strip()
-        if not value:
-            return None
-        if len(value) > self.max_length:
-            raise forms.ValidationError(f"Keep it under {self.max_length} characters.")
-        try:
-            return parse_flop(value, self.quantity)
-        except FlopParseError as exc:
-            raise forms.ValidationError(str(exc)) from exc
-
-
-class BigNumberField(FlopField):
-    """Parameters, tokens: the same notations as FLOP."""
 
 
 class ModelForm(forms.ModelForm):
@@ -66,34 +32,38 @@ class ModelForm(forms.ModelForm):
         choices=Modality.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        label="Input and output modalities",
+        label=_("Input and output modalities"),
     )
     training_compute_flop = FlopField(
-        label="Training compute (FLOP)",
+        label=_("Training compute (FLOP)"),
         required=False,
         max_length=60,
-        help_text="Cumulative compute used for training, e.g. 3.2e25, 3.2×10^25 or plain digits.",
+        help_text=_(
+            "Cumulative compute used for training, e.g. 3.2e25, 3.2×10^25 or plain digits."
+        ),
     )
     parameter_count = BigNumberField(
-        label="Number of parameters",
+        label=_("Number of parameters"),
         required=False,
         max_length=60,
-        help_text="e.g. 4e11",
+        help_text=_("e.g. 4e11"),
         quantity=PARAMETERS,
     )
     training_tokens = BigNumberField(
-        label="Training data size (tokens)",
+        label=_("Training data size (tokens)"),
         required=False,
         max_length=60,
-        help_text="e.g. 1.5e13",
+        help_text=_("e.g. 1.5e13"),
         quantity=TOKENS,
     )
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}),
         max_length=5_000,
         required=False,
-        label="Why these figures change (optional)",
-        help_text="Kept with the change; the AI Office sees it on the cases that rely on this model.",
+        label=_("Why these figures change (optional)"),
+        help_text=_(
+            "Kept with the change; the AI Office sees it on the cases that rely on this model."
+        ),
     )
 
     class Meta:
@@ -116,6 +86,7 @@ class ModelForm(forms.ModelForm):
             "eu_market_date": DATE,
             "release_mode": forms.RadioSelect,
         }
+        labels = {"name": _("Name"), "version": _("Version"), "release_mode": _("Release mode")}
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -129,19 +100,21 @@ class ModelForm(forms.ModelForm):
         ):
             self.add_error(
                 "planned_release_date",
-                "An open-source model must give its planned public release date.",
+                _("An open-source model must give its planned public release date."),
             )
         return data
 
 
 class TriggerForm(forms.Form):
     trigger_type = forms.ChoiceField(
-        choices=TriggerType.choices, widget=forms.RadioSelect, label="What happened"
+        choices=TriggerType.choices, widget=forms.RadioSelect, label=_("What happened")
     )
     trigger_date = forms.DateField(
-        label="On which day",
+        label=_("On which day"),
         widget=DATE,
-        help_text="The day the threshold was met, or the day it became known that it will be met.",
+        help_text=_(
+            "The day the threshold was met, or the day it became known that it will be met."
+        ),
     )
 
     def clean_trigger_date(self) -> Any:
@@ -154,42 +127,45 @@ class TriggerForm(forms.Form):
 
 class ComputeForm(forms.Form):
     compute_flop = FlopField(
-        label="Training compute declared (FLOP)",
+        label=_("Training compute declared (FLOP)"),
         max_length=60,
-        help_text="Two significant figures at least, e.g. 3.2e25.",
+        help_text=_("Two significant figures at least, e.g. 3.2e25."),
     )
     compute_method = forms.ChoiceField(
-        choices=ComputeMethod.choices, widget=forms.RadioSelect, label="How it was estimated"
+        choices=ComputeMethod.choices, widget=forms.RadioSelect, label=_("How it was estimated")
     )
     accelerators = forms.IntegerField(
-        label="Hardware: number of accelerators", required=False, min_value=1, max_value=10_000_000
+        label=_("Hardware: number of accelerators"),
+        required=False,
+        min_value=1,
+        max_value=10_000_000,
     )
     peak_flops_per_accelerator = FlopField(
-        label="Hardware: peak FLOP/s per accelerator",
+        label=_("Hardware: peak FLOP/s per accelerator"),
         required=False,
         max_length=60,
-        help_text="e.g. 989e12 for an H100 (dense BF16)",
+        help_text=_("e.g. 989e12 for an H100 (dense BF16)"),
         quantity=PEAK_FLOPS,
     )
     utilisation = forms.DecimalField(
-        label="Hardware: utilisation (0–1)",
+        label=_("Hardware: utilisation (0–1)"),
         required=False,
         min_value=Decimal("0.01"),
         max_value=Decimal(1),
         decimal_places=3,
     )
     training_hours = forms.DecimalField(
-        label="Hardware: training time (hours)",
+        label=_("Hardware: training time (hours)"),
         required=False,
         min_value=Decimal("0.1"),
         max_value=Decimal(10_000_000),
         decimal_places=1,
     )
     parameters = BigNumberField(
-        label="Architecture: parameters", required=False, max_length=60, quantity=PARAMETERS
+        label=_("Architecture: parameters"), required=False, max_length=60, quantity=PARAMETERS
     )
     training_tokens = BigNumberField(
-        label="Architecture: training tokens", required=False, max_length=60, quantity=TOKENS
+        label=_("Architecture: training tokens"), required=False, max_length=60, quantity=TOKENS
     )
 
     def clean(self) -> dict[str, Any]:
@@ -199,13 +175,15 @@ class ComputeForm(forms.Form):
         if method == "hardware" and any(data.get(k) in (None, "") for k in hardware):
             self.add_error(
                 None,
-                "For a hardware-based estimate give accelerators, peak FLOP/s, utilisation and hours.",
+                _(
+                    "For a hardware-based estimate give accelerators, peak FLOP/s, utilisation and hours."
+                ),
             )
         if method == "architecture" and not (
             data.get("parameters") and data.get("training_tokens")
         ):
             self.add_error(
-                None, "For an architecture-based estimate give parameters and training tokens."
+                None, _("For an architecture-based estimate give parameters and training tokens.")
             )
         return data
 
@@ -221,48 +199,50 @@ class DetailsForm(forms.Form):
     architecture_description = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=20_000,
-        label="Architecture of the model",
+        label=_("Architecture of the model"),
     )
     modalities_description = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=20_000,
         required=False,
-        label="Input and output modalities",
+        label=_("Input and output modalities"),
     )
     intended_uses = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=20_000,
         required=False,
-        label="Intended uses",
+        label=_("Intended uses"),
     )
     cover_letter = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=20_000,
         required=False,
-        label="Cover letter",
+        label=_("Cover letter"),
     )
 
 
 class UploadForm(forms.Form):
-    title = forms.CharField(max_length=300, required=False, label="Title of the document")
-    file = forms.FileField(
-        label="File", help_text=f"{ALLOWED_DESCRIPTION}; checked by its content."
-    )
+    title = forms.CharField(max_length=300, required=False, label=_("Title of the document"))
+    file = forms.FileField(label=_("File"), help_text=FILE_HINT)
 
 
 class ClaimForm(forms.Form):
     text = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}), max_length=20_000, label="Your claim"
+        widget=forms.Textarea(attrs={"rows": 4}), max_length=20_000, label=_("Your claim")
     )
     basis = forms.ChoiceField(
         choices=ClaimBasis.choices,
         widget=forms.RadioSelect,
-        label="What the claim rests on",
-        help_text="The Commission's guidelines: arguments should be about capabilities; arguments resting on "
-        "mitigations (safeguards, refusal training, restricted access) are not valid grounds.",
+        label=_("What the claim rests on"),
+        help_text=_(
+            "The Commission's guidelines: arguments should be about capabilities; arguments resting on "
+            "mitigations (safeguards, refusal training, restricted access) are not valid grounds."
+        ),
     )
     documents = forms.MultipleChoiceField(
-        widget=forms.CheckboxSelectMultiple, required=False, label="Evidence supporting this claim"
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label=_("Evidence supporting this claim"),
     )
 
     def __init__(self, *args: Any, documents: list[Any] = (), **kwargs: Any) -> None:
@@ -274,41 +254,44 @@ class ClaimForm(forms.Form):
 
 class ResponseForm(forms.Form):
     response = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 6}), max_length=50_000, label="Your answer"
+        widget=forms.Textarea(attrs={"rows": 6}), max_length=50_000, label=_("Your answer")
     )
     file = forms.FileField(
         required=False,
-        label="Attach a document (optional)",
-        help_text=f"{ALLOWED_DESCRIPTION}; checked by its content.",
+        label=_("Attach a document (optional)"),
+        help_text=FILE_HINT,
     )
 
 
 class WithdrawForm(forms.Form):
     reason = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}), max_length=5_000, label="Why you withdraw"
+        widget=forms.Textarea(attrs={"rows": 3}), max_length=5_000, label=_("Why you withdraw")
     )
-    confirm = forms.BooleanField(label="I understand that a withdrawn case cannot be reopened.")
+    confirm = forms.BooleanField(label=_("I understand that a withdrawn case cannot be reopened."))
 
 
 class ReassessmentForm(forms.Form):
     reasons = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=50_000,
-        label="Your reasons",
-        help_text="Objective, detailed and new reasons that arose after the decision (Art 52(5)).",
+        label=_("Your reasons"),
+        help_text=_(
+            "Objective, detailed and new reasons that arose after the decision (Art 52(5))."
+        ),
     )
     cite = forms.MultipleChoiceField(
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Cite reports you filed since the decision",
-        help_text="Model reports and serious incident reports: each is cited in your reasons with "
-        "its date, and its file joins your request as a supporting document.",
+        label=_("Cite reports you filed since the decision"),
+        help_text=_(
+            "Model reports and serious incident reports: each is cited in your reasons with "
+            "its date, and its file joins your request as a supporting document."
+        ),
     )
     file = forms.FileField(
         required=False,
-        label="Supporting document",
-        help_text=f"{ALLOWED_DESCRIPTION}; checked by its content. Needed unless you cite a "
-        "filed report.",
+        label=_("Supporting document"),
+        help_text=FILE_HINT_CITE,
     )
 
     def __init__(self, *args: Any, reports: list[tuple[str, str]] = (), **kwargs: Any) -> None:
@@ -321,7 +304,7 @@ class ReassessmentForm(forms.Form):
         data = super().clean()
         if not data.get("file") and not data.get("cite"):
             self.add_error(
-                "file", "Upload a supporting document, or cite one of your filed reports."
+                "file", _("Upload a supporting document, or cite one of your filed reports.")
             )
         return data
 
@@ -331,15 +314,17 @@ class ExtensionRequestForm(forms.Form):
 
     proposed_due_date = forms.DateField(
         widget=DATE,
-        label="The due date you ask for",
-        help_text="A Saturday, Sunday or Commission holiday moves to the next working day.",
+        label=_("The due date you ask for"),
+        help_text=_("A Saturday, Sunday or Commission holiday moves to the next working day."),
     )
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=5_000,
-        label="Your reasons",
-        help_text="Why you need more time. A caseworker grants or refuses the request; you "
-        "receive a letter either way. Until then, the request does not lapse.",
+        label=_("Your reasons"),
+        help_text=_(
+            "Why you need more time. A caseworker grants or refuses the request; you "
+            "receive a letter either way. Until then, the request does not lapse."
+        ),
     )
 
 
@@ -347,15 +332,17 @@ class CorrectionForm(forms.Form):
     """A dated correction of a submitted notification (docs/rules.md § facts-as-filed)."""
 
     compute_flop = FlopField(
-        label="Training compute (FLOP), corrected or final",
+        label=_("Training compute (FLOP), corrected or final"),
         required=False,
         max_length=60,
-        help_text="Leave empty to keep the figure notified. Unrounded if it is close to the threshold.",
+        help_text=_(
+            "Leave empty to keep the figure notified. Unrounded if it is close to the threshold."
+        ),
     )
     compute_method = forms.ChoiceField(
-        choices=[("", "Keep the method notified"), *ComputeMethod.choices],
+        choices=[("", _("Keep the method notified")), *ComputeMethod.choices],
         required=False,
-        label="How it was estimated",
+        label=_("How it was estimated"),
     )
     accelerators = ComputeForm.base_fields["accelerators"]
     peak_flops_per_accelerator = ComputeForm.base_fields["peak_flops_per_accelerator"]
@@ -364,28 +351,32 @@ class CorrectionForm(forms.Form):
     parameters = ComputeForm.base_fields["parameters"]
     training_tokens = ComputeForm.base_fields["training_tokens"]
     trigger_date = forms.DateField(
-        label="Corrected trigger date",
+        label=_("Corrected trigger date"),
         required=False,
         widget=DATE,
-        help_text="Only if the date you notified was wrong: the due date and the late flag follow it.",
+        help_text=_(
+            "Only if the date you notified was wrong: the due date and the late flag follow it."
+        ),
     )
     confirms_met = forms.BooleanField(
         required=False,
-        label="I confirm that the threshold, notified as going to be met, has now been met.",
+        label=_("I confirm that the threshold, notified as going to be met, has now been met."),
     )
     met_on = forms.DateField(
-        label="Day the threshold was met",
+        label=_("Day the threshold was met"),
         required=False,
         widget=DATE,
-        help_text="With the confirmation: the model has systemic risk from this day if designated.",
+        help_text=_(
+            "With the confirmation: the model has systemic risk from this day if designated."
+        ),
     )
     reason = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}), max_length=20_000, label="Why you correct it"
+        widget=forms.Textarea(attrs={"rows": 4}), max_length=20_000, label=_("Why you correct it")
     )
-    title = forms.CharField(max_length=300, required=False, label="Title of the evidence")
+    title = forms.CharField(max_length=300, required=False, label=_("Title of the evidence"))
     file = forms.FileField(
-        label="Evidence for the correction",
-        help_text=f"{ALLOWED_DESCRIPTION}; checked by its content.",
+        label=_("Evidence for the correction"),
+        help_text=FILE_HINT,
     )
 
     INPUTS = (
@@ -416,24 +407,26 @@ class CorrectionForm(forms.Form):
 class ConfidentialityClaimForm(forms.Form):
     """A claim of confidential business information (Art 78) on one document or one field."""
 
-    subject = forms.ChoiceField(label="What is confidential")
+    subject = forms.ChoiceField(label=_("What is confidential"))
     reason = forms.CharField(
-        label="Why it is confidential business information",
+        label=_("Why it is confidential business information"),
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=5000,
     )
     terms = forms.CharField(
-        label="Words that must never be published (one per line)",
-        help_text="E.g. an internal code name or a partner's name; the publishing page warns the "
-        "AI Office when the public wording contains one of them.",
+        label=_("Words that must never be published (one per line)"),
+        help_text=_(
+            "E.g. an internal code name or a partner's name; the publishing page warns the "
+            "AI Office when the public wording contains one of them."
+        ),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         max_length=5000,
     )
     non_confidential_version = forms.FileField(
-        label="A non-confidential version of the document (optional)",
+        label=_("A non-confidential version of the document (optional)"),
         required=False,
-        help_text=f"{ALLOWED_DESCRIPTION}.",
+        help_text=ALLOWED_DESCRIPTION,
     )
 
     def __init__(self, *args: Any, documents: list[Any], **kwargs: Any) -> None:
@@ -442,8 +435,8 @@ class ConfidentialityClaimForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.documents = {str(d.pk): d for d in documents}
         self.fields["subject"].choices = [
-            ("Documents", [(f"document:{pk}", d.title) for pk, d in self.documents.items()]),
-            ("Fields", [(f"field:{key}", label) for key, label in CLAIMABLE_FIELDS.items()]),
+            (_("Documents"), [(f"document:{pk}", d.title) for pk, d in self.documents.items()]),
+            (_("Fields"), [(f"field:{key}", label) for key, label in CLAIMABLE_FIELDS.items()]),
         ]
 
     def claim(self) -> dict[str, Any]:

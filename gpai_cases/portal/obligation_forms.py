@@ -6,6 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.core import limits
 from gpai_cases.documents.validation import ALLOWED_DESCRIPTION
@@ -13,7 +16,7 @@ from gpai_cases.obligations.models import IncidentKind
 from gpai_cases.obligations.services import incident_kinds
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-FILE_HINT = f"{ALLOWED_DESCRIPTION}; checked by its content."
+FILE_HINT = format_lazy(_("{allowed}; checked by its content."), allowed=ALLOWED_DESCRIPTION)
 
 
 def confirm(label: str) -> forms.BooleanField:
@@ -25,31 +28,34 @@ class FrameworkForm(forms.Form):
     summary = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=20_000,
-        label="Summary",
-        help_text="What the framework covers or, for a new version, what changed.",
+        label=_("Summary"),
+        help_text=_("What the framework covers or, for a new version, what changed."),
     )
-    file = forms.FileField(label="The framework document", help_text=FILE_HINT)
-    confirm = confirm("I confirm: file this version of our safety and security framework")
+    file = forms.FileField(label=_("The framework document"), help_text=FILE_HINT)
+    confirm = confirm(_("I confirm: file this version of our safety and security framework"))
 
 
 class ModelReportForm(forms.Form):
     summary = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 6}), max_length=20_000, label="Summary"
+        widget=forms.Textarea(attrs={"rows": 6}), max_length=20_000, label=_("Summary")
     )
     update_reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=5_000,
         required=False,
-        label="Why the report is updated",
-        help_text="For an update: a model update, new evaluations, a change in the risks…",
+        label=_("Why the report is updated"),
+        help_text=_("For an update: a model update, new evaluations, a change in the risks…"),
     )
-    file = forms.FileField(label="The model report", help_text=FILE_HINT)
-    confirm = confirm("I confirm: file this model report with the AI Office")
+    file = forms.FileField(label=_("The model report"), help_text=FILE_HINT)
+    confirm = confirm(_("I confirm: file this model report with the AI Office"))
 
 
 class KindChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: IncidentKind) -> str:
-        return f"{obj.label} — initial report within {obj.initial_days} days of becoming aware"
+        return gettext("%(kind)s — initial report within %(days)s days of becoming aware") % {
+            "kind": obj.label,
+            "days": obj.initial_days,
+        }
 
 
 class IncidentForm(forms.Form):
@@ -57,25 +63,25 @@ class IncidentForm(forms.Form):
         queryset=IncidentKind.objects.none(),
         to_field_name="code",
         widget=forms.RadioSelect,
-        label="Kind of harm",
+        label=_("Kind of harm"),
         empty_label=None,
     )
-    title = forms.CharField(max_length=200, label="Short title")
-    aware_on = forms.DateField(label="The day you became aware of the incident", widget=DATE)
+    title = forms.CharField(max_length=200, label=_("Short title"))
+    aware_on = forms.DateField(label=_("The day you became aware of the incident"), widget=DATE)
     what_happened = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 6}), max_length=50_000, label="What happened"
+        widget=forms.Textarea(attrs={"rows": 6}), max_length=50_000, label=_("What happened")
     )
     corrective_measures = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=50_000,
-        label="Corrective measures",
-        help_text="Taken or planned; say “none yet” if there are none.",
+        label=_("Corrective measures"),
+        help_text=_("Taken or planned; say “none yet” if there are none."),
     )
     resolved_on = forms.DateField(
-        required=False, label="Resolved on (if it is already resolved)", widget=DATE
+        required=False, label=_("Resolved on (if it is already resolved)"), widget=DATE
     )
-    file = forms.FileField(required=False, label="Attachment (optional)", help_text=FILE_HINT)
-    confirm = confirm("I confirm: report this serious incident to the AI Office")
+    file = forms.FileField(required=False, label=_("Attachment (optional)"), help_text=FILE_HINT)
+    confirm = confirm(_("I confirm: report this serious incident to the AI Office"))
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -85,19 +91,19 @@ class IncidentForm(forms.Form):
 class IncidentUpdateForm(forms.Form):
     final = forms.BooleanField(
         required=False,
-        label="This is the final report (the incident is resolved)",
+        label=_("This is the final report (the incident is resolved)"),
     )
     what_happened = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=50_000,
-        label="What happened since the last report",
+        label=_("What happened since the last report"),
     )
     corrective_measures = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}), max_length=50_000, label="Corrective measures"
+        widget=forms.Textarea(attrs={"rows": 4}), max_length=50_000, label=_("Corrective measures")
     )
-    resolved_on = forms.DateField(required=False, label="Resolved on", widget=DATE)
-    file = forms.FileField(required=False, label="Attachment (optional)", help_text=FILE_HINT)
-    confirm = confirm("I confirm: file this report with the AI Office")
+    resolved_on = forms.DateField(required=False, label=_("Resolved on"), widget=DATE)
+    file = forms.FileField(required=False, label=_("Attachment (optional)"), help_text=FILE_HINT)
+    confirm = confirm(_("I confirm: file this report with the AI Office"))
 
 
 def service_fields(form: forms.Form, *names: str) -> dict[str, Any]:

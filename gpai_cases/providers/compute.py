@@ -1,7 +1,7 @@
 """Training-compute arithmetic for the threshold of Art 51(2) AI Act.
 
-Pure functions on :class:`decimal.Decimal` (never binary floats in the arithmetic): no Django, no
-database. See docs/rules.md § threshold and § compute:
+Pure functions on :class:`decimal.Decimal` (never binary floats in the arithmetic): no database;
+of Django only its translation (the messages are in the reader's language). See docs/rules.md § threshold and § compute:
 
 * § threshold — a GPAI model is presumed to have high-impact capabilities when the cumulative compute
   used for its training is **greater than** 10^25 FLOP (Art 51(2)); the number is a setting
@@ -25,7 +25,22 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, ROUND_UP, Decimal, InvalidOperation, localcontext
-from typing import Any, NamedTuple
+from typing import Any
+
+from django.utils.translation import gettext
+
+from .quantities import (
+    FLOP,
+    PARAMETERS,
+    PEAK_FLOPS,
+    TOKENS,
+    FlopParseError,
+    Quantity,
+    _negative,
+    _not_finite,
+    _sentences,
+    _unreadable,
+)
 
 __all__ = [
     "CONSISTENCY_TOLERANCE",
@@ -59,39 +74,6 @@ THRESHOLD_FLOP_DEFAULT = Decimal("1e25")
 MAX_PLAUSIBLE_FLOP = Decimal("1e40")
 """Larger values are refused by :func:`parse_flop` as a typing error (usually the exponent)."""
 
-_EXAMPLES = "Write it like 3.2e25, 3.2 × 10^25 or 32000000000000000000000000."
-
-
-class Quantity(NamedTuple):
-    """The words of one big number a form asks for, so that each field's errors name that field."""
-
-    name: str  # "training compute", in a sentence
-    unit: str  # "FLOP", or "" for a plain count
-    examples: str
-
-    @property
-    def title(self) -> str:
-        return self.name[:1].upper() + self.name[1:]
-
-    @property
-    def a_number(self) -> str:
-        return f"a number of {self.unit}" if self.unit else "a whole number"
-
-    @property
-    def in_unit(self) -> str:
-        return f" in {self.unit}" if self.unit else ""
-
-
-FLOP = Quantity("training compute", "FLOP", _EXAMPLES)
-PARAMETERS = Quantity(
-    "the number of parameters", "", "Write it like 4e11, 4 × 10^11 or 400000000000."
-)
-PEAK_FLOPS = Quantity(
-    "the peak FLOP/s per accelerator", "FLOP/s", "Write it like 9.89e14 or 9.89 × 10^14."
-)
-TOKENS = Quantity(
-    "the number of training tokens", "", "Write it like 1.5e13, 1.5 × 10^13 or 15000000000000."
-)
 
 # Thousands separators: space, comma, underscore, thin space, narrow no-break space, no-break space.
 _SEP = "[ ,_\u2009\u202f\u00a0]"
@@ -109,10 +91,6 @@ _UNIT = re.compile(r"\s*flops?\s*$", re.IGNORECASE)
 _NON_FINITE = {"nan", "snan", "inf", "infinity", "∞"}
 
 
-class FlopParseError(ValueError):
-    """A value that cannot be read as an amount of training compute; the message says why."""
-
-
 def parse_flop(value: str | int | float | Decimal, quantity: Quantity = FLOP) -> Decimal:
     """Read an amount of training compute in FLOP, exactly, as a :class:`Decimal`.
 
@@ -127,7 +105,10 @@ def parse_flop(value: str | int | float | Decimal, quantity: Quantity = FLOP) ->
     """
     q = quantity
     if isinstance(value, bool):
-        raise FlopParseError(f"{q.title} must be {q.a_number}, not yes/no.")
+        raise FlopParseError(
+            gettext("%(what)s must be %(number)s, not yes/no.")
+            % {"what": q.title, "number": q.a_number}
+        )
     if isinstance(value, Decimal):
         return _checked(value, str(value), q)
     if isinstance(value, int):
@@ -135,34 +116,35 @@ def parse_flop(value: str | int | float | Decimal, quantity: Quantity = FLOP) ->
     if isinstance(value, float):
         text = repr(value)
         if text in ("nan", "inf", "-inf"):
-            raise FlopParseError(f"{q.title} must be a finite number, not {text!r}.")
+            raise _not_finite(q, text)
         return _checked(Decimal(text), text, q)
     if not isinstance(value, str):
-        raise FlopParseError(f"{q.title} must be {q.a_number}, not {type(value).__name__}.")
+        raise FlopParseError(
+            gettext("%(what)s must be %(number)s, not %(type)s.")
+            % {"what": q.title, "number": q.a_number, "type": type(value).__name__}
+        )
     return _checked(_parse_text(value, q), value.strip(), q)
 
 
 def _parse_text(raw: str, q: Quantity = FLOP) -> Decimal:
     text = _UNIT.sub("", raw.strip()).strip()
     if not text:
-        raise FlopParseError(
-            f"Enter {'the ' if q is FLOP else ''}{q.name}{q.in_unit}. {q.examples}"
-        )
+        raise FlopParseError(_sentences(q.enter, q.examples))
     text = text.replace("\u2212", "-")  # the typographic minus sign
     text = _SUPERSCRIPT_RUN.sub(lambda m: "^" + m.group(0).translate(_SUPERSCRIPTS), text)
     sign, body = "", text
     if body[:1] in "+-":
         sign, body = body[0], body[1:].strip()
     if body.lower() in _NON_FINITE:
-        raise FlopParseError(f"{q.title} must be a finite number, not {raw.strip()!r}.")
+        raise _not_finite(q, raw.strip())
     match = _NUMBER.fullmatch(body)
     if match is None:
         hint = ""
         if re.search(r"\d,\d{1,2}(?![\d,])", body):
-            hint = " Use a point for decimals (3.2e25, not 3,2e25)."
-        raise FlopParseError(f"Could not read {raw.strip()!r} as {q.a_number}.{hint} {q.examples}")
+            hint = gettext("Use a point for decimals (3.2e25, not 3,2e25).")
+        raise FlopParseError(_sentences(_unreadable(q, raw.strip()), hint, q.examples))
     if sign == "-":
-        raise FlopParseError(f"{q.title} cannot be negative (got {raw.strip()!r}).")
+        raise _negative(q, raw.strip())
     if match.group("bare_exp") is not None:
         mantissa, exponent = "1", match.group("bare_exp")
     else:
@@ -170,26 +152,28 @@ def _parse_text(raw: str, q: Quantity = FLOP) -> Decimal:
         exponent = match.group("e_exp") or match.group("p_exp") or "0"
     if len(exponent.lstrip("+-").lstrip("0")) > 6:
         raise FlopParseError(
-            f"{raw.strip()!r} is implausibly large or small for {q.name}; check the exponent."
+            gettext("%(value)s is implausibly large or small for %(what)s; check the exponent.")
+            % {"value": repr(raw.strip()), "what": q.name}
         )
     try:
         return Decimal(f"{mantissa}E{exponent}")
     except InvalidOperation as exc:  # pragma: no cover - the pattern only lets numbers through
-        raise FlopParseError(f"Could not read {raw.strip()!r} as {q.a_number}.") from exc
+        raise FlopParseError(_unreadable(q, raw.strip())) from exc
 
 
 def _checked(value: Decimal, shown: str, q: Quantity = FLOP) -> Decimal:
     """Refuse non-finite, negative, zero and implausibly large values."""
     if not value.is_finite():
-        raise FlopParseError(f"{q.title} must be a finite number, not {shown!r}.")
+        raise _not_finite(q, shown)
     if value < 0:
-        raise FlopParseError(f"{q.title} cannot be negative (got {shown!r}).")
+        raise _negative(q, shown)
     if value == 0:
-        raise FlopParseError(f"{q.title} must be greater than zero.")
+        raise FlopParseError(gettext("%(what)s must be greater than zero.") % {"what": q.title})
     if value > MAX_PLAUSIBLE_FLOP:
         unit = f" {q.unit}" if q.unit else ""
         raise FlopParseError(
-            f"{shown!r}{unit} is implausibly large (more than 10^40); check the exponent."
+            gettext("%(value)s is implausibly large (more than 10^40); check the exponent.")
+            % {"value": f"{shown!r}{unit}"}
         )
     return value
 
@@ -346,7 +330,9 @@ def estimates_from_inputs(
             estimates.append(
                 Estimate(
                     "hardware",
-                    "Hardware-based: accelerators × peak FLOP/s × utilisation × hours × 3600",
+                    gettext(
+                        "Hardware-based: accelerators × peak FLOP/s × utilisation × hours × 3600"
+                    ),
                     value,
                 )
             )
@@ -359,7 +345,9 @@ def estimates_from_inputs(
             pass
         else:
             estimates.append(
-                Estimate("architecture", "Architecture-based: 6 × parameters × tokens", value)
+                Estimate(
+                    "architecture", gettext("Architecture-based: 6 × parameters × tokens"), value
+                )
             )
     return estimates
 

@@ -7,6 +7,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from gpai_cases.core.models import TrackedModel
@@ -54,19 +56,19 @@ def threshold_flop() -> Decimal:
 
 class Provider(TrackedModel):
     legal_name = models.CharField(max_length=200, unique=True)
-    country = CountryField(help_text="Country where the provider is established.")
+    country = CountryField(help_text=_("Country where the provider is established."))
     eu_representative = models.CharField(
-        "EU authorised representative",
+        _("EU authorised representative"),
         max_length=300,
         blank=True,
-        help_text="Required when the provider is established outside the EU (Art 54).",
+        help_text=_("Required when the provider is established outside the EU (Art 54)."),
     )
     contact_email = models.EmailField(blank=True)
     contact_name = models.CharField(
-        max_length=200, blank=True, help_text="The person letters are addressed to."
+        max_length=200, blank=True, help_text=_("The person letters are addressed to.")
     )
     street_address = models.TextField(
-        max_length=500, blank=True, help_text="Street and number, building, P.O. box."
+        max_length=500, blank=True, help_text=_("Street and number, building, P.O. box.")
     )
     postal_code = models.CharField(max_length=20, blank=True)
     city = models.CharField(max_length=120, blank=True)
@@ -74,7 +76,7 @@ class Provider(TrackedModel):
         max_length=10,
         choices=settings.LANGUAGES,
         blank=True,
-        help_text="Language of the provider's letters; empty: the language of its country.",
+        help_text=_("Language of the provider's letters; empty: the language of its country."),
     )
     # Code of Practice status: per chapter, with its dates and history, in gpai_cases.obligations
     created_at = models.DateTimeField(auto_now_add=True)
@@ -101,8 +103,10 @@ class Provider(TrackedModel):
         if self.country and not self.established_in_eu and not self.eu_representative.strip():
             raise ValidationError(
                 {
-                    "eu_representative": "A provider established outside the EU must name its "
-                    "authorised representative in the EU (Art 54 AI Act)."
+                    "eu_representative": _(
+                        "A provider established outside the EU must name its "
+                        "authorised representative in the EU (Art 54 AI Act)."
+                    )
                 }
             )
 
@@ -113,9 +117,11 @@ class Membership(TrackedModel):
     )
     provider = models.ForeignKey(Provider, on_delete=models.CASCADE, related_name="memberships")
     is_administrator = models.BooleanField(
-        "provider administrator",
+        _("provider administrator"),
         default=False,
-        help_text="May invite and remove members and keep the organisation's details up to date.",
+        help_text=_(
+            "May invite and remove members and keep the organisation's details up to date."
+        ),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -129,59 +135,61 @@ class Membership(TrackedModel):
 
 
 class Modality(models.TextChoices):
-    TEXT = "text", "Text"
-    IMAGE = "image", "Image"
-    AUDIO = "audio", "Audio"
-    VIDEO = "video", "Video"
-    CODE = "code", "Code"
-    OTHER = "other", "Other"
+    TEXT = "text", _("Text")
+    IMAGE = "image", _("Image")
+    AUDIO = "audio", _("Audio")
+    VIDEO = "video", _("Video")
+    CODE = "code", _("Code")
+    OTHER = "other", _("Other")
 
 
 class ReleaseMode(models.TextChoices):
-    OPEN_SOURCE = "open_source", "Open weights under a free and open-source licence"
-    API = "api", "Available through an API"
-    PROPRIETARY = "proprietary", "Proprietary (other)"
+    OPEN_SOURCE = "open_source", _("Open weights under a free and open-source licence")
+    API = "api", _("Available through an API")
+    PROPRIETARY = "proprietary", _("Proprietary (other)")
 
 
 class GPAIModel(TrackedModel):
     provider = models.ForeignKey(Provider, on_delete=models.PROTECT, related_name="models")
     name = models.CharField(max_length=200)
     version = models.CharField(max_length=100, blank=True)
-    modalities = models.JSONField(default=list, blank=True, help_text="Input/output modalities.")
+    modalities = models.JSONField(default=list, blank=True, help_text=_("Input/output modalities."))
     parameter_count = models.DecimalField(
-        max_digits=30, decimal_places=0, null=True, blank=True, help_text="Number of parameters."
+        max_digits=30, decimal_places=0, null=True, blank=True, help_text=_("Number of parameters.")
     )
     # Decimal with 40 digits: 3.2e25 and 1e25 are stored exactly on PostgreSQL (numeric) and to
     # 15 significant digits on SQLite, ample for a figure declared to two significant digits.
     training_compute_flop = models.DecimalField(
-        "training compute (FLOP)", max_digits=40, decimal_places=0, null=True, blank=True
+        _("training compute (FLOP)"), max_digits=40, decimal_places=0, null=True, blank=True
     )
     training_tokens = models.DecimalField(
-        "training data size (tokens)", max_digits=30, decimal_places=0, null=True, blank=True
+        _("training data size (tokens)"), max_digits=30, decimal_places=0, null=True, blank=True
     )
     release_mode = models.CharField(
         max_length=20, choices=ReleaseMode.choices, default=ReleaseMode.API
     )
     eu_market_date = models.DateField(
-        "planned or actual EU market placement date", null=True, blank=True
+        _("planned or actual EU market placement date"), null=True, blank=True
     )
     planned_release_date = models.DateField(
-        "planned public release date",
+        _("planned public release date"),
         null=True,
         blank=True,
-        help_text="For open-source models: must be notified before this date (docs/rules.md § open-source-release).",
+        help_text=_(
+            "For open-source models: must be notified before this date (docs/rules.md § open-source-release)."
+        ),
     )
     eu_business_users = models.PositiveIntegerField(
-        "registered business users in the EU", null=True, blank=True
+        _("registered business users in the EU"), null=True, blank=True
     )
     eu_end_users = models.PositiveBigIntegerField(
-        "registered end users in the EU", null=True, blank=True
+        _("registered end users in the EU"), null=True, blank=True
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["provider__legal_name", "name", "version"]
-        verbose_name = "GPAI model"
+        verbose_name = _("GPAI model")
         constraints = [
             models.UniqueConstraint(
                 fields=["provider", "name", "version"], name="unique_model_version"
@@ -200,7 +208,7 @@ class GPAIModel(TrackedModel):
     @property
     def training_compute_display(self) -> str:
         if self.training_compute_flop is None:
-            return "not declared"
+            return gettext("not declared")
         return format_flop(self.training_compute_flop)
 
     @property
@@ -212,5 +220,8 @@ class GPAIModel(TrackedModel):
         unknown = [m for m in (self.modalities or []) if m not in Modality.values]
         if unknown:
             raise ValidationError(
-                {"modalities": f"Unknown modality: {', '.join(map(str, unknown))}."}
+                {
+                    "modalities": gettext("Unknown modality: %(codes)s.")
+                    % {"codes": ", ".join(map(str, unknown))}
+                }
             )

@@ -20,6 +20,7 @@ from pathlib import Path
 
 PSEUDO = "mt"
 OPEN, CLOSE = "⟦", "⟧"
+PART = "\x00"  # between the text nodes of a page
 CATALOGUE = Path(__file__).resolve().parents[2] / "locale" / "en" / "LC_MESSAGES" / "django.po"
 
 # Words that come from elsewhere than this project's strings: Django's own catalogue (months and
@@ -204,8 +205,8 @@ def outside_translations(text: str) -> str:
     while previous != text:
         previous = text
         text = re.sub(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}", " ", text)
-    # a translated string cut short (truncated) loses its closing bracket
-    return re.sub(f"{OPEN}[^{CLOSE}]*", " ", text).replace(CLOSE, " ")
+    # a translated string cut short (truncated) loses its closing bracket: it ends with its text
+    return re.sub(f"{OPEN}[^{CLOSE}{PART}]*", " ", text).replace(CLOSE, " ")
 
 
 def untranslated_words(
@@ -221,8 +222,9 @@ def untranslated_words(
     stored = (
         re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, data)) + r")(?!\w)") if data else None
     )
-    for part in parser.parts:
-        rest = outside_translations(part)
+    # A translated sentence may hold markup (a link, <strong>): its brackets then open in one text
+    # node and close in a later one, so the brackets are matched across the page's text nodes.
+    for rest in outside_translations(PART.join(parser.parts)).split(PART):
         if stored is not None:
             rest = stored.sub(" ", rest)
         for match in WORD.finditer(rest):

@@ -204,3 +204,9 @@ def test_the_words_left_outside_are_found_and_data_is_not():
     left = untranslated_words(typed, english, set(), ("Our team is away.",))
     assert [w.split()[0] for w in left] == ["'the'", "'is'"]
     assert outside_translations(f"a {OPEN}b {OPEN}c{CLOSE} d{CLOSE} e").split() == ["a", "e"]
+
+
+def test_a_translated_sentence_holding_a_link_counts_as_translated_whole():
+    html = f'<p>{OPEN}Please <a href="/r">ask to be registered</a> first{CLOSE}</p><p>Ask</p>'
+    left = untranslated_words(html, {"ask", "registered", "first"}, set())
+    assert [w.split()[0] for w in left] == ["'Ask'"]

@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gpai_cases.accounts.middleware import second_factor_exempt
@@ -39,7 +40,10 @@ def acting_for(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         act_for(request, mine.get(pk=form.cleaned_data["provider"]))
-        messages.success(request, f"You are now acting for {request.acting_provider}.")
+        messages.success(
+            request,
+            _("You are now acting for %(provider)s.") % {"provider": request.acting_provider},
+        )
         return redirect("portal:home")
     return render(request, "portal/account/acting_for.html", {"form": form})
 
@@ -85,7 +89,8 @@ def member_invite(request: HttpRequest) -> HttpResponse:
         if invitation is not None:
             messages.success(
                 request,
-                f"Invitation sent to {invitation.email}; the link works once, for 7 days.",
+                _("Invitation sent to %(email)s; the link works once, for 7 days.")
+                % {"email": invitation.email},
             )
             return redirect("portal:members")
     return render(request, "portal/account/invite.html", {"form": form, "provider": provider})
@@ -111,7 +116,9 @@ def member_remove(request: HttpRequest, pk: int) -> HttpResponse:
         except ActionRefused as refused:
             reasons = refused.reasons
         else:
-            messages.success(request, f"{membership.user.email} is no longer a member.")
+            messages.success(
+                request, _("%(email)s is no longer a member.") % {"email": membership.user.email}
+            )
             return redirect("portal:members")
     return render(
         request,
@@ -128,7 +135,9 @@ def invitation_revoke(request: HttpRequest, pk: int) -> HttpResponse:
     if invitation is None:
         raise Http404("No such invitation.")
     services.invitation_revoke(actor=request.user, invitation=invitation)
-    messages.success(request, f"The invitation of {invitation.email} no longer works.")
+    messages.success(
+        request, _("The invitation of %(email)s no longer works.") % {"email": invitation.email}
+    )
     return redirect("portal:members")
 
 
@@ -151,7 +160,7 @@ def details(request: HttpRequest) -> HttpResponse:
                     for e in errors:
                         form.add_error(field if field in form.fields else None, e)
             else:
-                messages.success(request, "The organisation's details are saved.")
+                messages.success(request, _("The organisation's details are saved."))
                 return redirect("portal:details")
     return render(
         request,
@@ -190,7 +199,9 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             context["join_reasons"] = refused.reasons
             return render(request, "portal/account/invitation.html", context)
         act_for(request, found.provider)
-        messages.success(request, f"You are now a member of {found.provider}.")
+        messages.success(
+            request, _("You are now a member of %(provider)s.") % {"provider": found.provider}
+        )
         return redirect("portal:home")
     if form is not None and form.is_valid():
         try:
@@ -206,7 +217,9 @@ def invitation(request: HttpRequest, token: str) -> HttpResponse:
             form.add_error("password1", exc)
         else:
             messages.success(
-                request, f"Your password is set. Sign in with {found.email} to continue."
+                request,
+                _("Your password is set. Sign in with %(email)s to continue.")
+                % {"email": found.email},
             )
             return redirect("login")
     return render(request, "portal/account/invitation.html", context)

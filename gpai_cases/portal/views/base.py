@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 
 from gpai_cases.cases import access
 from gpai_cases.providers.models import GPAIModel, Provider
@@ -42,7 +43,7 @@ def provider_for(request: HttpRequest) -> Provider:
     provider = next((p for p in mine if p.pk == chosen), mine[0] if mine else None)
     if provider is None:
         raise PermissionDenied(
-            "Your account is not a member of any provider; contact the AI Office."
+            _("Your account is not a member of any provider; contact the AI Office.")
         )
     request.acting_provider = provider  # type: ignore[attr-defined]
     request.acting_choices = len(mine)  # type: ignore[attr-defined]

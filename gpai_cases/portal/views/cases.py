@@ -9,6 +9,8 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gpai_cases.cases import access, deadlines, facts, rules, services
 from gpai_cases.cases.models import (
@@ -31,16 +33,24 @@ from .base import acting_for_owner, case_for, provider_only
 from .requests import request_row
 
 NEXT = {
-    State.DRAFT: "This is a draft: the AI Office cannot read it until you submit it. It sees only "
-    "that a notification is due for this model — the model, your organisation and the due date "
-    "your draft gives — and whether that date has passed. Complete the draft and submit it.",
-    State.SUBMITTED: "The AI Office has received your filing. A caseworker will check it and may ask you for "
-    "more information.",
-    State.UNDER_ASSESSMENT: "A caseworker is assessing the case. Answer any request for information by its due "
-    "date; before an adverse decision you will receive the draft decision and may comment on it.",
-    State.DECISION_PROPOSED: "A decision has been proposed and is being reviewed by a head of unit.",
-    State.DECIDED: "The case has been decided. The decision letter is below.",
-    State.WITHDRAWN: "You withdrew this case.",
+    State.DRAFT: gettext_lazy(
+        "This is a draft: the AI Office cannot read it until you submit it. It sees only "
+        "that a notification is due for this model — the model, your organisation and the due date "
+        "your draft gives — and whether that date has passed. Complete the draft and submit it."
+    ),
+    State.SUBMITTED: gettext_lazy(
+        "The AI Office has received your filing. A caseworker will check it and may ask you for "
+        "more information."
+    ),
+    State.UNDER_ASSESSMENT: gettext_lazy(
+        "A caseworker is assessing the case. Answer any request for information by its due "
+        "date; before an adverse decision you will receive the draft decision and may comment on it."
+    ),
+    State.DECISION_PROPOSED: gettext_lazy(
+        "A decision has been proposed and is being reviewed by a head of unit."
+    ),
+    State.DECIDED: gettext_lazy("The case has been decided. The decision letter is below."),
+    State.WITHDRAWN: gettext_lazy("You withdrew this case."),
 }
 
 
@@ -134,7 +144,7 @@ def _who(event: CaseEvent) -> str:
     actor = event.actor
     if actor is None:
         return ""
-    return "the AI Office" if actor.is_ai_office else actor.display_name
+    return _("the AI Office") if actor.is_ai_office else actor.display_name
 
 
 @provider_only
@@ -152,7 +162,7 @@ def respond(request: HttpRequest, reference: str, request_id: int) -> HttpRespon
                             actor=request.user,
                             case=case,
                             uploaded_file=form.cleaned_data["file"],
-                            title=f"Response to request {rfi.pk}",
+                            title=_("Response to request %(number)s") % {"number": rfi.pk},
                             kind="response",
                         )
                     )
@@ -168,7 +178,7 @@ def respond(request: HttpRequest, reference: str, request_id: int) -> HttpRespon
             for reason in refused.reasons:
                 form.add_error(None, reason)
         else:
-            messages.success(request, "Your answer has been sent to the AI Office.")
+            messages.success(request, _("Your answer has been sent to the AI Office."))
             return redirect("portal:case", reference=case.reference)
     return render(
         request,
@@ -200,7 +210,9 @@ def add_supplementary(request: HttpRequest, reference: str) -> HttpResponse:
                 )
                 messages.success(
                     request,
-                    "Supplementary evidence added; it is dated and flagged as filed after submission.",
+                    _(
+                        "Supplementary evidence added; it is dated and flagged as filed after submission."
+                    ),
                 )
             else:
                 for errors in form.errors.values():
@@ -222,14 +234,19 @@ def add_supplementary(request: HttpRequest, reference: str) -> HttpResponse:
                 )
                 messages.success(
                     request,
-                    "Supplementary claim added; it is dated and flagged as outside Art 52(2).",
+                    _("Supplementary claim added; it is dated and flagged as outside Art 52(2)."),
                 )
             else:
                 for field, errors in form.errors.items():
                     for e in errors:
                         messages.error(
                             request,
-                            f"{form.fields[field].label if field in form.fields else ''} {e}".strip(),
+                            (
+                                _("%(field)s: %(error)s")
+                                % {"field": form.fields[field].label, "error": e}
+                                if field in form.fields
+                                else str(e)
+                            ),
                         )
     except UploadRefused as refused:
         messages.error(request, str(refused))
@@ -252,7 +269,9 @@ def withdraw(request: HttpRequest, reference: str) -> HttpResponse:
             for reason in refused.reasons:
                 form.add_error(None, reason)
         else:
-            messages.success(request, f"Case {case.reference} has been withdrawn.")
+            messages.success(
+                request, _("Case %(reference)s has been withdrawn.") % {"reference": case.reference}
+            )
             return redirect("portal:case", reference=case.reference)
     return render(request, "portal/withdraw.html", {"case": case, "form": form})
 
@@ -293,7 +312,7 @@ def reassessment(request: HttpRequest, designation_id: int) -> HttpResponse:
     if request.method == "POST" and not blockers and form.is_valid():
         cited = [e for e in reports if e.key in form.cleaned_data.get("cite", [])]
         reasons = with_citations(
-            form.cleaned_data["reasons"], [e.citation for e in cited], intro="Reports cited:"
+            form.cleaned_data["reasons"], [e.citation for e in cited], intro=_("Reports cited:")
         )
         try:
             with transaction.atomic():  # all or nothing: no half-filed request is left behind
@@ -310,7 +329,7 @@ def reassessment(request: HttpRequest, designation_id: int) -> HttpResponse:
                         actor=request.user,
                         case=case,
                         uploaded_file=form.cleaned_data["file"],
-                        title="Reasons for reassessment",
+                        title=_("Reasons for reassessment"),
                         kind="reasons",
                     )
                 for e in cited:
@@ -331,7 +350,10 @@ def reassessment(request: HttpRequest, designation_id: int) -> HttpResponse:
             for reason in refused.reasons:
                 form.add_error(None, reason)
         else:
-            messages.success(request, f"Your request {case.reference} has been submitted.")
+            messages.success(
+                request,
+                _("Your request %(reference)s has been submitted.") % {"reference": case.reference},
+            )
             return redirect("portal:case", reference=case.reference)
     return render(
         request,
@@ -363,7 +385,7 @@ def confidentiality(request: HttpRequest, reference: str) -> HttpResponse:
                 form.add_error(None, reason)
         else:
             messages.success(
-                request, "Your claim is recorded; the AI Office sees it beside what it covers."
+                request, _("Your claim is recorded; the AI Office sees it beside what it covers.")
             )
             return redirect("portal:case", reference=case.reference)
     return render(request, "portal/confidentiality.html", {"case": case, "form": form})

@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gpai_cases.cases import access, facts, rules, services
 from gpai_cases.cases.models import Case, Claim, TriggerType
@@ -67,8 +68,11 @@ def document_remove(request: HttpRequest, reference: str, document_id: int) -> H
         else:
             messages.success(
                 request,
-                f"“{document.title}” removed from the draft. It stays in the audit trail but is "
-                "not part of your notification.",
+                _(
+                    "“%(title)s” removed from the draft. It stays in the audit trail but is "
+                    "not part of your notification."
+                )
+                % {"title": document.title},
             )
             return _back(case, "evidence")
     return render(
@@ -76,7 +80,7 @@ def document_remove(request: HttpRequest, reference: str, document_id: int) -> H
         "portal/confirm_remove.html",
         {
             "case": case,
-            "what": f"the document “{document.title}”",
+            "what": _("the document “%(title)s”") % {"title": document.title},
             "detail": f"{document.original_name}, SHA-256 {document.sha256}",
             "blockers": blockers,
             "back_url": _back_url(case, "evidence"),
@@ -108,7 +112,9 @@ def document_replace(request: HttpRequest, reference: str, document_id: int) -> 
             _refused(request, refused, form)
         else:
             messages.success(
-                request, f"“{document.title}” replaced by “{new.title}”. SHA-256: {new.sha256}"
+                request,
+                _("“%(old)s” replaced by “%(new)s”. SHA-256: %(sha256)s")
+                % {"old": document.title, "new": new.title, "sha256": new.sha256},
             )
             return _back(case, "evidence")
     return render(
@@ -137,14 +143,16 @@ def claim_remove(request: HttpRequest, reference: str, claim_id: int) -> HttpRes
         except services.ActionRefused as refused:
             _refused(request, refused)
         else:
-            messages.success(request, "Claim removed from the draft; it stays in the audit trail.")
+            messages.success(
+                request, _("Claim removed from the draft; it stays in the audit trail.")
+            )
             return _back(case, "arguments")
     return render(
         request,
         "portal/confirm_remove.html",
         {
             "case": case,
-            "what": "this claim",
+            "what": _("this claim"),
             "detail": f"{claim.get_basis_display()}: {claim.text[:300]}",
             "blockers": blockers,
             "back_url": _back_url(case, "arguments"),
@@ -182,7 +190,7 @@ def claim_replace(request: HttpRequest, reference: str, claim_id: int) -> HttpRe
             _refused(request, refused, form)
         else:
             messages.success(
-                request, "Claim replaced; the earlier wording stays in the audit trail."
+                request, _("Claim replaced; the earlier wording stays in the audit trail.")
             )
             return _back(case, "arguments")
     return render(
@@ -215,7 +223,7 @@ def correct(request: HttpRequest, reference: str) -> HttpResponse:
                     actor=request.user,
                     case=case,
                     uploaded_file=data["file"],
-                    title=data["title"] or "Evidence for the correction",
+                    title=data["title"] or _("Evidence for the correction"),
                 )
                 services.notification_correct(
                     actor=request.user,
@@ -236,8 +244,10 @@ def correct(request: HttpRequest, reference: str) -> HttpResponse:
         else:
             messages.success(
                 request,
-                "Your correction has been filed; the receipt is being prepared. Your "
-                "notification as first filed stays on record beside it.",
+                _(
+                    "Your correction has been filed; the receipt is being prepared. Your "
+                    "notification as first filed stays on record beside it."
+                ),
             )
             return redirect("portal:case", reference=case.reference)
     return render(

@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gpai_cases.cases import access, deadlines, rules, services
 from gpai_cases.cases.models import (
@@ -143,23 +144,26 @@ def _standing(
     for d in model.designations.all():
         if not d.active:
             continue
-        items.append({"text": f"designated since {deadlines.format_date(d.decided_on)}"})
+        items.append(
+            {"text": _("designated since %(date)s") % {"date": deadlines.format_date(d.decided_on)}}
+        )
         pending = [
             c for c in open_cases if c.kind == Kind.REASSESSMENT and c.designation_id == d.pk
         ]
         if pending:
             items.append(
                 {
-                    "text": f"reassessment requested: case {pending[0].reference}",
+                    "text": _("reassessment requested: case %(reference)s")
+                    % {"reference": pending[0].reference},
                     "url": case_url(pending[0].reference),
                 }
             )
         elif today < d.reassessment_earliest:
             earliest = deadlines.format_date(d.reassessment_earliest)
-            items.append({"text": f"reassessment possible from {earliest}"})
+            items.append({"text": _("reassessment possible from %(date)s") % {"date": earliest}})
         elif not rules.reassessment_blockers(d, today=today):
             items.append(
-                {"text": "Request a reassessment", "url": reassessment_url(d.pk), "button": True}
+                {"text": _("Request a reassessment"), "url": reassessment_url(d.pk), "button": True}
             )
     for c in open_cases:
         if c.kind == Kind.NOTIFICATION and c.state == State.DRAFT:
@@ -167,21 +171,28 @@ def _standing(
             step = (n and n.wizard_step) or "trigger"
             items.append(
                 {
-                    "text": f"notification in draft: case {c.reference}",
+                    "text": _("notification in draft: case %(reference)s")
+                    % {"reference": c.reference},
                     "url": wizard_url(c.reference, step),
                 }
             )
         elif c.kind == Kind.NOTIFICATION:
-            items.append({"text": f"notified: case {c.reference}", "url": case_url(c.reference)})
+            items.append(
+                {
+                    "text": _("notified: case %(reference)s") % {"reference": c.reference},
+                    "url": case_url(c.reference),
+                }
+            )
         elif c.kind == Kind.EX_OFFICIO:
             items.append(
                 {
-                    "text": f"ex officio procedure: case {c.reference}",
+                    "text": _("ex officio procedure: case %(reference)s")
+                    % {"reference": c.reference},
                     "url": case_url(c.reference),
                 }
             )
     if not items and model.above_threshold:
-        items.append({"text": "above the threshold: notify", "badge": "late"})
+        items.append({"text": _("above the threshold: notify"), "badge": "late"})
     return items
 
 
@@ -211,13 +222,26 @@ def model_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             shown = (
                 compute.format_flop(model.training_compute_flop)
                 if model.training_compute_flop
-                else "not declared"
+                else _("not declared")
             )
-            above = "above" if model.above_threshold else "not above"
+            saved = (
+                _(
+                    "Saved %(model)s. Training compute %(value)s FLOP: above the threshold of %(threshold)s FLOP."
+                )
+                if model.above_threshold
+                else _(
+                    "Saved %(model)s. Training compute %(value)s FLOP: not above the threshold of "
+                    "%(threshold)s FLOP."
+                )
+            )
             messages.success(
                 request,
-                f"Saved {model}. Training compute {shown} FLOP: {above} the threshold of "
-                f"{compute.format_flop(threshold_flop())} FLOP.",
+                saved
+                % {
+                    "model": model,
+                    "value": shown,
+                    "threshold": compute.format_flop(threshold_flop()),
+                },
             )
             return redirect("portal:home")
     if (
@@ -226,11 +250,15 @@ def model_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         and form.cleaned_data.get("training_compute_flop")
     ):
         value, threshold = form.cleaned_data["training_compute_flop"], threshold_flop()
-        above = "above" if compute.above_threshold(value, threshold) else "not above"
-        threshold_note = (
-            f"{compute.format_flop(value)} FLOP is {above} the threshold of "
-            f"{compute.format_flop(threshold)} FLOP."
+        note = (
+            _("%(value)s FLOP is above the threshold of %(threshold)s FLOP.")
+            if compute.above_threshold(value, threshold)
+            else _("%(value)s FLOP is not above the threshold of %(threshold)s FLOP.")
         )
+        threshold_note = note % {
+            "value": compute.format_flop(value),
+            "threshold": compute.format_flop(threshold),
+        }
     relied_on = (
         [c.reference for c in instance.cases.exclude(state=State.DRAFT).order_by("pk")]
         if instance is not None

@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gpai_cases.cases import access as case_access
 from gpai_cases.core.forms import form_data, refused_into
@@ -119,7 +120,10 @@ def framework_file(request: HttpRequest) -> HttpResponse:
             ),
         )
         if version is not None:
-            messages.success(request, f"Version {version.version} of your framework is filed.")
+            messages.success(
+                request,
+                _("Version %(version)s of your framework is filed.") % {"version": version.version},
+            )
             return redirect("portal:obligations")
     return render(request, "portal/framework_form.html", {"form": form, "provider": provider})
 
@@ -143,8 +147,11 @@ def model_report_file(request: HttpRequest, designation_id: int) -> HttpResponse
         if report is not None:
             messages.success(
                 request,
-                f"Version {report.version} of the model report of {designation.model} is filed; "
-                "the acknowledgement of receipt is being prepared.",
+                _(
+                    "Version %(version)s of the model report of %(model)s is filed; "
+                    "the acknowledgement of receipt is being prepared."
+                )
+                % {"version": report.version, "model": designation.model},
             )
             return redirect("portal:obligations")
     return render(
@@ -185,12 +192,21 @@ def incident_report(request: HttpRequest, designation_id: int) -> HttpResponse:
         )
         if incident is not None:
             late = (
-                " It came after its due date and is flagged late." if incident.initial_late else ""
+                _("It came after its due date and is flagged late.")
+                if incident.initial_late
+                else ""
             )
             messages.success(
                 request,
-                f"The serious incident is reported; the acknowledgement of receipt is being "
-                f"prepared.{late}",
+                " ".join(
+                    [
+                        _(
+                            "The serious incident is reported; the acknowledgement of receipt "
+                            "is being prepared."
+                        ),
+                        late,
+                    ]
+                ).strip(),
             )
             return redirect("portal:incident", pk=incident.pk)
     return render(request, "portal/incident_form.html", {"form": form, "designation": designation})
@@ -229,8 +245,8 @@ def incident_update(request: HttpRequest, pk: int) -> HttpResponse:
         if report is not None:
             messages.success(
                 request,
-                f"Your {report.get_stage_display().lower()} is filed; the acknowledgement of "
-                "receipt is being prepared.",
+                _("Your %(report)s is filed; the acknowledgement of receipt is being prepared.")
+                % {"report": report.get_stage_display().lower()},
             )
             return redirect("portal:incident", pk=incident.pk)
     return render(

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gpai_cases.cases import access, rules, services
 from gpai_cases.cases.models import InformationRequest
@@ -50,7 +51,7 @@ def extension_request(request: HttpRequest, reference: str, request_id: int) -> 
                 form.add_error(None, reason)
         else:
             messages.success(
-                request, "Your request for more time has been sent; the AI Office will decide."
+                request, _("Your request for more time has been sent; the AI Office will decide.")
             )
             return redirect("portal:case", reference=case.reference)
     return render(

@@ -10,6 +10,8 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gpai_cases.cases import deadlines, facts, rules, services
 from gpai_cases.cases.models import (
@@ -24,14 +26,14 @@ from .. import forms
 from .base import case_for, model_for, provider_only
 
 STEPS = [
-    ("trigger", "When the threshold was met"),
-    ("compute", "Training compute"),
-    ("details", "Model details"),
-    ("evidence", "Evidence"),
-    ("arguments", "Arguments (optional)"),
-    ("review", "Review and submit"),
+    ("trigger", gettext_lazy("When the threshold was met")),
+    ("compute", gettext_lazy("Training compute")),
+    ("details", gettext_lazy("Model details")),
+    ("evidence", gettext_lazy("Evidence")),
+    ("arguments", gettext_lazy("Arguments (optional)")),
+    ("review", gettext_lazy("Review and submit")),
 ]
-STEP_NAMES = [s for s, _ in STEPS]
+STEP_NAMES = [name for name, _label in STEPS]
 
 
 def _wizard_context(case: Any, step: str) -> dict[str, Any]:
@@ -72,8 +74,13 @@ def notify_start(request: HttpRequest, model_id: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"Draft {case.reference} saved. The notification "
-                f"{deadlines.due_in_words(case.notification.notification_due, timezone.localdate())}.",
+                _("Draft %(reference)s saved. The notification %(due)s.")
+                % {
+                    "reference": case.reference,
+                    "due": deadlines.due_in_words(
+                        case.notification.notification_due, timezone.localdate()
+                    ),
+                },
             )
             return redirect("portal:wizard", reference=case.reference, step="compute")
     return render(
@@ -99,7 +106,9 @@ def wizard(request: HttpRequest, reference: str, step: str) -> HttpResponse:
     if case.kind != Kind.NOTIFICATION:
         raise Http404("Not a notification.")
     if case.state != State.DRAFT:
-        messages.info(request, "This notification has been submitted; it can no longer be edited.")
+        messages.info(
+            request, _("This notification has been submitted; it can no longer be edited.")
+        )
         return redirect("portal:case", reference=case.reference)
     n = case.notification
     context = _wizard_context(case, step)
@@ -158,7 +167,9 @@ def wizard(request: HttpRequest, reference: str, step: str) -> HttpResponse:
                     form.add_error("file", str(refused))
                 else:
                     messages.success(
-                        request, f"Uploaded “{document.title}”. SHA-256: {document.sha256}"
+                        request,
+                        _("Uploaded “%(title)s”. SHA-256: %(sha256)s")
+                        % {"title": document.title, "sha256": document.sha256},
                     )
                     return redirect("portal:wizard", reference=case.reference, step="evidence")
         elif step == "arguments":
@@ -179,7 +190,7 @@ def wizard(request: HttpRequest, reference: str, step: str) -> HttpResponse:
                         }
                     ],
                 )
-                messages.success(request, "Claim added.")
+                messages.success(request, _("Claim added."))
                 return redirect("portal:wizard", reference=case.reference, step="arguments")
         elif step == "review":
             context["blockers"] = rules.submit_blockers(case, today=timezone.localdate())
@@ -188,7 +199,11 @@ def wizard(request: HttpRequest, reference: str, step: str) -> HttpResponse:
                 services.case_submit(actor=request.user, case=case)
                 messages.success(
                     request,
-                    f"Notification {case.reference} submitted. The acknowledgement of receipt is being prepared.",
+                    _(
+                        "Notification %(reference)s submitted. The acknowledgement of receipt is "
+                        "being prepared."
+                    )
+                    % {"reference": case.reference},
                 )
                 return redirect("portal:submitted", reference=case.reference)
     except services.ActionRefused as refused:
@@ -213,7 +228,7 @@ def wizard(request: HttpRequest, reference: str, step: str) -> HttpResponse:
 
 
 def _saved(request: HttpRequest, case: Any, next_step: str) -> HttpResponse:
-    messages.success(request, "Saved. You can leave and come back to this draft at any time.")
+    messages.success(request, _("Saved. You can leave and come back to this draft at any time."))
     return redirect("portal:wizard", reference=case.reference, step=next_step)
 
 
