@@ -66,8 +66,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     language = models.CharField(
         max_length=10,
         choices=settings.LANGUAGES,
-        default="en",
-        help_text=_("Language of this person's pages, inbox messages and e-mails."),
+        default="",
+        blank=True,
+        help_text=_(
+            "Language of this person's pages, inbox messages and e-mails; until it is chosen, "
+            "the language they first signed in with."
+        ),
     )
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.PROVIDER)
     is_active = models.BooleanField(default=True)

@@ -39,6 +39,19 @@ def record_sign_in(kind: str, *, request: Any = None, user: Any = None, username
 @receiver(user_logged_in)
 def _logged_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     record_sign_in(SignInEventKind.SIGNED_IN, request=request, user=user)
+    _keep_the_language_signed_in_with(request, user)
+
+
+def _keep_the_language_signed_in_with(request: Any, user: Any) -> None:
+    """A person who has not chosen a language keeps the one they signed in with (their browser's
+    or the switcher's), for their pages, inbox messages and e-mails alike."""
+    from django.conf import settings
+
+    language = getattr(request, "LANGUAGE_CODE", "") if request is not None else ""
+    codes = {code for code, _name in settings.LANGUAGES}
+    if not getattr(user, "language", "x") and language in codes:
+        user.language = language
+        user.save(update_fields=["language"])
 
 
 @receiver(user_logged_out)

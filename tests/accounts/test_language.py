@@ -70,7 +70,7 @@ def test_the_switcher_refuses_an_unknown_language_and_a_foreign_next_address(cli
     )
     assert response.status_code == 302 and response["Location"] == "/"
     member_a.refresh_from_db()
-    assert member_a.language == "en"
+    assert member_a.language == ""  # unchanged: still not chosen
 
 
 def test_a_signed_out_visitor_switches_with_a_cookie(client):
@@ -143,3 +143,30 @@ def test_a_cached_fragment_is_kept_per_language():
         with translation.override(language):
             keys.add(fragment_key("workspace/_case_body.html", 7, ["GPAI-2026-0001"]))
     assert len(keys) == 3
+
+
+def test_a_person_who_never_chose_keeps_the_language_they_signed_in_with(client, member_a):
+    assert member_a.language == ""  # not chosen
+    response = client.post(
+        reverse("login"),
+        {"username": member_a.email, "password": "correct horse battery staple"},
+        headers={"accept-language": "fr-FR,fr;q=0.9"},
+    )
+    assert response.status_code == 302
+    member_a.refresh_from_db()
+    assert member_a.language == "fr"
+    # the pages follow at once, whatever the browser says next; e-mails follow the account
+    page = client.get(reverse("portal:home"), headers={"accept-language": "de"})
+    assert page["Content-Language"] == "fr"
+
+
+def test_a_chosen_language_is_not_replaced_by_the_browsers_at_sign_in(client, member_a):
+    member_a.language = "de"
+    member_a.save(update_fields=["language"])
+    client.post(
+        reverse("login"),
+        {"username": member_a.email, "password": "correct horse battery staple"},
+        headers={"accept-language": "fr"},
+    )
+    member_a.refresh_from_db()
+    assert member_a.language == "de"
