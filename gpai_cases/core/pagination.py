@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 
 
@@ -35,8 +36,12 @@ class CappedPaginator(Paginator):
     @cached_property
     def _counted(self) -> tuple[int, bool]:
         limit = self._wanted * self.per_page + self.cap
-        head = self.object_list[: limit + 1]
-        n = len(head) if isinstance(head, list | tuple) else head.count()
+        if isinstance(self.object_list, QuerySet):
+            # count primary keys in any order: the columns, joins and sort of the rows shown would
+            # cost for nothing
+            n = self.object_list.values("pk").order_by()[: limit + 1].count()
+        else:
+            n = len(self.object_list[: limit + 1])
         return (limit, True) if n > limit else (n, False)
 
     @property
