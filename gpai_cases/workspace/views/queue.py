@@ -42,11 +42,12 @@ def queue_view(request: HttpRequest) -> HttpResponse:
     page_number = str(request.GET.get("page", "1"))[:12]
 
     def context() -> dict[str, Any]:
-        rows = queue(request.user, f, today).values(*ROW_COLUMNS)
-        page = CappedPaginator(rows, 50, asked=page_number, cap=COUNT_CAP).get_page(page_number)
+        cases = queue(request.user, f, today)
+        page = CappedPaginator(cases, 50, asked=page_number, cap=COUNT_CAP).get_page(page_number)
         return {
             "page": page,
-            "rows": queue_rows(page.object_list, today),
+            # the page's rows as values of the columns shown (the count joined none of them)
+            "rows": queue_rows(page.object_list.values(*ROW_COLUMNS), today),
             "f": f,
             "filter_query": _filter_query(f),
             "states": State.choices,
