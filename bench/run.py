@@ -13,11 +13,12 @@ sys.path and its modules import by their plain names.
 from __future__ import annotations
 
 import datetime
+import json
 import shutil
 import sys
 import time
 
-from environment import ENV, PY, SIZES, django_setup, machine, reset_database, sh
+from environment import ENV, PY, ROOT, SIZES, django_setup, machine, reset_database, sh
 from letters import bench_letters
 from pages import in_process, measure, publish_register, sessions
 from report import write
@@ -65,6 +66,9 @@ def main() -> None:
     results["letters"] = bench_letters()
     print("sweep...", flush=True)
     results["sweep"] = bench_sweep()
+    # kept whatever happens to the report: a long run is not lost to a bug in report.py
+    (ROOT / "var").mkdir(exist_ok=True)
+    (ROOT / "var" / "bench-results.json").write_text(json.dumps(results, indent=2))
     results["machine"] = machine()
     results["machine"]["load"] = (
         f"{load_at_start} at the start, {results['machine']['load']} at the end"
