@@ -81,7 +81,10 @@ def machine() -> dict[str, str]:
         "import psycopg, os; v = psycopg.connect(os.environ['DATABASE_URL']).info.server_version; "
         "print(f'{v // 10000}.{v % 100}')",
     ).strip()
+    with open("/proc/loadavg") as fh:
+        load = " ".join(fh.read().split()[:3])
     return {
+        "load": load,
         "cpu": cpu,
         "cores": str(os.cpu_count()),
         "memory": mem,

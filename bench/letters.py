@@ -42,6 +42,9 @@ def bench_letters() -> dict[str, object]:
         Designation.objects.select_related("model__provider", "case")[:LETTERS_PER_KIND]
     ):
         case = Case(
+            # an id no row has: the letter reads the case's claims and reasoning draft, and
+            # finds none (an unsaved case could not be asked)
+            pk=-(i + 1),
             kind="reassessment",
             reference=f"{designation.case.reference}-R",
             model=designation.model,

@@ -108,6 +108,46 @@ def query_count(path: str, who: str | None, cookies: dict[str, str]) -> int:
     return len(ctx.captured_queries)
 
 
+def cpu_per_request(path: str, who: str | None, cookies: dict[str, str], *, cold: bool) -> dict:
+    """In-process: the CPU time and wall time of one request (mean of 40, after 5 warm-up ones),
+    through the whole middleware stack, with the fragment cache on or off. Less noisy than wrk
+    on a shared machine; the database server's own time is not in the CPU time."""
+    from django.conf import settings
+    from django.test import Client
+    from django.test.utils import override_settings
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    if who:
+        name, value = cookies[who].split("=", 1)
+        client.cookies[name] = value
+    caches = dict(settings.CACHES)
+    if cold:
+        caches["fragments"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    with override_settings(CACHES=caches):
+        for _ in range(5):
+            client.get(path)
+        cpu0, wall0 = time.process_time(), time.perf_counter()
+        for _ in range(40):
+            client.get(path)
+        cpu, wall = time.process_time() - cpu0, time.perf_counter() - wall0
+    return {"cpu_ms": round(cpu * 1000 / 40, 2), "wall_ms": round(wall * 1000 / 40, 2)}
+
+
+def in_process(cookies: dict[str, str]) -> list[dict[str, object]]:
+    """CPU per request of the signed-in pages and their floors, on both paths."""
+    rows = []
+    for label, path, who in pages():
+        if not path or not (label in COLD_PAGES or label.startswith("floor, signed in")):
+            continue
+        for cold in (False, True):
+            if cold and label.startswith("floor"):
+                continue
+            numbers = cpu_per_request(path, who, cookies, cold=cold)
+            rows.append({"page": label, "who": who, "cold": cold, **numbers})
+            print(f"in-process {label:<45} cold={cold!s:<5} {numbers}", flush=True)
+    return rows
+
+
 def wrk(path: str, who: str | None, cookies: dict[str, str]) -> dict[str, float]:
     args = [
         "wrk",
@@ -174,9 +214,17 @@ def publish_register() -> None:
     publish(actor=User.objects.get(email="bench-admin@ai-office.example"))
 
 
-COLD_PAGES = ("caseworker queue, first page", "case page (workspace)", "provider portal home")
+#: The signed-in pages of the performance targets: measured on both paths (served, and with the
+#: fragment cache off), quiet and while other cases change, and in-process (CPU per request).
+COLD_PAGES = (
+    "caseworker queue, first page",
+    "caseworker queue, filtered",
+    "caseworker queue, by deadline",
+    "case page (workspace)",
+    "provider portal home",
+)
 #: Pages measured a second time while other cases change, as they do on a working day.
-UNDER_WRITES = ("caseworker queue, first page", "case page (workspace)")
+UNDER_WRITES = COLD_PAGES
 WRITES_PER_SECOND = float(os.environ.get("BENCH_WRITES_PER_SECOND", "10"))
 
 
@@ -260,9 +308,11 @@ def measure(size: int, cookies: dict[str, str], *, cold: bool) -> list[dict[str,
                 f"p95={numbers['p95_ms']:.1f} ms rps={numbers['rps']:.0f}",
                 flush=True,
             )
-        for label, path, who in [] if cold else pages():
+        for label, path, who in pages():
             if label not in UNDER_WRITES or not path:
                 continue
+            if cold:
+                label = f"{label} — fragment cache off"
             # never the case whose page is measured: its page must stay what it was
             writer = CaseWriter(exclude={p.rstrip("/").rsplit("/", 1)[-1] for _, p, _ in pages()})
             writer.start()

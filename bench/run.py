@@ -13,13 +13,14 @@ sys.path and its modules import by their plain names.
 from __future__ import annotations
 
 import datetime
+import json
 import shutil
 import sys
 import time
 
-from environment import ENV, PY, SIZES, django_setup, machine, reset_database, sh
+from environment import ENV, PY, ROOT, SIZES, django_setup, machine, reset_database, sh
 from letters import bench_letters
-from pages import measure, publish_register, sessions
+from pages import in_process, measure, publish_register, sessions
 from report import write
 from sweep import bench_sweep
 
@@ -30,6 +31,8 @@ __all__ = ["ENV", "django_setup", "main", "sessions"]
 def main() -> None:
     if not shutil.which("wrk"):
         sys.exit("wrk is needed: apt-get install wrk")
+    with open("/proc/loadavg") as fh:
+        load_at_start = " ".join(fh.read().split()[:3])
     reset_database()
     django_setup()
     results: dict[str, object] = {
@@ -54,12 +57,22 @@ def main() -> None:
         rows = measure(size, cookies, cold=False)
         # the same signed-in pages with the fragment cache switched off: every request renders
         rows += measure(size, cookies, cold=True)
-        results["sizes"][str(size)] = {"generate_s": round(gen_s, 1), "pages": rows}
+        results["sizes"][str(size)] = {
+            "generate_s": round(gen_s, 1),
+            "pages": rows,
+            "in_process": in_process(cookies),
+        }
     print("letters...", flush=True)
     results["letters"] = bench_letters()
     print("sweep...", flush=True)
     results["sweep"] = bench_sweep()
+    # kept whatever happens to the report: a long run is not lost to a bug in report.py
+    (ROOT / "var").mkdir(exist_ok=True)
+    (ROOT / "var" / "bench-results.json").write_text(json.dumps(results, indent=2))
     results["machine"] = machine()
+    results["machine"]["load"] = (
+        f"{load_at_start} at the start, {results['machine']['load']} at the end"
+    )
     write(results)
 
 

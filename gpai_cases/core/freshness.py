@@ -230,7 +230,7 @@ class ReportingQuerySet(models.QuerySet):
             return None
         if label == "cases.Case":
             field = "pk"
-        elif any(f.name == "case" for f in self.model._meta.concrete_fields):
+        elif any(f.name == "case" and f.concrete for f in self.model._meta.get_fields()):
             field = "case_id"
         else:
             return None
@@ -304,7 +304,10 @@ def connect() -> None:
     for model in shown_models():
         for signal in (post_save, post_delete):
             signal.connect(_on_write, sender=model, dispatch_uid=f"freshness-{model._meta.label}")
-        for field in model._meta.local_many_to_many:
+        # the documented Model _meta API only (get_fields, label): no private Django attribute
+        for field in model._meta.get_fields(include_parents=False):
+            if not (field.many_to_many and field.concrete):
+                continue
             through = field.remote_field.through
             m2m_changed.connect(
                 _on_write, sender=through, dispatch_uid=f"freshness-m2m-{through._meta.label}"

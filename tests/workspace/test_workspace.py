@@ -71,6 +71,27 @@ def test_queue_query_count_does_not_grow_with_the_number_of_cases(
     assert len(response.context["rows"]) == 45
 
 
+def test_queue_counts_only_up_to_its_cap_and_reads_rows_as_values(
+    client, caseworker, member_a, provider_a, monkeypatch
+):
+    from gpai_cases.workspace.views import queue as queue_views
+
+    monkeypatch.setattr(queue_views, "COUNT_CAP", 3)
+    make_cases(member_a, provider_a, 60)
+    client.force_login(caseworker)
+    response = client.get(reverse("workspace:queue"))
+    assert response.context["page"].paginator.capped
+    assert b"More than 53 cases." in response.content
+    assert len(response.context["rows"]) == 50
+    # rows are plain values: no model instance is built for a row
+    assert all(
+        isinstance(v, str | int | bool) for r in response.context["rows"] for v in r.values()
+    )
+    second = client.get(reverse("workspace:queue"), {"page": "2"})
+    assert len(second.context["rows"]) == 10 and not second.context["page"].paginator.capped
+    assert b"Page 2 of 2" in second.content
+
+
 def test_queue_filters_search_sort_and_badges(
     client, caseworker, member_a, member_b, provider_a, model_b, assessing_a
 ):
@@ -85,29 +106,29 @@ def test_queue_filters_search_sort_and_badges(
     client.force_login(caseworker)
     with time_machine.travel(datetime.datetime(2026, 3, 14, 9, tzinfo=datetime.UTC)):
         page = client.get(reverse("workspace:queue"), {"sort": "deadline"})
-        refs = [r["case"].reference for r in page.context["rows"]]
+        refs = [r["reference"] for r in page.context["rows"]]
         assert refs[0] == late.reference  # earliest deadline first
         assert draft.reference not in refs  # a draft is the provider's own
         assert page.context["rows"][0]["overdue"] is True and page.context["rows"][0]["late"]
         assert b"overdue" in page.content
         overdue = client.get(reverse("workspace:queue"), {"overdue": "1"})
-        assert [r["case"].reference for r in overdue.context["rows"]] == [late.reference]
+        assert [r["reference"] for r in overdue.context["rows"]] == [late.reference]
     mine = client.get(reverse("workspace:queue"), {"mine": "1"})
-    assert [r["case"].reference for r in mine.context["rows"]] == [assessing_a.reference]
+    assert [r["reference"] for r in mine.context["rows"]] == [assessing_a.reference]
     me = client.get(reverse("workspace:queue"), {"assignee": "me"})
-    assert [r["case"].reference for r in me.context["rows"]] == [assessing_a.reference]
+    assert [r["reference"] for r in me.context["rows"]] == [assessing_a.reference]
     by_id = client.get(reverse("workspace:queue"), {"assignee": str(caseworker.pk)})
-    assert [r["case"].reference for r in by_id.context["rows"]] == [assessing_a.reference]
+    assert [r["reference"] for r in by_id.context["rows"]] == [assessing_a.reference]
     assert f'<option value="{caseworker.pk}" selected>'.encode() in by_id.content
     nobody = client.get(reverse("workspace:queue"), {"assignee": "none"})
-    assert assessing_a.reference not in [r["case"].reference for r in nobody.context["rows"]]
+    assert assessing_a.reference not in [r["reference"] for r in nobody.context["rows"]]
     assert len(nobody.context["rows"]) == 3
     by_state = client.get(reverse("workspace:queue"), {"state": "under_assessment"})
-    assert [r["case"].reference for r in by_state.context["rows"]] == [assessing_a.reference]
+    assert [r["reference"] for r in by_state.context["rows"]] == [assessing_a.reference]
     search = client.get(reverse("workspace:queue"), {"q": "beta intell"})
-    assert [r["case"].reference for r in search.context["rows"]] == [late.reference]
+    assert [r["reference"] for r in search.context["rows"]] == [late.reference]
     by_provider = client.get(reverse("workspace:queue"), {"provider": str(model_b.provider_id)})
-    assert [r["case"].reference for r in by_provider.context["rows"]] == [late.reference]
+    assert [r["reference"] for r in by_provider.context["rows"]] == [late.reference]
     assert client.get(reverse("workspace:queue"), {"state": "draft"}).context["rows"] == []
     nonsense = client.get(
         reverse("workspace:queue"),

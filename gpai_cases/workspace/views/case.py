@@ -12,20 +12,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from gpai_cases.accounts.models import Role, User
 from gpai_cases.assessment import services as assessment_services
 from gpai_cases.cases import access, audit, deadlines, due, facts, rules
 from gpai_cases.cases.models import (
     Case,
     CaseEvent,
     Claim,
-    ClaimReview,
     ConfidentialityClaim,
     Decision,
     InformationRequest,
     NotificationCorrection,
-    Outcome,
-    RequestKind,
 )
 from gpai_cases.core import freshness
 from gpai_cases.core.fragments import cached_fragment
@@ -162,7 +158,6 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             if case.assessment_started_on
             else None
         )
-        not_substantiated = rules.claims_not_substantiated(case)
         events = list(case.events.all())
         names = audit.assignee_names(events)
         scorecard = case.scorecards.select_related("saved_by").order_by("-version").first()
@@ -189,19 +184,8 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             "days_used": days_used,
             "target_days": settings.GPAI_ASSESSMENT_TARGET_DAYS,
             "actions": _actions(case, request.user, today),
-            "outcomes": [(o, Outcome(o).label) for o in case.allowed_outcomes],
-            "caseworkers": User.objects.filter(role=Role.CASEWORKER, is_active=True).order_by(
-                "email"
-            ),
-            "request_kinds": RequestKind.choices,
-            "default_rfi_days": settings.GPAI_RFI_DEFAULT_DAYS,
-            "reviews": [
-                (ClaimReview.SUBSTANTIATED, "Substantiated"),
-                (ClaimReview.NOT_SUBSTANTIATED, "Not substantiated"),
-            ],
             "proposal": next((d for d in case.decisions.all() if d.status == "proposed"), None),
             "latest_scorecard": scorecard,
-            "proposal_draft": _proposal_draft(scorecard, not_substantiated),
             "timeline": [(e, audit.describe(e, names)) for e in events],
             "requests": [
                 _request_actions(r, request.user, today) for r in case.information_requests.all()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 from typing import Any
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -17,9 +16,10 @@ from gpai_cases.cases.models import (
 )
 from gpai_cases.core.exports import csv_row
 from gpai_cases.core.fragments import cached_fragment
+from gpai_cases.core.pagination import CappedPaginator
 from gpai_cases.reminders import needs
 
-from ..queue import QueueFilter, queue, queue_rows
+from ..queue import ROW_COLUMNS, QueueFilter, queue, queue_rows
 from .base import office_only
 
 
@@ -31,6 +31,10 @@ def _filter_query(f: QueueFilter) -> str:
     return urlencode(params)
 
 
+#: The queue counts its cases up to this many past the page shown ("more than …" beyond).
+COUNT_CAP = 1000
+
+
 @office_only
 def queue_view(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
@@ -38,10 +42,12 @@ def queue_view(request: HttpRequest) -> HttpResponse:
     page_number = str(request.GET.get("page", "1"))[:12]
 
     def context() -> dict[str, Any]:
-        page = Paginator(queue(request.user, f, today), 50).get_page(page_number)
+        cases = queue(request.user, f, today)
+        page = CappedPaginator(cases, 50, asked=page_number, cap=COUNT_CAP).get_page(page_number)
         return {
             "page": page,
-            "rows": queue_rows(page.object_list, today),
+            # the page's rows as values of the columns shown (the count joined none of them)
+            "rows": queue_rows(page.object_list.values(*ROW_COLUMNS), today),
             "f": f,
             "filter_query": _filter_query(f),
             "states": State.choices,
