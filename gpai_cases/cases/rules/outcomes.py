@@ -160,9 +160,14 @@ def propose_blockers(
         reasons += already_designated(case)
     if reasoning is not None and not reasoning.strip():
         reasons.append("Write the reasoning of the decision.")
-    if awaiting_answer(case, today=today):
+    waiting = {r.kind for r in awaiting_answer(case, today=today)}
+    if waiting - {RequestKind.HEARING}:
         reasons.append(
             "A request for information is still open; wait for the answer or its due date."
+        )
+    if RequestKind.HEARING in waiting:
+        reasons.append(
+            "The hearing is still open; wait for the provider's comments or their due date."
         )
     if outcome in allowed and rejects_arguments(case, outcome):
         reasons += rejection_blockers(case)
