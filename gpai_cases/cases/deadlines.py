@@ -360,16 +360,12 @@ def is_late(due: date, submitted_on: date) -> bool:
 def rfi_due(
     sent_on: date, days: int, holidays: Collection[date], *, hearing: bool = False
 ) -> ComputedDate:
-    """Due date of an answer to a request for information (or, ``hearing``, of the comments on a
-    hearing's draft decision) sent on ``sent_on`` with ``days`` days.
-
-    A period for acting (:func:`period_for_acting`, Reg. 1182/71 Art 3): the day of sending is not
-    counted; weekend and holiday shift; at least two working days when ``days`` ≥ 2.
-    """
+    """Due date of the answer to a request (``hearing``: a hearing) sent on ``sent_on`` with ``days``
+    days: a period for acting (Reg. 1182/71 Art 3, :func:`period_for_acting`)."""
     if days < 1:
         raise ValueError(f"a request for information needs a period of at least one day ({days})")
-    label = {"code": "hearing" if hearing else "rfi"}
-    return period_for_acting(sent_on, days=days, holidays=holidays, label=label)
+    code = "hearing" if hearing else "rfi"
+    return period_for_acting(sent_on, days=days, holidays=holidays, label={"code": code})
 
 
 def earliest_reassessment(

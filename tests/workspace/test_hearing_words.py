@@ -3,6 +3,7 @@ pages' request lists, the letters, the inboxes (issue 17)."""
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -58,3 +59,19 @@ def test_a_request_for_information_keeps_its_name(client, assessing_a, caseworke
     office = _text(client.get(reverse("workspace:case", args=[assessing_a.reference])))
     assert "period set in the request for information" in office
     assert "A request for information is still open" in office
+
+
+def test_the_case_page_and_its_choice_labels_speak_french_and_german(client, hearing, caseworker):
+    url = reverse("workspace:case", args=[hearing.case.reference])
+    caseworker.language = "fr"
+    caseworker.save(update_fields=["language"])
+    client.force_login(caseworker)
+    french = html.unescape(client.get(url).content.decode())
+    assert "Ce que vous pouvez faire" in french and "En cours d'évaluation" in french
+    assert "Audition sur un projet de décision (droit d'être entendu)" in french
+    assert "délai fixé dans la lettre d'audition (droit d'être entendu)" in french
+    caseworker.language = "de"
+    caseworker.save(update_fields=["language"])
+    german = html.unescape(client.get(url).content.decode())
+    assert "Was Sie tun können" in german and "In Prüfung" in german
+    assert "Anhörung zu einem Beschlussentwurf" in german
