@@ -128,3 +128,16 @@ def test_a_refused_share_shows_the_same_page_with_its_error_and_the_ticked_box(
     assert 'id="error-summary-title"' in page
     box = re.search(r"<input[^>]*id=\"id_confirm\"[^>]*>", page).group(0)
     assert "checked" in box
+
+
+def test_a_refusal_is_plain_text_in_the_readers_language(report, caseworker):
+    import json
+
+    from django.utils import translation
+
+    shared = services.document_share(actor=caseworker, document=report)
+    with translation.override("fr"), pytest.raises(services.ActionRefused) as refused:
+        services.document_share(actor=caseworker, document=shared)
+    assert refused.value.reasons == ["Ce document est déjà partagé avec le fournisseur."]
+    assert all(type(r) is str for r in refused.value.reasons)  # serialises as an API detail
+    assert json.loads(json.dumps({"reasons": refused.value.reasons}))["reasons"]
