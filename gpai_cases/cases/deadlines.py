@@ -357,15 +357,15 @@ def is_late(due: date, submitted_on: date) -> bool:
     return submitted_on > due
 
 
-def rfi_due(sent_on: date, days: int, holidays: Collection[date]) -> ComputedDate:
-    """Due date of an answer to a request for information sent on ``sent_on`` with ``days`` days.
-
-    A period for acting (:func:`period_for_acting`, Reg. 1182/71 Art 3): the day of sending is not
-    counted; weekend and holiday shift; at least two working days when ``days`` ≥ 2.
-    """
+def rfi_due(
+    sent_on: date, days: int, holidays: Collection[date], *, hearing: bool = False
+) -> ComputedDate:
+    """Due date of the answer to a request (``hearing``: a hearing) sent on ``sent_on`` with ``days``
+    days: a period for acting (Reg. 1182/71 Art 3, :func:`period_for_acting`)."""
     if days < 1:
         raise ValueError(f"a request for information needs a period of at least one day ({days})")
-    return period_for_acting(sent_on, days=days, holidays=holidays, label={"code": "rfi"})
+    code = "hearing" if hearing else "rfi"
+    return period_for_acting(sent_on, days=days, holidays=holidays, label={"code": code})
 
 
 def earliest_reassessment(

@@ -46,6 +46,7 @@ CODES = ("period", "typed", "waiting", "before", "corrected", "stop", "text")
 LABELS = (
     "notification",  # Art 52(1) AI Act
     "rfi",  # period set in the request for information
+    "hearing",  # period set in the hearing letter (right to be heard)
     "incident_initial",
     "incident_intermediate",
     "incident_final",

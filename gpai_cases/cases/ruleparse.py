@@ -58,6 +58,10 @@ _LABELS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], dict[str, str]]]]
     (re.compile(r"^Art 52\(1\) AI Act$"), lambda m: {"code": "notification"}),
     (re.compile(r"^period set in the request for information$"), lambda m: {"code": "rfi"}),
     (
+        re.compile(r"^period set in the hearing letter \(right to be heard\)$"),
+        lambda m: {"code": "hearing"},
+    ),
+    (
         re.compile(r"^initial report, (?P<kind>.+?): (?P<citation>.+)$"),
         lambda m: {"code": "incident_initial", "kind": m["kind"], "citation": m["citation"]},
     ),

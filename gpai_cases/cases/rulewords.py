@@ -73,6 +73,8 @@ def _label(label: Mapping[str, Any]) -> str:
         return gettext("Art 52(1) AI Act")
     if code == "rfi":
         return gettext("period set in the request for information")
+    if code == "hearing":
+        return gettext("period set in the hearing letter (right to be heard)")
     if code == "incident_initial":
         return gettext("initial report, %(kind)s: %(citation)s") % {
             "kind": kind.lower(),

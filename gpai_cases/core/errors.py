@@ -17,9 +17,11 @@ class ActionRefused(Exception):
     """
 
     def __init__(self, reasons: list[str], **extra: Any) -> None:
-        self.reasons = reasons
+        # lazy sentences (gettext_lazy) become text in the reader's language here, so that the
+        # reasons join, compare and serialise (API problem details) as plain strings
+        self.reasons = [str(reason) for reason in reasons]
         self.extra = extra
-        super().__init__(" ".join(reasons))
+        super().__init__(" ".join(self.reasons))
 
 
 def refuse_if(reasons: list[str], **extra: Any) -> None:

@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.core.errors import ImmutableError
 from gpai_cases.core.freshness import ReportingManager
@@ -20,11 +21,11 @@ def document_path(instance: Document, filename: str) -> str:
 
 
 class DocumentKind(models.TextChoices):
-    EVIDENCE = "evidence", "Evidence"
-    RESPONSE = "response", "Response to a request for information"
-    REASONS = "reasons", "Reasons for reassessment"
-    REPORT = "report", "Evaluation report"
-    LETTER = "letter", "Letter"
+    EVIDENCE = "evidence", _("Evidence")
+    RESPONSE = "response", _("Response to a request for information")
+    REASONS = "reasons", _("Reasons for reassessment")
+    REPORT = "report", _("Evaluation report")
+    LETTER = "letter", _("Letter")
 
 
 class Visibility(models.TextChoices):
@@ -32,8 +33,8 @@ class Visibility(models.TextChoices):
     are shared; what the AI Office attaches in the assessment is internal until shared on
     purpose."""
 
-    SHARED = "shared", "Shared with the provider"
-    INTERNAL = "internal", "Internal: the AI Office only"
+    SHARED = "shared", _("Shared with the provider")
+    INTERNAL = "internal", _("Internal: the AI Office only")
 
 
 __all__ = [
@@ -66,7 +67,9 @@ class Document(AppendOnlyModel):
     uploaded_at = models.DateTimeField(auto_now_add=True)
     supplementary = models.BooleanField(
         default=False,
-        help_text="Filed after the notification was submitted: outside Art 52(2) (docs/rules.md § arguments).",
+        help_text=_(
+            "Filed after the notification was submitted: outside Art 52(2) (docs/rules.md § arguments)."
+        ),
     )
     replaces = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="replaced_by"
@@ -83,14 +86,16 @@ class Document(AppendOnlyModel):
         max_length=10, choices=Visibility.choices, default=Visibility.SHARED, db_index=True
     )
     shared_at = models.DateTimeField(
-        null=True, blank=True, help_text="When an internal document was shared with the provider."
+        null=True,
+        blank=True,
+        help_text=_("When an internal document was shared with the provider."),
     )
     shared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
 
     removed_at = models.DateTimeField(
-        null=True, blank=True, help_text="Removed from a draft before submission (kept here)."
+        null=True, blank=True, help_text=_("Removed from a draft before submission (kept here).")
     )
     removed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -124,7 +129,7 @@ class DocumentRead(AppendOnlyModel):
     reader = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reader_role = models.CharField(max_length=20)
     at = models.DateTimeField(auto_now_add=True, db_index=True)
-    via = models.CharField(max_length=20, help_text="web or api")
+    via = models.CharField(max_length=20, help_text=_("web or api"))
 
     class Meta:
         ordering = ["-at", "-id"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.core.models import AppendOnlyModel, TrackedModel
 
@@ -20,7 +21,7 @@ class PublicWording(TrackedModel):
         "cases.Designation", on_delete=models.PROTECT, related_name="public_wording"
     )
     entry_id = models.CharField(
-        max_length=20, unique=True, help_text="Stable public identifier, never reused."
+        max_length=20, unique=True, help_text=_("Stable public identifier, never reused.")
     )
     public_model_name = models.CharField(max_length=200)
     public_provider_name = models.CharField(max_length=200)

@@ -4,6 +4,8 @@ a caseworker shares it, on purpose and after a confirmation; the share is in the
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
@@ -108,3 +110,34 @@ def test_only_a_caseworker_shares(report, approver, member_a):
 
 def test_what_the_provider_files_is_shared(draft_a):
     assert {d.visibility for d in draft_a.documents.all()} == {Visibility.SHARED}
+
+
+def test_a_refused_share_shows_the_same_page_with_its_error_and_the_ticked_box(
+    client, report, caseworker
+):
+    url = reverse("workspace:document_share", args=[report.case.reference, report.pk])
+    client.force_login(caseworker)
+    unticked = client.post(url, {}).content.decode()
+    assert 'id="error-summary-title"' in unticked and "Tick the box to confirm" in unticked
+    assert 'id="id_confirm_error"' in unticked
+    # someone else shares it between the page and the click: the same page, the refusal, the box
+    services.document_share(actor=caseworker, document=report)
+    refused = client.post(url, {"confirm": "on"})
+    page = refused.content.decode()
+    assert refused.status_code == 200 and "already shared with the provider" in page
+    assert 'id="error-summary-title"' in page
+    box = re.search(r"<input[^>]*id=\"id_confirm\"[^>]*>", page).group(0)
+    assert "checked" in box
+
+
+def test_a_refusal_is_plain_text_in_the_readers_language(report, caseworker):
+    import json
+
+    from django.utils import translation
+
+    shared = services.document_share(actor=caseworker, document=report)
+    with translation.override("fr"), pytest.raises(services.ActionRefused) as refused:
+        services.document_share(actor=caseworker, document=shared)
+    assert refused.value.reasons == ["Ce document est déjà partagé avec le fournisseur."]
+    assert all(type(r) is str for r in refused.value.reasons)  # serialises as an API detail
+    assert json.loads(json.dumps({"reasons": refused.value.reasons}))["reasons"]

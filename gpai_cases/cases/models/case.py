@@ -10,40 +10,41 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from gpai_cases.core.models import TrackedModel
 
 
 class State(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    SUBMITTED = "submitted", "Submitted"
-    UNDER_ASSESSMENT = "under_assessment", "Under assessment"
-    DECISION_PROPOSED = "decision_proposed", "Decision proposed"
-    DECIDED = "decided", "Decided"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    UNDER_ASSESSMENT = "under_assessment", _("Under assessment")
+    DECISION_PROPOSED = "decision_proposed", _("Decision proposed")
+    DECIDED = "decided", _("Decided")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 OPEN_STATES = (State.DRAFT, State.SUBMITTED, State.UNDER_ASSESSMENT, State.DECISION_PROPOSED)
 
 
 class Kind(models.TextChoices):
-    NOTIFICATION = "notification", "Notification (Art 52(1))"
-    EX_OFFICIO = "ex_officio", "Ex officio designation (Art 52(1), 52(4))"
-    REASSESSMENT = "reassessment", "Reassessment (Art 52(5))"
+    NOTIFICATION = "notification", _("Notification (Art 52(1))")
+    EX_OFFICIO = "ex_officio", _("Ex officio designation (Art 52(1), 52(4))")
+    REASSESSMENT = "reassessment", _("Reassessment (Art 52(5))")
 
 
 class ExOfficioBasis(models.TextChoices):
-    EX_OFFICIO = "ex_officio", "Of the Commission's own motion"
-    SCIENTIFIC_PANEL_ALERT = "scientific_panel_alert", "Qualified alert of the scientific panel"
+    EX_OFFICIO = "ex_officio", _("Of the Commission's own motion")
+    SCIENTIFIC_PANEL_ALERT = "scientific_panel_alert", _("Qualified alert of the scientific panel")
 
 
 class Outcome(models.TextChoices):
-    DESIGNATE = "designate", "Designate as GPAI model with systemic risk"
-    NOT_DESIGNATE = "not_designate", "Do not designate"
-    MAINTAIN = "maintain", "Maintain the designation"
-    REVOKE = "revoke", "Revoke the designation"
-    NOT_REASSESSED = "not_reassessed", "Decline to reassess (the designation stays as it is)"
+    DESIGNATE = "designate", _("Designate as GPAI model with systemic risk")
+    NOT_DESIGNATE = "not_designate", _("Do not designate")
+    MAINTAIN = "maintain", _("Maintain the designation")
+    REVOKE = "revoke", _("Revoke the designation")
+    NOT_REASSESSED = "not_reassessed", _("Decline to reassess (the designation stays as it is)")
 
 
 OUTCOMES_BY_KIND: dict[str, tuple[str, ...]] = {
@@ -56,8 +57,8 @@ OUTCOMES_BY_KIND: dict[str, tuple[str, ...]] = {
 class Initiative(models.TextChoices):
     """Who asked for a reassessment (docs/rules.md § reassessment)."""
 
-    PROVIDER = "provider", "Requested by the provider (Art 52(5))"
-    COMMISSION = "commission", "Of the Commission's own motion"
+    PROVIDER = "provider", _("Requested by the provider (Art 52(5))")
+    COMMISSION = "commission", _("Of the Commission's own motion")
 
 
 class ReferenceSequence(models.Model):
@@ -86,14 +87,16 @@ class Case(ConcurrentTransitionMixin, TrackedModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="reassessment_cases",
-        help_text="For a reassessment: the designation under review.",
+        help_text=_("For a reassessment: the designation under review."),
     )
-    reasons = models.TextField(blank=True, help_text="For a reassessment: the new reasons.")
+    reasons = models.TextField(blank=True, help_text=_("For a reassessment: the new reasons."))
     initiative = models.CharField(
         max_length=20,
         choices=Initiative.choices,
         blank=True,
-        help_text="For a reassessment: requested by the provider, or of the Commission's motion.",
+        help_text=_(
+            "For a reassessment: requested by the provider, or of the Commission's motion."
+        ),
     )
 
     assignee = models.ForeignKey(
@@ -109,11 +112,14 @@ class Case(ConcurrentTransitionMixin, TrackedModel):
     created_at = models.DateTimeField(default=timezone.now)
     submitted_at = models.DateTimeField(null=True, blank=True)
     late = models.BooleanField(
-        default=False, help_text="Notified after the due date (docs/rules.md § notification-duty)."
+        default=False,
+        help_text=_("Notified after the due date (docs/rules.md § notification-duty)."),
     )
     released_before_notification = models.BooleanField(
         default=False,
-        help_text="Open-source model notified on or after its planned release (docs/rules.md § open-source-release).",
+        help_text=_(
+            "Open-source model notified on or after its planned release (docs/rules.md § open-source-release)."
+        ),
     )
     assessment_started_on = models.DateField(null=True, blank=True)
     state_changed_at = models.DateTimeField(default=timezone.now)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.core.models import TrackedModel
 
@@ -37,9 +38,9 @@ class ConfidentialityClaim(TrackedModel):
     field = models.CharField(
         max_length=60, blank=True, choices=list(CLAIMABLE_FIELDS.items()), default=""
     )
-    reason = models.TextField(help_text="Why it is confidential business information.")
+    reason = models.TextField(help_text=_("Why it is confidential business information."))
     terms = models.TextField(
-        blank=True, help_text="Words or phrases that must never be published, one per line."
+        blank=True, help_text=_("Words or phrases that must never be published, one per line.")
     )
     non_confidential_version = models.ForeignKey(
         "documents.Document", null=True, blank=True, on_delete=models.PROTECT, related_name="+"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.core.freshness import ReportingManager
 from gpai_cases.core.models import CurrentManager, TrackedModel
@@ -14,13 +15,13 @@ from .case import Case
 
 
 class TriggerType(models.TextChoices):
-    MET = "met", "The threshold has been met"
-    WILL_BE_MET = "will_be_met", "It became known that the threshold will be met"
+    MET = "met", _("The threshold has been met")
+    WILL_BE_MET = "will_be_met", _("It became known that the threshold will be met")
 
 
 class ComputeMethod(models.TextChoices):
-    HARDWARE = "hardware", "Hardware-based (chips × time × peak FLOP/s × utilisation)"
-    ARCHITECTURE = "architecture", "Architecture-based (≈ 6 × parameters × tokens)"
+    HARDWARE = "hardware", _("Hardware-based (chips × time × peak FLOP/s × utilisation)")
+    ARCHITECTURE = "architecture", _("Architecture-based (≈ 6 × parameters × tokens)")
 
 
 class Notification(TrackedModel):
@@ -34,7 +35,7 @@ class Notification(TrackedModel):
     )
     compute_method = models.CharField(max_length=20, choices=ComputeMethod.choices, blank=True)
     compute_inputs = models.JSONField(
-        default=dict, blank=True, help_text="The inputs of the estimate (chips, hours, tokens…)."
+        default=dict, blank=True, help_text=_("The inputs of the estimate (chips, hours, tokens…).")
     )
     architecture_description = models.TextField(blank=True)
     modalities_description = models.TextField(blank=True)
@@ -45,13 +46,15 @@ class Notification(TrackedModel):
     filed = models.JSONField(
         default=dict,
         blank=True,
-        help_text="The notification and the model's figures as filed at submission "
-        "(docs/rules.md § facts-as-filed); kept as they were, whatever changes later.",
+        help_text=_(
+            "The notification and the model's figures as filed at submission "
+            "(docs/rules.md § facts-as-filed); kept as they were, whatever changes later."
+        ),
     )
     met_confirmed_on = models.DateField(
         null=True,
         blank=True,
-        help_text="For 'will be met': the day a correction confirmed the threshold was met.",
+        help_text=_("For 'will be met': the day a correction confirmed the threshold was met."),
     )
     wizard_step = models.CharField(max_length=30, blank=True)
 
@@ -60,16 +63,16 @@ class Notification(TrackedModel):
 
 
 class ClaimBasis(models.TextChoices):
-    CAPABILITY = "capability", "Capabilities"
-    REACH = "reach", "Reach"
-    MITIGATION = "mitigation", "Mitigations (not a valid ground under the guidelines)"
-    OTHER = "other", "Other"
+    CAPABILITY = "capability", _("Capabilities")
+    REACH = "reach", _("Reach")
+    MITIGATION = "mitigation", _("Mitigations (not a valid ground under the guidelines)")
+    OTHER = "other", _("Other")
 
 
 class ClaimReview(models.TextChoices):
-    PENDING = "pending", "Not yet reviewed"
-    SUBSTANTIATED = "substantiated", "Substantiated"
-    NOT_SUBSTANTIATED = "not_substantiated", "Not substantiated"
+    PENDING = "pending", _("Not yet reviewed")
+    SUBSTANTIATED = "substantiated", _("Substantiated")
+    NOT_SUBSTANTIATED = "not_substantiated", _("Not substantiated")
 
 
 class Claim(TrackedModel):
@@ -81,7 +84,7 @@ class Claim(TrackedModel):
     documents = models.ManyToManyField("documents.Document", blank=True, related_name="claims")
     supplementary = models.BooleanField(
         default=False,
-        help_text="Filed after submission: outside Art 52(2) (docs/rules.md § arguments).",
+        help_text=_("Filed after submission: outside Art 52(2) (docs/rules.md § arguments)."),
     )
     filed_at = models.DateTimeField(default=timezone.now)
     filed_by = models.ForeignKey(
@@ -95,7 +98,7 @@ class Claim(TrackedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     removed_at = models.DateTimeField(
-        null=True, blank=True, help_text="Removed from the draft before submission."
+        null=True, blank=True, help_text=_("Removed from the draft before submission.")
     )
     removed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -125,9 +128,9 @@ class NotificationCorrection(TrackedModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     reason = models.TextField()
-    changes = models.JSONField(default=dict, help_text="field → [old, new], as text.")
+    changes = models.JSONField(default=dict, help_text=_("field → [old, new], as text."))
     confirms_met = models.BooleanField(
-        default=False, help_text="Confirms that a threshold known to be met has been met."
+        default=False, help_text=_("Confirms that a threshold known to be met has been met.")
     )
     documents = models.ManyToManyField("documents.Document", blank=True, related_name="+")
 

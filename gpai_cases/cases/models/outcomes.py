@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.core.models import TrackedModel
 
@@ -15,9 +16,9 @@ from .filing import Claim
 
 
 class DecisionStatus(models.TextChoices):
-    PROPOSED = "proposed", "Proposed"
-    RETURNED = "returned", "Returned"
-    APPROVED = "approved", "Approved"
+    PROPOSED = "proposed", _("Proposed")
+    RETURNED = "returned", _("Returned")
+    APPROVED = "approved", _("Approved")
 
 
 class Decision(TrackedModel):
@@ -43,7 +44,7 @@ class Decision(TrackedModel):
         Claim,
         blank=True,
         related_name="+",
-        help_text="A rejection of the arguments cites the claims found not substantiated.",
+        help_text=_("A rejection of the arguments cites the claims found not substantiated."),
     )
 
     class Meta:
@@ -67,10 +68,10 @@ class Decision(TrackedModel):
 
 
 class DesignationBasis(models.TextChoices):
-    ARGUMENTS_REJECTED = "notified_arguments_rejected", "Notified; arguments rejected"
-    NO_ARGUMENTS = "notified_without_arguments", "Notified without arguments"
-    EX_OFFICIO = "ex_officio", "Ex officio"
-    SCIENTIFIC_PANEL_ALERT = "scientific_panel_alert", "Scientific panel alert"
+    ARGUMENTS_REJECTED = "notified_arguments_rejected", _("Notified; arguments rejected")
+    NO_ARGUMENTS = "notified_without_arguments", _("Notified without arguments")
+    EX_OFFICIO = "ex_officio", _("Ex officio")
+    SCIENTIFIC_PANEL_ALERT = "scientific_panel_alert", _("Scientific panel alert")
 
 
 ARTICLE_52_4_BASES = frozenset(
@@ -90,9 +91,13 @@ class Designation(TrackedModel):
     basis = models.CharField(max_length=40, choices=DesignationBasis.choices)
     decided_on = models.DateField()
     systemic_risk_since = models.DateField(
-        null=True, blank=True, help_text="Arguments rejected: since the trigger date (Art 52(3))."
+        null=True,
+        blank=True,
+        help_text=_("Arguments rejected: since the trigger date (Art 52(3))."),
     )
-    last_decision_on = models.DateField(help_text="Designation or latest decision to maintain it.")
+    last_decision_on = models.DateField(
+        help_text=_("Designation or latest decision to maintain it.")
+    )
     reassessment_earliest = models.DateField()
     reassessment_rule = RuleField()
     ended_on = models.DateField(null=True, blank=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.core.models import TrackedModel
 
@@ -20,10 +21,10 @@ class ReasoningDraft(TrackedModel):
     assessment = models.JSONField(
         default=dict,
         blank=True,
-        help_text="Annex XIII criterion key → its assessment in sentences.",
+        help_text=_("Annex XIII criterion key → its assessment in sentences."),
     )
     arguments = models.JSONField(
-        default=dict, blank=True, help_text="Claim id → why the argument fails or holds."
+        default=dict, blank=True, help_text=_("Claim id → why the argument fails or holds.")
     )
     hearing = models.TextField(blank=True)
     conclusion = models.TextField(blank=True)

@@ -7,6 +7,7 @@ import datetime
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.core.models import TrackedModel
 
@@ -15,26 +16,26 @@ from .case import Case, Outcome
 
 
 class RequestKind(models.TextChoices):
-    QUESTION = "question", "Request for information"
-    HEARING = "hearing", "Hearing on a draft decision (right to be heard)"
+    QUESTION = "question", _("Request for information")
+    HEARING = "hearing", _("Hearing on a draft decision (right to be heard)")
 
 
 class RequestStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    ANSWERED = "answered", "Answered"
-    LAPSED = "lapsed", "Lapsed: not answered by its due date"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    OPEN = "open", _("Open")
+    ANSWERED = "answered", _("Answered")
+    LAPSED = "lapsed", _("Lapsed: not answered by its due date")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class ExtensionOrigin(models.TextChoices):
-    OWN_MOTION = "own_motion", "Extended by the AI Office of its own motion"
-    PROVIDER_REQUEST = "provider_request", "Requested by the provider"
+    OWN_MOTION = "own_motion", _("Extended by the AI Office of its own motion")
+    PROVIDER_REQUEST = "provider_request", _("Requested by the provider")
 
 
 class ExtensionStatus(models.TextChoices):
-    PENDING = "pending", "Awaiting a decision"
-    GRANTED = "granted", "Granted"
-    REFUSED = "refused", "Refused"
+    PENDING = "pending", _("Awaiting a decision")
+    GRANTED = "granted", _("Granted")
+    REFUSED = "refused", _("Refused")
 
 
 class InformationRequest(TrackedModel):
@@ -43,21 +44,25 @@ class InformationRequest(TrackedModel):
         max_length=20, choices=RequestKind.choices, default=RequestKind.QUESTION
     )
     questions = models.JSONField(default=list)
-    draft_reasoning = models.TextField(blank=True, help_text="For a hearing: the draft decision.")
+    draft_reasoning = models.TextField(
+        blank=True, help_text=_("For a hearing: the draft decision.")
+    )
     draft_outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
     sent_on = models.DateField(default=timezone.localdate)
     due_date = models.DateField(db_index=True)
     due_rule = RuleField()
     period_days = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Set when the due date was computed from a period."
+        null=True, blank=True, help_text=_("Set when the due date was computed from a period.")
     )
     due_date_set = models.DateField(
         null=True,
         blank=True,
-        help_text="The due date as a person typed it (the due date follows Reg. 1182/71).",
+        help_text=_("The due date as a person typed it (the due date follows Reg. 1182/71)."),
     )
     lapsed_on = models.DateField(
-        null=True, blank=True, help_text="The day the sweep found the due date passed unanswered."
+        null=True,
+        blank=True,
+        help_text=_("The day the sweep found the due date passed unanswered."),
     )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     withdrawn_by = models.ForeignKey(
@@ -124,7 +129,7 @@ class RequestExtension(TrackedModel):
     )
     reason = models.TextField()
     proposed_due_date = models.DateField(
-        null=True, blank=True, help_text="The due date asked for (a provider's request)."
+        null=True, blank=True, help_text=_("The due date asked for (a provider's request).")
     )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

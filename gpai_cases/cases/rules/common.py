@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+from django.utils.translation import gettext_lazy as _
+
 from .. import deadlines
 from ..models import (
     Case,
@@ -69,7 +71,7 @@ def request_due_date_problems(value: datetime.date | None, *, today: datetime.da
     if value is None:
         return []
     if value <= today:
-        return ["The due date must be after today."]
+        return [_("The due date must be after today.")]
     latest = today + datetime.timedelta(days=LATEST_REQUEST_DUE_DAYS)
     if value > latest:
         return [f"The due date cannot be later than {deadlines.format_day(latest)}."]
@@ -80,7 +82,7 @@ def alert_date_problems(value: datetime.date | None, *, today: datetime.date) ->
     if value is None:
         return []
     if value > today:
-        return ["The date of the alert cannot be in the future."]
+        return [_("The date of the alert cannot be in the future.")]
     if value < EARLIEST_TRIGGER_DATE:
         return [
             f"The date of the alert cannot be before {deadlines.format_day(EARLIEST_TRIGGER_DATE)}."

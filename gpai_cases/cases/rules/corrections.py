@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from .. import deadlines
 from ..models import Case, Kind, State, TriggerType
 from .common import state_blocker, trigger_date_problems
@@ -29,25 +31,25 @@ def correction_blockers(
     compute figure or method, a corrected trigger date, or — for "will be met" — the
     confirmation that the threshold has been met, with the final figure and the day it was met."""
     if case.kind != Kind.NOTIFICATION:
-        return ["Only a notification can be corrected."]
+        return [_("Only a notification can be corrected.")]
     reasons = state_blocker(
         case, (State.SUBMITTED, State.UNDER_ASSESSMENT), "correct the notification"
     )
     if reason is not None and not reason.strip():
-        reasons.append("Say why the notification is corrected.")
+        reasons.append(_("Say why the notification is corrected."))
     if documents is not None:
         if not documents:
-            reasons.append("Attach at least one document as evidence for the correction.")
+            reasons.append(_("Attach at least one document as evidence for the correction."))
         elif any(
             d.case_id != case.pk or d.removed_at is not None or d.kind == "letter"
             for d in documents
         ):
-            reasons.append("A document given as evidence is not a document filed in this case.")
+            reasons.append(_("A document given as evidence is not a document filed in this case."))
     n = getattr(case, "notification", None)
     if confirms_met and n is not None:
         if n.trigger_type != TriggerType.WILL_BE_MET:
             reasons.append(
-                "Only a notification that the threshold will be met can be confirmed as met."
+                _("Only a notification that the threshold will be met can be confirmed as met.")
             )
         elif n.met_confirmed_on is not None:
             reasons.append(
@@ -55,22 +57,24 @@ def correction_blockers(
                 f"{deadlines.format_date(n.met_confirmed_on)}."
             )
         if final_compute is None:
-            reasons.append("Give the final training compute with the confirmation.")
+            reasons.append(_("Give the final training compute with the confirmation."))
         if met_on is None:
-            reasons.append("Give the day the threshold was met.")
+            reasons.append(_("Give the day the threshold was met."))
     elif met_on is not None:
         reasons.append(
-            "A day the threshold was met goes with the confirmation that it has been met."
+            _("A day the threshold was met goes with the confirmation that it has been met.")
         )
     if today is not None:
         if met_on is not None and met_on > today:
-            reasons.append("The day the threshold was met cannot be after today.")
+            reasons.append(_("The day the threshold was met cannot be after today."))
         else:
             reasons += trigger_date_problems(met_on, today=today)
         reasons += trigger_date_problems(trigger_date, today=today)
     if changes is not None and not changes and not confirms_met:
         reasons.append(
-            "The correction changes nothing: give a new figure, method or trigger date, or "
-            "confirm that the threshold has been met."
+            _(
+                "The correction changes nothing: give a new figure, method or trigger date, or "
+                "confirm that the threshold has been met."
+            )
         )
     return reasons

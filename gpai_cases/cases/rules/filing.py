@@ -6,6 +6,7 @@ import datetime
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from .. import deadlines
 from ..models import (
@@ -71,18 +72,18 @@ def notify_blockers(model: Any) -> list[str]:
 def notification_missing_fields(case: Case) -> list[str]:
     n = getattr(case, "notification", None)
     if n is None:
-        return ["The notification details are missing."]
+        return [_("The notification details are missing.")]
     missing = []
     if not n.trigger_type:
-        missing.append("Say whether the threshold has been met or will be met.")
+        missing.append(_("Say whether the threshold has been met or will be met."))
     if not n.trigger_date:
-        missing.append("Give the date the threshold was met or became known to be met.")
+        missing.append(_("Give the date the threshold was met or became known to be met."))
     if n.compute_flop is None:
-        missing.append("Give the training compute in FLOP.")
+        missing.append(_("Give the training compute in FLOP."))
     if not n.compute_method:
-        missing.append("Say how the training compute was estimated.")
+        missing.append(_("Say how the training compute was estimated."))
     if not n.architecture_description.strip():
-        missing.append("Describe the model's architecture.")
+        missing.append(_("Describe the model's architecture."))
     return missing
 
 
@@ -93,30 +94,32 @@ def submit_blockers(case: Case, *, today: datetime.date) -> list[str]:
     if case.kind == Kind.NOTIFICATION:
         reasons += notification_missing_fields(case)
         if not case.documents.filter(kind="evidence").exists():
-            reasons.append("Upload at least one evidence document for the training compute.")
+            reasons.append(_("Upload at least one evidence document for the training compute."))
     elif case.kind == Kind.REASSESSMENT:
         reasons += reassessment_blockers(case.designation, today=today)
         if case.designation is not None and case.designation.active:
             # the Commission may have begun to reassess it of its own motion meanwhile
             reasons += open_reassessment_of(case.designation, drafts=False, other_than=case)
         if not case.reasons.strip():
-            reasons.append("Give at least one new reason for the reassessment.")
+            reasons.append(_("Give at least one new reason for the reassessment."))
         if not case.documents.exists():
-            reasons.append("Upload at least one document supporting the reasons.")
+            reasons.append(_("Upload at least one document supporting the reasons."))
     return reasons
 
 
 def reassessment_blockers(designation: Designation | None, *, today: datetime.date) -> list[str]:
     """docs/rules.md § reassessment: which designations may be reassessed, and not before the earliest date."""
     if designation is None:
-        return ["Choose the designation to be reassessed."]
+        return [_("Choose the designation to be reassessed.")]
     if not designation.active:
         return [f"The designation was revoked on {deadlines.format_day(designation.ended_on)}."]
     scope = settings.GPAI_REASSESSMENT_SCOPE
     if scope == "article_52_4_only" and designation.basis not in ARTICLE_52_4_BASES:
         return [
-            "Art 52(5) allows a reassessment request only for designations under Art 52(4) "
-            "(ex officio or after a scientific panel alert); this designation followed a notification."
+            _(
+                "Art 52(5) allows a reassessment request only for designations under Art 52(4) "
+                "(ex officio or after a scientific panel alert); this designation followed a notification."
+            )
         ]
     earliest = deadlines.ComputedDate(
         designation.reassessment_earliest, designation.reassessment_rule
@@ -133,9 +136,9 @@ def reassessment_create_blockers(designation: Designation) -> list[str]:
 def withdraw_blockers(case: Case, *, reason: str | None = None) -> list[str]:
     reasons = state_blocker(case, (State.DRAFT, State.SUBMITTED), "withdraw")
     if case.kind == Kind.EX_OFFICIO:
-        reasons.append("An ex officio procedure cannot be withdrawn by the provider.")
+        reasons.append(_("An ex officio procedure cannot be withdrawn by the provider."))
     if reason is not None and not reason.strip():
-        reasons.append("Give a reason for the withdrawal.")
+        reasons.append(_("Give a reason for the withdrawal."))
     return reasons
 
 
@@ -152,11 +155,11 @@ def claims_blockers(case: Case, *, claims: list[dict[str, Any]] | None = None) -
     reasons: list[str] = []
     if case.kind == Kind.EX_OFFICIO:
         reasons.append(
-            "Arguments under Art 52(2) belong to a notification; answer the notice instead."
+            _("Arguments under Art 52(2) belong to a notification; answer the notice instead.")
         )
     if claims is not None:
         if not claims:
-            reasons.append("Add at least one claim.")
+            reasons.append(_("Add at least one claim."))
         for i, c in enumerate(claims, start=1):
             if not str(c.get("text", "")).strip():
                 reasons.append(f"Claim {i}: write the claim.")
@@ -178,14 +181,14 @@ def document_remove_blockers(document: Any) -> list[str]:
     """A draft's documents may be removed (or replaced) until it is submitted; what was
     submitted stays as filed (docs/rules.md § facts-as-filed)."""
     if document.removed_at is not None:
-        return ["This document has already been removed."]
+        return [_("This document has already been removed.")]
     if document.kind == "letter":
-        return ["A letter of the AI Office cannot be removed."]
+        return [_("A letter of the AI Office cannot be removed.")]
     return state_blocker(document.case, (State.DRAFT,), "remove or replace documents")
 
 
 def claim_remove_blockers(claim: Any) -> list[str]:
     """A draft's claims may be removed (or replaced) until it is submitted."""
     if claim.removed_at is not None:
-        return ["This claim has already been removed."]
+        return [_("This claim has already been removed.")]
     return state_blocker(claim.case, (State.DRAFT,), "remove or replace claims")

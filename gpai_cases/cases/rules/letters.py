@@ -3,6 +3,8 @@ docs/adr/0012)."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
+
 from ..models import Case, State
 from .common import state_blocker
 
@@ -22,7 +24,7 @@ def reasoning_blockers(case: Case, *, parts: dict[str, str] | None = None) -> li
     reasons = state_blocker(case, (State.UNDER_ASSESSMENT,), "edit the reasoning")
     if parts is not None:
         if not parts.get("conclusion", "").strip():
-            reasons.append("Write the conclusion of the reasoning.")
+            reasons.append(_("Write the conclusion of the reasoning."))
         if any(len(text) > REASONING_PART_LIMIT for text in parts.values()):
             reasons.append(
                 f"Each part of the reasoning holds at most {REASONING_PART_LIMIT:,} characters."
@@ -36,9 +38,9 @@ def verification_blockers(
     """A check of a letter: within the attempts allowed, and either a reference with its code
     or the letter's PDF."""
     if attempts > allowed:
-        return ["Too many checks from your address. Please try again in a few minutes."]
+        return [_("Too many checks from your address. Please try again in a few minutes.")]
     if has_upload:
         return []
     if not reference.strip() or not code.strip():
-        return ["Enter the letter's reference and its verification code, or upload the PDF."]
+        return [_("Enter the letter's reference and its verification code, or upload the PDF.")]
     return []

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.accounts.models import Invitation, User
 from gpai_cases.accounts.roles import AI_OFFICE_ROLES
@@ -37,10 +38,10 @@ def invitation_blockers(invitation: Invitation | None) -> list[str]:
 def invite_blockers(provider: Provider, email: str) -> list[str]:
     email = (email or "").strip().lower()
     if not email:
-        return ["Give the e-mail address of the person to invite."]
+        return [_("Give the e-mail address of the person to invite.")]
     user = User.objects.filter(email__iexact=email).first()
     if user is not None and user.role in AI_OFFICE_ROLES:
-        return ["This address belongs to an AI Office account: it cannot join a provider."]
+        return [_("This address belongs to an AI Office account: it cannot join a provider.")]
     if (
         user is not None
         and user.is_active
@@ -60,7 +61,7 @@ def invite_blockers(provider: Provider, email: str) -> list[str]:
 
 def remove_blockers(actor: Any, membership: Membership) -> list[str]:
     if membership.user_id == getattr(actor, "pk", None):
-        return ["You cannot remove yourself: ask another provider administrator."]
+        return [_("You cannot remove yourself: ask another provider administrator.")]
     if (
         membership.is_administrator
         and not Membership.objects.filter(
@@ -69,5 +70,5 @@ def remove_blockers(actor: Any, membership: Membership) -> list[str]:
         .exclude(pk=membership.pk)
         .exists()
     ):
-        return ["A provider keeps at least one administrator: make someone else one first."]
+        return [_("A provider keeps at least one administrator: make someone else one first.")]
     return []

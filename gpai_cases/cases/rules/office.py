@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from ..models import (
     OPEN_STATES,
     Case,
@@ -36,11 +38,11 @@ def assign_blockers(
 ) -> list[str]:
     reasons = []
     if assignee_is_caseworker is False:
-        reasons.append("Cases are assigned to caseworkers.")
+        reasons.append(_("Cases are assigned to caseworkers."))
     if reason is not None and not reason.strip():
-        reasons.append("Say why the case is (re)assigned.")
+        reasons.append(_("Say why the case is (re)assigned."))
     if not case.is_open:
-        reasons.append("The case is closed.")
+        reasons.append(_("The case is closed."))
     return reasons
 
 
@@ -59,12 +61,14 @@ def open_ex_officio_blockers(
     """docs/rules.md § ex-officio: of the Commission's own motion or after a panel alert."""
     reasons = []
     if basis not in ExOfficioBasis.values:
-        reasons.append("Choose the basis: ex officio or a qualified alert of the scientific panel.")
+        reasons.append(
+            _("Choose the basis: ex officio or a qualified alert of the scientific panel.")
+        )
     if basis == ExOfficioBasis.SCIENTIFIC_PANEL_ALERT and not alert_reference.strip():
         reasons.append(ALERT_REFERENCE_MISSING)
     reasons += alert_date_problems(alert_date, today=today)
     if model.designations.filter(ended_on__isnull=True).exists():
-        reasons.append("This model is already designated.")
+        reasons.append(_("This model is already designated."))
     return reasons
 
 
@@ -75,7 +79,7 @@ def open_reassessment_blockers(
     § reassessment), one reassessment at a time."""
     found = designation_in_force(designation, drafts=False)
     if reasons is not None and not reasons.strip():
-        found.append("Give the basis and the reasons for reassessing the designation.")
+        found.append(_("Give the basis and the reasons for reassessing the designation."))
     return found
 
 
@@ -84,7 +88,7 @@ def designation_in_force(
 ) -> list[str]:
     """A reassessment, whoever asks for it, reviews a designation in force, once at a time."""
     if not designation.active:
-        return ["This designation has ended; there is nothing to reassess."]
+        return [_("This designation has ended; there is nothing to reassess.")]
     return open_reassessment_of(designation, drafts=drafts, other_than=other_than)
 
 

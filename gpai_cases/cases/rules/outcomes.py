@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from .. import deadlines
 from ..models import (
     Case,
@@ -94,8 +96,10 @@ def rejection_blockers(case: Case) -> list[str]:
         )
     elif not any(c.review == ClaimReview.NOT_SUBSTANTIATED for c in arguments(case)):
         reasons.append(
-            "Every claim filed with the notification is marked substantiated: to reject the "
-            "arguments, find at least one claim not substantiated (the proposal cites them)."
+            _(
+                "Every claim filed with the notification is marked substantiated: to reject the "
+                "arguments, find at least one claim not substantiated (the proposal cites them)."
+            )
         )
     return reasons
 
@@ -108,9 +112,9 @@ def claim_review_blockers(
         ClaimReview.SUBSTANTIATED,
         ClaimReview.NOT_SUBSTANTIATED,
     ):
-        reasons.append("Mark the claim substantiated or not substantiated.")
+        reasons.append(_("Mark the claim substantiated or not substantiated."))
     if note is not None and not note.strip():
-        reasons.append("Add a note explaining the finding.")
+        reasons.append(_("Add a note explaining the finding."))
     return reasons + state_blocker(claim.case, (State.UNDER_ASSESSMENT,), "review arguments")
 
 
@@ -147,29 +151,40 @@ def propose_blockers(
     ):
         if case.claims.exists():
             reasons.append(
-                "The only claims were filed after submission (supplementary, outside Art 52(2)): "
-                "they are weighed, but a notification without arguments can only end in "
-                "designation (Art 52(3))."
+                _(
+                    "The only claims were filed after submission (supplementary, outside Art 52(2)): "
+                    "they are weighed, but a notification without arguments can only end in "
+                    "designation (Art 52(3))."
+                )
             )
         else:
             reasons.append(
-                "The provider filed no arguments: a notification without arguments can only end "
-                "in designation (Art 52(3))."
+                _(
+                    "The provider filed no arguments: a notification without arguments can only end "
+                    "in designation (Art 52(3))."
+                )
             )
     elif outcome == Outcome.DESIGNATE and case.kind != Kind.REASSESSMENT:
         reasons += already_designated(case)
     if reasoning is not None and not reasoning.strip():
-        reasons.append("Write the reasoning of the decision.")
-    if awaiting_answer(case, today=today):
+        reasons.append(_("Write the reasoning of the decision."))
+    waiting = {r.kind for r in awaiting_answer(case, today=today)}
+    if waiting - {RequestKind.HEARING}:
         reasons.append(
-            "A request for information is still open; wait for the answer or its due date."
+            _("A request for information is still open; wait for the answer or its due date.")
+        )
+    if RequestKind.HEARING in waiting:
+        reasons.append(
+            _("The hearing is still open; wait for the provider's comments or their due date.")
         )
     if outcome in allowed and rejects_arguments(case, outcome):
         reasons += rejection_blockers(case)
     if outcome in allowed and is_adverse(case, outcome) and not hearing_done(case, today=today):
         reasons.append(
-            "The provider must first be heard on the draft decision (right to be heard): send a "
-            "hearing and wait for the answer or its due date."
+            _(
+                "The provider must first be heard on the draft decision (right to be heard): send a "
+                "hearing and wait for the answer or its due date."
+            )
         )
     return reasons
 
@@ -177,7 +192,7 @@ def propose_blockers(
 def return_blockers(case: Case, *, comment: str | None = None) -> list[str]:
     reasons = state_blocker(case, (State.DECISION_PROPOSED,), "return the proposal")
     if comment is not None and not comment.strip():
-        reasons.append("Say why the proposal is returned.")
+        reasons.append(_("Say why the proposal is returned."))
     return reasons
 
 
@@ -185,9 +200,11 @@ def approve_blockers(case: Case, *, user: Any) -> list[str]:
     reasons = state_blocker(case, (State.DECISION_PROPOSED,), "approve")
     proposal = case.decisions.filter(status="proposed").first()
     if proposal is None and not reasons:
-        reasons.append("There is no proposed decision to approve.")
+        reasons.append(_("There is no proposed decision to approve."))
     elif proposal is not None and proposal.proposed_by_id == getattr(user, "pk", None):
-        reasons.append("You proposed this decision; another approver must approve it (four eyes).")
+        reasons.append(
+            _("You proposed this decision; another approver must approve it (four eyes).")
+        )
     if proposal is not None and proposal.outcome == Outcome.DESIGNATE:
         reasons += already_designated(case)
     return reasons

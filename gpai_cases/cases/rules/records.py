@@ -8,6 +8,8 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from ..models import CLAIMABLE_FIELDS, Case, RequestStatus, State
 from .common import request_due_date_problems
 
@@ -29,7 +31,7 @@ CORRECTABLE = {
 
 def share_blockers(document: Any) -> list[str]:
     if not document.internal:
-        return ["This document is already shared with the provider."]
+        return [_("This document is already shared with the provider.")]
     return []
 
 
@@ -44,24 +46,26 @@ def record_correction_blockers(
 ) -> list[str]:
     reasons: list[str] = []
     if case.state == State.DRAFT:
-        reasons.append("A draft is the provider's own: there is no record to correct yet.")
+        reasons.append(_("A draft is the provider's own: there is no record to correct yet."))
     if field is None:
         return reasons
     if field not in CORRECTABLE:
-        reasons.append("Choose what to correct: the late flag or the due date of an open request.")
+        reasons.append(
+            _("Choose what to correct: the late flag or the due date of an open request.")
+        )
     if reason is not None and not reason.strip():
-        reasons.append("Give the reason for the correction: it is recorded with it.")
+        reasons.append(_("Give the reason for the correction: it is recorded with it."))
     if field == "late" and value is not None and bool(value) == case.late:
-        reasons.append("The late flag already says so: nothing to correct.")
+        reasons.append(_("The late flag already says so: nothing to correct."))
     if field == "request_due_date":
         if request is None or request.case_id != case.pk:
-            reasons.append("Choose an open request of this case.")
+            reasons.append(_("Choose an open request of this case."))
         elif request.status != RequestStatus.OPEN:
-            reasons.append("Only the due date of an open request can be corrected.")
+            reasons.append(_("Only the due date of an open request can be corrected."))
         elif value is None:
-            reasons.append("Give the corrected due date.")
+            reasons.append(_("Give the corrected due date."))
         elif value == request.due_date:
-            reasons.append("The due date is already that day: nothing to correct.")
+            reasons.append(_("The due date is already that day: nothing to correct."))
         elif today is not None:
             reasons += request_due_date_problems(value, today=today)
     return reasons
@@ -76,17 +80,17 @@ def confidentiality_claim_blockers(
 ) -> list[str]:
     reasons: list[str] = []
     if case.state == State.WITHDRAWN:
-        reasons.append("The case has been withdrawn.")
+        reasons.append(_("The case has been withdrawn."))
     if reason is None:
         return reasons
     if (document is None) == (not field):
-        reasons.append("Choose one document or one field to claim confidential.")
+        reasons.append(_("Choose one document or one field to claim confidential."))
     if document is not None and document.case_id != case.pk:
-        reasons.append("The document claimed is not part of this case.")
+        reasons.append(_("The document claimed is not part of this case."))
     if field and field not in CLAIMABLE_FIELDS:
-        reasons.append("That field cannot be claimed.")
+        reasons.append(_("That field cannot be claimed."))
     if not reason.strip():
-        reasons.append("Say why it is confidential business information (Art 78).")
+        reasons.append(_("Say why it is confidential business information (Art 78)."))
     return reasons
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from .. import deadlines
 from ..models import (
     Case,
@@ -77,7 +79,7 @@ def request_closed_reasons(request: Any, *, today: datetime.date) -> list[str]:
         when = deadlines.format_day(request.responded_at.date()) if request.responded_at else ""
         return [f"This request was answered{f' on {when}' if when else ''}."]
     if request.status == RequestStatus.WITHDRAWN:
-        return ["This request was withdrawn."]
+        return [_("This request was withdrawn.")]
     if request_lapsed(request, today=today):
         return [
             f"This request lapsed: its due date, {deadlines.format_day(request.due_date)}, "
@@ -101,11 +103,11 @@ def information_request_blockers(
     if kind is None:
         return reasons
     if kind not in RequestKind.values:
-        reasons.append("Choose a question or a hearing.")
+        reasons.append(_("Choose a question or a hearing."))
     if kind == RequestKind.HEARING and not draft_reasoning.strip():
-        reasons.append("A hearing carries the draft reasoning of the decision.")
+        reasons.append(_("A hearing carries the draft reasoning of the decision."))
     if kind == RequestKind.QUESTION and not [q for q in questions or [] if q.strip()]:
-        reasons.append("Ask at least one question.")
+        reasons.append(_("Ask at least one question."))
     if today is not None:
         reasons += request_due_date_problems(due_date, today=today)
     return reasons
@@ -120,9 +122,9 @@ def answer_blockers(
 ) -> list[str]:
     reasons = []
     if response is not None and not response.strip():
-        reasons.append("Write a response.")
+        reasons.append(_("Write a response."))
     if documents and any(d.case_id != request.case_id for d in documents):
-        reasons.append("A document attached to the response belongs to another case.")
+        reasons.append(_("A document attached to the response belongs to another case."))
     return reasons + request_closed_reasons(request, today=today)
 
 
@@ -132,7 +134,7 @@ def request_withdraw_blockers(
     """A caseworker withdraws an open request sent by mistake, saying why."""
     reasons = request_closed_reasons(request, today=today)
     if reason is not None and not reason.strip():
-        reasons.append("Give the reason for withdrawing the request.")
+        reasons.append(_("Give the reason for withdrawing the request."))
     return reasons
 
 
@@ -166,10 +168,10 @@ def request_extend_blockers(
     """A caseworker extends the due date of an open request of the AI Office's own motion."""
     reasons = request_closed_reasons(request, today=today) or _case_open(request, "extend it")
     if not reasons and pending_extension(request) is not None:
-        reasons.append("The provider has asked for more time: grant or refuse that request.")
+        reasons.append(_("The provider has asked for more time: grant or refuse that request."))
     if check_inputs:
         if not (reason or "").strip():
-            reasons.append("Say why the due date is extended.")
+            reasons.append(_("Say why the due date is extended."))
         reasons += _new_due_date_problems(
             request, due_date, today=today, missing=NEW_DUE_DATE_MISSING
         )
@@ -190,12 +192,14 @@ def extension_request_blockers(
     )
     if not reasons and pending_extension(request) is not None:
         reasons.append(
-            "You have already asked for more time on this request; the AI Office has not "
-            "decided yet."
+            _(
+                "You have already asked for more time on this request; the AI Office has not "
+                "decided yet."
+            )
         )
     if check_inputs:
         if not (reason or "").strip():
-            reasons.append("Give your reasons for asking for more time.")
+            reasons.append(_("Give your reasons for asking for more time."))
         reasons += _new_due_date_problems(
             request,
             proposed_due_date,
@@ -216,16 +220,16 @@ def extension_decision_blockers(
     """A caseworker grants a provider's request for more time (the date asked for or another)
     or refuses it with a note."""
     if extension.status != ExtensionStatus.PENDING:
-        return ["This request for more time has already been decided."]
+        return [_("This request for more time has already been decided.")]
     reasons = request_closed_reasons(extension.request, today=today)
     if decision is None:
         return reasons
     if decision not in (GRANT, REFUSE):
-        reasons.append("Grant or refuse the request for more time.")
+        reasons.append(_("Grant or refuse the request for more time."))
     elif decision == GRANT:
         reasons += _new_due_date_problems(
             extension.request, due_date, today=today, missing=NEW_DUE_DATE_MISSING
         )
     elif note is None or not note.strip():
-        reasons.append("Say why more time is refused.")
+        reasons.append(_("Say why more time is refused."))
     return reasons

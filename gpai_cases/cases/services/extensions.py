@@ -19,6 +19,7 @@ from ..models import (
     ExtensionStatus,
     InformationRequest,
     RequestExtension,
+    RequestKind,
 )
 from .base import lock, refresh_next_deadline, refuse_if, today
 from .requests import lapse, locked_request, request_facts
@@ -57,7 +58,10 @@ def request_due_recomputed(request: InformationRequest) -> deadlines.ComputedDat
         return _typed_due(request, request.due_date_set, person, HOW[last.origin if last else ""])
     if request.period_days:
         return deadlines.rfi_due(
-            request.sent_on, request.period_days, holidays_around(request.sent_on)
+            request.sent_on,
+            request.period_days,
+            holidays_around(request.sent_on),
+            hearing=request.kind == RequestKind.HEARING,
         )
     return None
 

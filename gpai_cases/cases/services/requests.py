@@ -92,7 +92,12 @@ def information_request_send(
                 if kind == RequestKind.HEARING
                 else settings.GPAI_RFI_DEFAULT_DAYS
             )
-            computed, period = deadlines.rfi_due(day, days, holidays_around(day)), days
+            computed, period = (
+                deadlines.rfi_due(
+                    day, days, holidays_around(day), hearing=kind == RequestKind.HEARING
+                ),
+                days,
+            )
         else:
             computed, period = (
                 deadlines.due_date_set_by(

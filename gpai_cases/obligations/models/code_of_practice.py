@@ -6,15 +6,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.cases.deadlines import format_date
 from gpai_cases.core.models import AppendOnlyModel
 
 
 class Chapter(models.TextChoices):
-    TRANSPARENCY = "transparency", "Transparency"
-    COPYRIGHT = "copyright", "Copyright"
-    SAFETY_SECURITY = "safety_security", "Safety and security"
+    TRANSPARENCY = "transparency", _("Transparency")
+    COPYRIGHT = "copyright", _("Copyright")
+    SAFETY_SECURITY = "safety_security", _("Safety and security")
 
 
 class CodeOfPracticeStatus(AppendOnlyModel):
@@ -29,7 +30,7 @@ class CodeOfPracticeStatus(AppendOnlyModel):
     chapter = models.CharField(max_length=20, choices=Chapter.choices)
     signatory = models.BooleanField()
     signed_on = models.DateField(
-        null=True, blank=True, help_text="The date of signature; empty when it was not recorded."
+        null=True, blank=True, help_text=_("The date of signature; empty when it was not recorded.")
     )
     withdrawn_on = models.DateField(null=True, blank=True)
     note = models.TextField(blank=True)
@@ -37,7 +38,9 @@ class CodeOfPracticeStatus(AppendOnlyModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(default=timezone.now)
-    via = models.CharField(max_length=20, blank=True, help_text="workspace, api, admin, migration")
+    via = models.CharField(
+        max_length=20, blank=True, help_text=_("workspace, api, admin, migration")
+    )
 
     class Meta:
         ordering = ["provider", "chapter", "recorded_at", "id"]

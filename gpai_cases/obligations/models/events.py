@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.core.models import AppendOnlyModel
 
@@ -22,7 +23,9 @@ class ObligationEvent(AppendOnlyModel):
         blank=True,
         on_delete=models.PROTECT,
         related_name="obligation_events",
-        help_text="Empty for a change of the periods kept as data (they concern every provider).",
+        help_text=_(
+            "Empty for a change of the periods kept as data (they concern every provider)."
+        ),
     )
     at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(

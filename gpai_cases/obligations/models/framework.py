@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.cases.rulefield import RuleField
 from gpai_cases.core.models import AppendOnlyModel, TrackedModel
@@ -40,14 +41,14 @@ class FrameworkVersion(AppendOnlyModel):
 
 
 class ReviewKind(models.TextChoices):
-    ACKNOWLEDGED = "acknowledged", "Acknowledged"
-    CHANGES_REQUESTED = "changes_requested", "Changes requested"
-    ASSESSMENT_NOTE = "assessment_note", "Assessment note (internal)"
+    ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    ASSESSMENT_NOTE = "assessment_note", _("Assessment note (internal)")
 
 
 class ChangeRequestStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    ANSWERED = "answered", "Answered by a new version"
+    OPEN = "open", _("Open")
+    ANSWERED = "answered", _("Answered by a new version")
 
 
 class FrameworkReview(TrackedModel):

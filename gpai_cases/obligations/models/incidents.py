@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.cases.rulefield import RuleField
 from gpai_cases.core.models import AppendOnlyModel, TrackedModel
@@ -19,24 +20,24 @@ class IncidentKind(TrackedModel):
     code = models.CharField(max_length=40, primary_key=True)
     label = models.CharField(max_length=200)
     severity = models.PositiveSmallIntegerField(
-        help_text="Order in the incident queue: 1 first (seeded from the shortest period)."
+        help_text=_("Order in the incident queue: 1 first (seeded from the shortest period).")
     )
     citation = models.CharField(
-        max_length=200, help_text="Short words of the source, shown in the rule of each date."
+        max_length=200, help_text=_("Short words of the source, shown in the rule of each date.")
     )
     initial_days = models.PositiveIntegerField(
-        help_text="Days after the provider became aware, for the initial report."
+        help_text=_("Days after the provider became aware, for the initial report.")
     )
     initial_source = models.TextField()
     intermediate_days = models.PositiveIntegerField(
-        help_text="Days after the last report, for an update while the incident is unresolved."
+        help_text=_("Days after the last report, for an update while the incident is unresolved.")
     )
     intermediate_source = models.TextField()
     final_days = models.PositiveIntegerField(
-        help_text="Days after the incident was resolved, for the final report."
+        help_text=_("Days after the incident was resolved, for the final report.")
     )
     final_source = models.TextField()
-    active = models.BooleanField(default=True, help_text="Offered to providers reporting.")
+    active = models.BooleanField(default=True, help_text=_("Offered to providers reporting."))
 
     class Meta:
         ordering = ["severity", "code"]
@@ -46,9 +47,9 @@ class IncidentKind(TrackedModel):
 
 
 class IncidentStage(models.TextChoices):
-    INITIAL = "initial", "Initial report"
-    INTERMEDIATE = "intermediate", "Intermediate report"
-    FINAL = "final", "Final report"
+    INITIAL = "initial", _("Initial report")
+    INTERMEDIATE = "intermediate", _("Intermediate report")
+    FINAL = "final", _("Final report")
 
 
 class SeriousIncident(TrackedModel):
@@ -59,23 +60,23 @@ class SeriousIncident(TrackedModel):
         "cases.Case",
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="The designation's case: its audit trail records the reports.",
+        help_text=_("The designation's case: its audit trail records the reports."),
     )
     model = models.ForeignKey(
         "providers.GPAIModel", on_delete=models.PROTECT, related_name="serious_incidents"
     )
     kind = models.ForeignKey(IncidentKind, on_delete=models.PROTECT, related_name="incidents")
     title = models.CharField(max_length=200)
-    aware_on = models.DateField(help_text="The day the provider became aware of the incident.")
-    reported_on = models.DateField(help_text="The day of the initial report.")
+    aware_on = models.DateField(help_text=_("The day the provider became aware of the incident."))
+    reported_on = models.DateField(help_text=_("The day of the initial report."))
     initial_due = models.DateField()
     initial_due_rule = RuleField()
     initial_late = models.BooleanField(
-        default=False, help_text="The initial report came after its due date."
+        default=False, help_text=_("The initial report came after its due date.")
     )
     resolved_on = models.DateField(null=True, blank=True)
     closed_on = models.DateField(
-        null=True, blank=True, help_text="The day of the final report: nothing more is due."
+        null=True, blank=True, help_text=_("The day of the final report: nothing more is due.")
     )
     next_due = models.DateField(null=True, blank=True, db_index=True)
     next_due_stage = models.CharField(max_length=20, choices=IncidentStage.choices, blank=True)
@@ -109,7 +110,7 @@ class IncidentReport(AppendOnlyModel):
     what_happened = models.TextField()
     corrective_measures = models.TextField()
     resolved_on = models.DateField(
-        null=True, blank=True, help_text="Resolved, as this report says."
+        null=True, blank=True, help_text=_("Resolved, as this report says.")
     )
     file = models.ForeignKey(
         "ObligationFile", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -119,7 +120,7 @@ class IncidentReport(AppendOnlyModel):
     filed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
-    due_date = models.DateField(null=True, blank=True, help_text="When it was due, at filing.")
+    due_date = models.DateField(null=True, blank=True, help_text=_("When it was due, at filing."))
     due_rule = RuleField()
 
     class Meta:

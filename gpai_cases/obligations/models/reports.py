@@ -6,14 +6,15 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.cases.rulefield import RuleField
 from gpai_cases.core.models import AppendOnlyModel, TrackedModel
 
 
 class PeriodUnit(models.TextChoices):
-    DAYS = "days", "days"
-    MONTHS = "months", "months"
+    DAYS = "days", _("days")
+    MONTHS = "months", _("months")
 
 
 class ObligationPeriod(TrackedModel):
@@ -24,9 +25,11 @@ class ObligationPeriod(TrackedModel):
     amount = models.PositiveIntegerField()
     unit = models.CharField(max_length=10, choices=PeriodUnit.choices, default=PeriodUnit.DAYS)
     citation = models.CharField(
-        max_length=200, help_text="Short words of the source, shown in the rule of each date."
+        max_length=200, help_text=_("Short words of the source, shown in the rule of each date.")
     )
-    source = models.TextField(help_text="Where the value comes from, and what could be verified.")
+    source = models.TextField(
+        help_text=_("Where the value comes from, and what could be verified.")
+    )
 
     class Meta:
         ordering = ["code"]
@@ -41,8 +44,8 @@ class ObligationPeriod(TrackedModel):
 
 
 class ReportKind(models.TextChoices):
-    FIRST = "first", "First report (before placing on the market)"
-    UPDATE = "update", "Update"
+    FIRST = "first", _("First report (before placing on the market)")
+    UPDATE = "update", _("Update")
 
 
 class ModelReport(AppendOnlyModel):
@@ -60,7 +63,7 @@ class ModelReport(AppendOnlyModel):
         "cases.Case",
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="The designation's case: its audit trail records the filing.",
+        help_text=_("The designation's case: its audit trail records the filing."),
     )
     version = models.PositiveIntegerField()
     kind = models.CharField(max_length=10, choices=ReportKind.choices)
@@ -72,7 +75,7 @@ class ModelReport(AppendOnlyModel):
     filed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+"
     )
-    due_date = models.DateField(null=True, blank=True, help_text="When it was due, at filing.")
+    due_date = models.DateField(null=True, blank=True, help_text=_("When it was due, at filing."))
     due_rule = RuleField()
 
     class Meta:

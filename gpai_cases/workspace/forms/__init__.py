@@ -8,6 +8,7 @@ from .decisions import (
     ConfirmForm,
     ProposeForm,
     ReturnForm,
+    ShareForm,
 )
 from .opening import EX_OFFICIO_FIELDSETS, ExOfficioForm, ReassessmentOpenForm
 from .requests import (
@@ -36,6 +37,7 @@ __all__ = [
     "RequestInformationForm",
     "ReturnForm",
     "ScorecardForm",
+    "ShareForm",
     "WithdrawRequestForm",
     "initial_from",
 ]

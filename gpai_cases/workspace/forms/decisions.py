@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.accounts.models import Role, User
 from gpai_cases.cases.models import ClaimReview, Outcome
@@ -22,6 +23,15 @@ class ConfirmForm(forms.Form):
 
     def confirmed(self) -> bool:
         return self.is_valid() and self.cleaned_data["confirm"] == YES
+
+
+class ShareForm(forms.Form):
+    """Sharing an internal document: a box to tick, on purpose (sharing cannot be undone)."""
+
+    confirm = forms.BooleanField(
+        label=_("I confirm: disclose this document to the provider"),
+        error_messages={"required": _("Tick the box to confirm.")},
+    )
 
 
 class ClaimReviewForm(forms.Form):

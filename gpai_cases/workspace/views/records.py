@@ -15,6 +15,7 @@ from django.db.models import Exists, OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from gpai_cases.cases import access, deadlines, rules, services
@@ -22,7 +23,9 @@ from gpai_cases.cases.models import Designation, InformationRequest, RequestStat
 from gpai_cases.core import limits
 from gpai_cases.core.forms import form_data
 
+from ..forms import ShareForm
 from .base import case_for_action, office_only
+from .pages import form_page
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -65,28 +68,22 @@ def notifications_due(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @office_only
 def document_share(request: HttpRequest, reference: str, document_id: int) -> HttpResponse:
-    """Share an internal document with the provider, after a confirmation."""
+    """Share an internal document with the provider, after a confirmation. A refusal (shared
+    meanwhile by someone else) or an unticked box shows the same page again with its errors."""
     case = case_for_action(request, reference)
     document = access.get_document_of(request.user, case, document_id)
     access.require(access.may_share_document, request.user, document)
-    if request.method == "POST" and request.POST.get("confirm") == "yes":
-        try:
-            services.document_share(actor=request.user, document=document)
-        except services.ActionRefused as refused:
-            for reason in refused.reasons:
-                messages.error(request, reason)
-        else:
-            messages.success(request, f"“{document.title}” is now shared with the provider.")
-        return redirect("workspace:case", reference=case.reference)
-    return render(
+    return form_page(
         request,
-        "workspace/share.html",
-        {
-            "case": case,
-            "document": document,
-            "blockers": rules.share_blockers(document),
-            "unconfirmed": request.method == "POST",
-        },
+        case,
+        ShareForm(form_data(request)[0]),
+        lambda: services.document_share(actor=request.user, document=document),
+        template="workspace/share.html",
+        success=lambda shared: (
+            gettext("“%(title)s” is now shared with the provider.") % {"title": shared.title}
+        ),
+        blockers=rules.share_blockers(document),
+        context={"document": document},
     )
 
 
