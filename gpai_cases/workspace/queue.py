@@ -112,7 +112,9 @@ def queue_rows(cases: Any, today: datetime.date) -> list[dict[str, Any]]:
 
     ``cases``: dicts of :data:`ROW_COLUMNS` (``queue(...).values(*ROW_COLUMNS)``)."""
     case_url = url_filler("workspace:case", str)
-    kinds, states = dict(Kind.choices), dict(State.choices)
+    # the labels in the reader's language, once per call (not lazy: a row holds plain values)
+    kinds = {value: str(label) for value, label in Kind.choices}
+    states = {value: str(label) for value, label in State.choices}
     rows = []
     for c in cases:
         deadline = c["next_deadline"]
