@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -99,19 +100,29 @@ class WordingKey(models.TextChoices):
 
 
 class LetterWording(TrackedModel):
-    """The legal wording the letters quote, kept as data with its source (docs/adr/0010)."""
+    """The legal wording the letters quote, kept as data with its source (docs/adr/0010): one
+    row per statement and language (English, French and German from the data migrations)."""
 
-    key = models.CharField(max_length=30, choices=WordingKey.choices, unique=True)
+    key = models.CharField(max_length=30, choices=WordingKey.choices)
+    language = models.CharField(
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text="The language of the letters that quote this wording.",
+    )
     text = models.TextField(help_text="As printed. For the obligations: one obligation a line.")
     source = models.CharField(max_length=500, help_text="Where the wording comes from.")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["key"]
+        ordering = ["key", "language"]
         verbose_name = "letter wording"
+        constraints = [
+            models.UniqueConstraint(fields=["key", "language"], name="one_wording_per_language")
+        ]
 
     def __str__(self) -> str:
-        return self.get_key_display()
+        return f"{self.get_key_display()} ({self.language})"
 
     def lines(self) -> list[str]:
         return [line.strip() for line in self.text.splitlines() if line.strip()]
