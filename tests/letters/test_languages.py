@@ -108,3 +108,20 @@ def test_the_caseworker_is_warned_before_sending_a_letter_in_english(
     provider_a.save()
     page = client.get(reverse("workspace:request_information", args=[assessing_a.reference]))
     assert "This letter will be sent in English" not in page.content.decode()
+
+
+def test_a_german_reader_is_told_in_german_that_the_letter_is_ready(
+    provider_a, member_a, draft_a, django_capture_on_commit_callbacks
+):
+    from gpai_cases.reminders.models import InboxMessage
+
+    member_a.language = "de"
+    member_a.save()
+    provider_a.language = "de"
+    provider_a.save()
+    with time_machine.travel(SUBMITTED), django_capture_on_commit_callbacks(execute=True):
+        case = services.case_submit(actor=member_a, case=draft_a)
+    ready = InboxMessage.objects.get(user=member_a, kind="letter_ready", case=case)
+    assert ready.subject.startswith(f"Verfahren {case.reference}: Ein Schreiben liegt vor")
+    assert "Eingangsbestätigung" in ready.subject
+    assert "Lesen Sie es im Portal" in ready.body
