@@ -16,6 +16,8 @@ class ProviderFactory(DjangoModelFactory):
 
     legal_name = factory.Sequence(lambda n: f"Provider {n} GmbH")
     country = "DE"
+    # letters in English unless a test asks for the provider's language (tests/letters/test_languages.py)
+    language = "en"
     contact_email = factory.Sequence(lambda n: f"compliance{n}@provider.example")
 
 

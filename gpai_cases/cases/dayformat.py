@@ -1,11 +1,24 @@
-"""Days in words, in English and independent of the process locale, for the rule texts of
-:mod:`.deadlines` and the pages ("Mon 2 Mar 2026", "Monday 2 March 2026"). Pure functions."""
+"""Days in words in the active language, for the pages, e-mails and letters: English as before
+("Mon 2 Mar 2026", "2 March 2026", "Monday 2 March 2026"), every other language through Django's
+localisation with the forms of ``gpai_cases/formats/<lang>/formats.py`` ("1er décembre 2026",
+"mardi 1 décembre 2026", "Dienstag, 1. Dezember 2026"). English stays hand-written so that it does
+not depend on a catalogue; :mod:`.ruleparse` reads its month names back. Pure apart from the
+active language."""
 
 from __future__ import annotations
 
 from datetime import date
 
-__all__ = ["MONTH_NAMES", "count_words", "format_date", "format_day", "format_day_long"]
+from django.utils import formats, translation
+
+__all__ = [
+    "MONTH_NAMES",
+    "count_words",
+    "format_date",
+    "format_day",
+    "format_day_long",
+    "language_format",
+]
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_NAMES = (
@@ -24,20 +37,58 @@ MONTH_NAMES = (
 )
 _NUMBER_WORDS = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
+#: The forms used when a language's format module does not name its own.
+_FALLBACK = {
+    "LONG_DATE_FORMAT": "DATE_FORMAT",
+    "DEADLINE_FORMAT": "DATE_FORMAT",
+    "SHORT_DAY_FORMAT": "SHORT_DATE_FORMAT",
+}
+
+
+def _language() -> str:
+    return (translation.get_language() or "en").split("-")[0].lower()
+
+
+def language_format(name: str, language: str | None = None) -> str | None:
+    """A named format (``LONG_DATE_FORMAT``, ``DEADLINE_FORMAT``, ``FIRST_OF_MONTH``...) of a
+    language's own format module (settings.FORMAT_MODULE_PATH), or ``None``."""
+    lang = language or _language()
+    for module in formats.get_format_modules(lang):
+        if hasattr(module, name):
+            return getattr(module, name)
+    return None
+
+
+def _localised(d: date, name: str) -> str:
+    lang = _language()
+    pattern = language_format(name, lang) or _FALLBACK[name]
+    text = formats.date_format(d, pattern)
+    first = language_format("FIRST_OF_MONTH", lang)
+    if first and d.day == 1 and name == "LONG_DATE_FORMAT" and text.startswith("1 "):
+        text = first + text[1:]
+    return text
+
 
 def format_day(d: date) -> str:
-    """Short English form of a day: ``"Mon 2 Mar 2026"``."""
-    return f"{_DAY_NAMES[d.weekday()][:3]} {d.day} {MONTH_NAMES[d.month - 1][:3]} {d.year}"
+    """Short form of a day: ``"Mon 2 Mar 2026"`` (``"lun 2 mars 2026"``, ``"Mo, 2. März 2026"``)."""
+    if _language() == "en":
+        return f"{_DAY_NAMES[d.weekday()][:3]} {d.day} {MONTH_NAMES[d.month - 1][:3]} {d.year}"
+    return _localised(d, "SHORT_DAY_FORMAT")
 
 
 def format_date(d: date) -> str:
-    """A day without its weekday: ``"2 March 2026"``."""
-    return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
+    """A day without its weekday: ``"2 March 2026"`` (``"1er décembre 2026"``, ``"1. Dezember 2026"``)."""
+    if _language() == "en":
+        return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
+    return _localised(d, "LONG_DATE_FORMAT")
 
 
 def format_day_long(d: date) -> str:
-    """Long English form of a day: ``"Monday 2 March 2026"``."""
-    return f"{_DAY_NAMES[d.weekday()]} {d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
+    """A day with its weekday: ``"Monday 2 March 2026"`` (``"mardi 1 décembre 2026"``,
+    ``"Dienstag, 1. Dezember 2026"``)."""
+    if _language() == "en":
+        return f"{_DAY_NAMES[d.weekday()]} {d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
+    return _localised(d, "DEADLINE_FORMAT")
 
 
 def count_words(n: int, unit: str, *, capitalise: bool = False) -> str:

@@ -20,12 +20,13 @@ class LetterAdmin(LegalRecordAdmin):
 
 @admin.register(LetterWording)
 class LetterWordingAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
-    """The legal statements the letters quote, with their sources; every change in the history.
-    A letter already issued keeps the wording it was rendered with."""
+    """The legal statements the letters quote, with their sources, one row per language; every
+    change in the history. A letter already issued keeps the wording it was rendered with."""
 
     show_auditlog_history_link = True
-    list_display = ["key", "source", "updated_at"]
-    readonly_fields = ["key", "updated_at"]
+    list_display = ["key", "language", "source", "updated_at"]
+    list_filter = ["language", "key"]
+    readonly_fields = ["key", "language", "updated_at"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # one row per statement, made by the data migration

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from gpai_cases.cases import deadlines
 from gpai_cases.cases.calendar import holidays_around
@@ -35,7 +36,9 @@ def addressee(provider: Any) -> dict[str, Any]:
 
 
 def salutation(provider: Any) -> str:
-    return f"Dear {provider.contact_name}," if provider.contact_name else "Dear Sir or Madam,"
+    if provider.contact_name:
+        return gettext("Dear %(name)s,") % {"name": provider.contact_name}
+    return gettext("Dear Sir or Madam,")
 
 
 def verification_url() -> str:
@@ -49,7 +52,8 @@ def frame(letter: Letter) -> dict[str, Any]:
         "addressee": addressee(provider),
         "salutation": salutation(provider),
         "signatory_name": letter.signatory_name,
-        "signatory_function": letter.signatory_function or "AI Office, European Commission",
+        "signatory_function": letter.signatory_function
+        or gettext("AI Office, European Commission"),
         "code": shown(letter.verification_code) if letter.verification_code else "",
         "verify_url": verification_url(),
         "contact_point": config.contact_point,

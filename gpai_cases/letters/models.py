@@ -2,36 +2,38 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.core.models import TrackedModel
 
 
 class LetterKind(models.TextChoices):
-    ACKNOWLEDGEMENT = "acknowledgement", "Acknowledgement of receipt"
-    INFORMATION_REQUEST = "information_request", "Request for information"
-    HEARING = "hearing", "Hearing on a draft decision"
-    DUE_DATE_EXTENDED = "due_date_extended", "Extension of a due date"
-    EXTENSION_REFUSED = "extension_refused", "Refusal of an extension"
-    REQUEST_WITHDRAWN = "request_withdrawn", "Withdrawal of a request"
-    CORRECTION_RECEIPT = "correction_receipt", "Receipt of a correction"
+    ACKNOWLEDGEMENT = "acknowledgement", _("Acknowledgement of receipt")
+    INFORMATION_REQUEST = "information_request", _("Request for information")
+    HEARING = "hearing", _("Hearing on a draft decision")
+    DUE_DATE_EXTENDED = "due_date_extended", _("Extension of a due date")
+    EXTENSION_REFUSED = "extension_refused", _("Refusal of an extension")
+    REQUEST_WITHDRAWN = "request_withdrawn", _("Withdrawal of a request")
+    CORRECTION_RECEIPT = "correction_receipt", _("Receipt of a correction")
     REASSESSMENT_NOTICE = (
         "reassessment_notice",
-        "Notice of a reassessment of the Commission's motion",
+        _("Notice of a reassessment of the Commission's motion"),
     )
-    EX_OFFICIO_NOTICE = "ex_officio_notice", "Notice of ex officio procedure"
-    DECISION = "decision", "Decision"
-    REASSESSMENT_OUTCOME = "reassessment_outcome", "Reassessment outcome"
-    MODEL_REPORT_RECEIPT = "model_report_receipt", "Receipt of a model report"
-    INCIDENT_RECEIPT = "incident_receipt", "Receipt of a serious incident report"
-    SUPPLEMENTARY_RECEIPT = "supplementary_receipt", "Receipt of a supplementary filing"
+    EX_OFFICIO_NOTICE = "ex_officio_notice", _("Notice of ex officio procedure")
+    DECISION = "decision", _("Decision")
+    REASSESSMENT_OUTCOME = "reassessment_outcome", _("Reassessment outcome")
+    MODEL_REPORT_RECEIPT = "model_report_receipt", _("Receipt of a model report")
+    INCIDENT_RECEIPT = "incident_receipt", _("Receipt of a serious incident report")
+    SUPPLEMENTARY_RECEIPT = "supplementary_receipt", _("Receipt of a supplementary filing")
 
 
 class LetterStatus(models.TextChoices):
-    PENDING = "pending", "Being prepared"
-    RENDERED = "rendered", "Issued"
-    FAILED = "failed", "Failed — regenerate"
+    PENDING = "pending", _("Being prepared")
+    RENDERED = "rendered", _("Issued")
+    FAILED = "failed", _("Failed — regenerate")
 
 
 class Letter(TrackedModel):
@@ -99,19 +101,29 @@ class WordingKey(models.TextChoices):
 
 
 class LetterWording(TrackedModel):
-    """The legal wording the letters quote, kept as data with its source (docs/adr/0010)."""
+    """The legal wording the letters quote, kept as data with its source (docs/adr/0010): one
+    row per statement and language (English, French and German from the data migrations)."""
 
-    key = models.CharField(max_length=30, choices=WordingKey.choices, unique=True)
+    key = models.CharField(max_length=30, choices=WordingKey.choices)
+    language = models.CharField(
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text="The language of the letters that quote this wording.",
+    )
     text = models.TextField(help_text="As printed. For the obligations: one obligation a line.")
     source = models.CharField(max_length=500, help_text="Where the wording comes from.")
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["key"]
+        ordering = ["key", "language"]
         verbose_name = "letter wording"
+        constraints = [
+            models.UniqueConstraint(fields=["key", "language"], name="one_wording_per_language")
+        ]
 
     def __str__(self) -> str:
-        return self.get_key_display()
+        return f"{self.get_key_display()} ({self.language})"
 
     def lines(self) -> list[str]:
         return [line.strip() for line in self.text.splitlines() if line.strip()]

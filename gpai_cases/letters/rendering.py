@@ -9,7 +9,8 @@ from typing import Any
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
@@ -19,6 +20,7 @@ from gpai_cases.providers.compute import format_flop
 
 from .context import designation_context, frame
 from .handlers import extension_of
+from .languages import language_of_letters
 from .models import Letter, LetterKind
 from .reasoning import parts_for
 from .receipts import RECEIPTS, receipt_context
@@ -63,9 +65,9 @@ def _request_context(letter: Letter) -> dict[str, Any]:
         "sent_on": deadlines.format_day_long(request.sent_on),
         "request_legal_basis": request_legal_basis(request.kind),
         "what": (
-            "hearing on a draft decision"
+            gettext("hearing on a draft decision")
             if request.kind == RequestKind.HEARING
-            else "request for information"
+            else gettext("request for information")
         ),
     }
     if letter.kind == LetterKind.REQUEST_WITHDRAWN and request.withdrawn_at:
@@ -158,7 +160,10 @@ def correction_rows(correction: NotificationCorrection) -> list[tuple[str, str, 
 
 
 def render_html(letter: Letter) -> str:
-    return render_to_string(f"letters/{letter.kind}.html", letter_context(letter))
+    """The letter in the language of its addressee (English when its letters are not complete
+    in that language: :mod:`.languages`), its dates and numbers in that language's forms."""
+    with translation.override(language_of_letters(letter.case.model.provider)):
+        return render_to_string(f"letters/{letter.kind}.html", letter_context(letter))
 
 
 def render_pdf(letter: Letter) -> bytes:

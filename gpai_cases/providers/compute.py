@@ -1,7 +1,9 @@
 """Training-compute arithmetic for the threshold of Art 51(2) AI Act.
 
 Pure functions on :class:`decimal.Decimal` (never binary floats in the arithmetic): no database;
-of Django only its translation (the messages are in the reader's language). See docs/rules.md § threshold and § compute:
+of Django only its translation (the messages are in the reader's language; :func:`format_flop`,
+from :mod:`.flopformat`, writes the active language's decimal mark). See docs/rules.md § threshold
+and § compute:
 
 * § threshold — a GPAI model is presumed to have high-impact capabilities when the cumulative compute
   used for its training is **greater than** 10^25 FLOP (Art 51(2)); the number is a setting
@@ -29,6 +31,7 @@ from typing import Any
 
 from django.utils.translation import gettext
 
+from .flopformat import _plain, format_flop
 from .quantities import (
     FLOP,
     PARAMETERS,
@@ -79,10 +82,14 @@ MAX_PLAUSIBLE_FLOP = Decimal("1e40")
 _SEP = "[ ,_\u2009\u202f\u00a0]"
 _INT = rf"(?:\d{{1,3}}(?P<sep>{_SEP})\d{{3}}(?:(?P=sep)\d{{3}})*|\d+)"
 _MANTISSA = rf"(?P<mant>{_INT}(?:\.\d*)?|\.\d+)"
+# The scientific form with a decimal comma, as French and German write it ("3,6 × 10^25"): one
+# digit before the comma and one or two after, so never a group of thousands.
+_COMMA_MANTISSA = r"(?P<cmant>\d,\d{1,2})"
 _TIMES = r"\s*[×xX*·⋅]\s*"
 _POW = r"\s*(?:\^|\*\*)\s*"
 _NUMBER = re.compile(
     rf"(?:{_MANTISSA}(?:[eE](?P<e_exp>[+-]?\d+)|{_TIMES}10{_POW}(?P<p_exp>[+-]?\d+))?"
+    rf"|{_COMMA_MANTISSA}(?:[eE](?P<ce_exp>[+-]?\d+)|{_TIMES}10{_POW}(?P<cp_exp>[+-]?\d+))"
     rf"|10{_POW}(?P<bare_exp>[+-]?\d+))"
 )
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻", "0123456789+-")
@@ -141,12 +148,17 @@ def _parse_text(raw: str, q: Quantity = FLOP) -> Decimal:
     if match is None:
         hint = ""
         if re.search(r"\d,\d{1,2}(?![\d,])", body):
-            hint = gettext("Use a point for decimals (3.2e25, not 3,2e25).")
+            hint = gettext(
+                "Use a point for decimals (32.5, not 32,5), or the scientific form (3,2e25)."
+            )
         raise FlopParseError(_sentences(_unreadable(q, raw.strip()), hint, q.examples))
     if sign == "-":
         raise _negative(q, raw.strip())
     if match.group("bare_exp") is not None:
         mantissa, exponent = "1", match.group("bare_exp")
+    elif match.group("cmant") is not None:
+        mantissa = match.group("cmant").replace(",", ".")
+        exponent = match.group("ce_exp") or match.group("cp_exp")
     else:
         mantissa = re.sub(_SEP, "", match.group("mant"))
         exponent = match.group("e_exp") or match.group("p_exp") or "0"
@@ -176,41 +188,6 @@ def _checked(value: Decimal, shown: str, q: Quantity = FLOP) -> Decimal:
             % {"value": f"{shown!r}{unit}"}
         )
     return value
-
-
-def format_flop(value: Decimal) -> str:
-    """The one normal form of an amount of FLOP: ``"3.2 × 10^25"``.
-
-    Up to three significant digits (rounded half up), trailing zeros dropped: ``"1 × 10^25"``,
-    ``"7.54 × 10^22"``. Values below 10^6 are written as plain digits (``"999999"``; a fraction is
-    rounded to three significant digits, ``"0.125"``). :func:`parse_flop` reads every output back.
-    """
-    value = Decimal(value)
-    if not value.is_finite():
-        raise ValueError(f"cannot format a non-finite amount of FLOP ({value})")
-    if value < 0:
-        return "-" + format_flop(-value)
-    if value == 0:
-        return "0"
-    if value < Decimal("1e6") and value == value.to_integral_value():
-        return str(int(value))
-    with localcontext() as ctx:
-        ctx.prec = 3
-        ctx.rounding = ROUND_HALF_UP
-        rounded = +value
-    if rounded < Decimal("1e6"):
-        return _plain(rounded)
-    exponent = rounded.adjusted()
-    mantissa = _plain(rounded.scaleb(-exponent))
-    return f"{mantissa} × 10^{exponent}"
-
-
-def _plain(value: Decimal) -> str:
-    """Positional notation with trailing zeros (and a trailing point) dropped."""
-    text = format(value, "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text
 
 
 def above_threshold(value: Decimal, threshold: Decimal = THRESHOLD_FLOP_DEFAULT) -> bool:

@@ -3,7 +3,9 @@
 - ``{{ value|flop }}``: "3.6 × 10^25 FLOP"; ``{{ value|bignumber }}``: "4 × 10^11" (parameters,
   tokens), both through :func:`gpai_cases.providers.compute.format_flop`;
 - ``{{ day|longdate }}``: "1 December 2026"; ``{{ day|deadline }}``: "Tuesday 1 December 2026",
-  through :mod:`gpai_cases.cases.dayformat`. Dates may be ``date``/``datetime`` objects or ISO
+  through :mod:`gpai_cases.cases.dayformat`.
+
+All in the active language: "3,6 × 10^25 FLOP", "1er décembre 2026", "Dienstag, 1. Dezember 2026". Dates may be ``date``/``datetime`` objects or ISO
   strings (the register's JSON); anything unreadable is shown as given, never an error page.
 """
 
