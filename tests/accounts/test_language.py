@@ -109,6 +109,7 @@ def test_a_providers_letters_default_to_its_countrys_language(country, language)
 
 def test_a_provider_may_choose_the_language_of_its_letters(provider_a):
     provider_a.country = "DE"
+    provider_a.language = ""  # not chosen (the test factory chooses English)
     assert provider_a.letter_language == "de"
     provider_a.language = "fr"
     assert provider_a.letter_language == "fr"

@@ -65,9 +65,17 @@ def test_a_french_browser_reads_sign_in_and_the_wizard_in_french(
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_load_state()
 
-    # the account's language wins once signed in: the switcher makes it French, at once
-    page.get_by_label("Language").select_option("fr")
-    page.get_by_role("button", name="Change language").click()
+    # an account whose language was never chosen keeps the one it signed in with: French
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    member_a.refresh_from_db()
+    assert member_a.language == "fr"
+    # the switcher changes the account's language and the page at once (German), and back
+    page.get_by_label("Langue").select_option("de")
+    page.get_by_role("button", name="Changer de langue").click()
+    page.wait_for_load_state()
+    expect(page.locator("html")).to_have_attribute("lang", "de")
+    page.get_by_label("Sprache").select_option("fr")
+    page.get_by_role("button", name="Sprache ändern").click()
     page.wait_for_load_state()
     expect(page.locator("html")).to_have_attribute("lang", "fr")
 
