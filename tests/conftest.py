@@ -348,3 +348,15 @@ def _fresh_cache():
     for c in caches.all():
         _clear_own_keys(c)
     responses.clear()
+
+
+@pytest.fixture(autouse=True)
+def _service_language():
+    """Each test starts in the service's language: a request in French leaves French active in
+    its thread (as Django's LocaleMiddleware does), which must not leak into the next test."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
