@@ -4,6 +4,12 @@ A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return i
 by Excel, LibreOffice and Google Sheets (``=HYPERLINK("http://x","y")`` in a model's name). Such a
 cell is written with a leading apostrophe, which spreadsheets show as text and do not evaluate.
 Every CSV the application writes goes through :func:`csv_row`.
+
+Numbers and dates (issue 17): a CSV is read by a spreadsheet first, so codes and ISO 8601 dates
+(2026-12-01) stay in their own columns — they sort, filter and compute in every language. The
+public list's CSV is open data, the same fields as its JSON (docs in its schema). The caseworkers'
+queue CSV adds, beside each code and date, the words a person reads on the pages, in the reader's
+language (``state_label``, ``kind_label``, ``next_deadline_day``: "Tuesday 1 December 2026").
 """
 
 from __future__ import annotations

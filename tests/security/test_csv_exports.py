@@ -45,9 +45,10 @@ def test_the_queue_csv_escapes_a_formula_in_every_field(client, member_a, casewo
     services.case_submit(actor=member_a, case=case)
     client.force_login(caseworker)
     rows = _rows(client.get(reverse("workspace:queue_csv")))
-    row = next(r for r in rows[1:] if r[0] == case.reference)
-    assert row[3] == "'+SUM(1,2) Labs"
-    assert row[4] == f"'{FORMULA} @1"
+    header = rows[0]
+    row = dict(zip(header, next(r for r in rows[1:] if r[0] == case.reference), strict=True))
+    assert row["provider"] == "'+SUM(1,2) Labs"
+    assert row["model"] == f"'{FORMULA} @1"
     assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows for cell in r)
 
 

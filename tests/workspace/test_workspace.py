@@ -172,3 +172,27 @@ def test_queue_csv_export_follows_the_filters(client, caseworker, assessing_a, m
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
     assert rows[0][0] == "reference"
     assert [r[0] for r in rows[1:]] == [assessing_a.reference]
+
+
+def test_queue_csv_gives_codes_and_iso_dates_with_the_words_in_the_readers_language(
+    client, caseworker, assessing_a
+):
+    from gpai_cases.cases.models import Case
+
+    Case.objects.filter(pk=assessing_a.pk).update(next_deadline=datetime.date(2026, 12, 1))
+    caseworker.language = "fr"
+    caseworker.save(update_fields=["language"])
+    client.force_login(caseworker)
+    response = client.get(reverse("workspace:queue_csv"))
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode())))
+    row = next(r for r in rows if r["reference"] == assessing_a.reference)
+    assert row["state"] == "under_assessment"  # the code, for filters and formulas
+    from django.utils import translation
+
+    from gpai_cases.cases.models import State
+
+    with translation.override("fr"):
+        french = str(State.UNDER_ASSESSMENT.label)
+    assert french != "Under assessment" and row["state_label"] == french
+    assert row["next_deadline"] == "2026-12-01"  # ISO 8601: sorts as a date in any spreadsheet
+    assert row["next_deadline_day"] == "mardi 1 décembre 2026"

@@ -7,9 +7,10 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from gpai_cases.accounts.models import Role, User
+from gpai_cases.cases.dayformat import format_day_long
 from gpai_cases.cases.models import (
     Kind,
     State,
@@ -86,35 +87,51 @@ def queue_csv(request: HttpRequest) -> StreamingHttpResponse:
     header = [
         "reference",
         "kind",
+        "kind_label",
         "state",
+        "state_label",
         "provider",
         "model",
         "assignee",
         "next_deadline",
+        "next_deadline_day",
         "next_deadline_kind",
         "late",
         "created_at",
     ]
 
+    # the codes and ISO dates sort and filter in a spreadsheet; beside them, the words a person
+    # reads on the pages, in the reader's language (the rows are written after the view returns)
+    language = translation.get_language()
+
     def rows():
-        yield writer.writerow(header)
-        for c in queue(request.user, f, today).iterator(chunk_size=2000):
-            yield writer.writerow(
-                csv_row(
-                    [
-                        c.reference,
-                        c.kind,
-                        c.state,
-                        c.model.provider.legal_name,
-                        str(c.model),
-                        c.assignee.email if c.assignee else "",
-                        c.next_deadline or "",
-                        c.next_deadline_kind,
-                        "yes" if c.late else "no",
-                        timezone.localtime(c.created_at).isoformat(timespec="minutes"),
-                    ]
-                )
-            )
+        with translation.override(language):
+            kinds = {value: str(label) for value, label in Kind.choices}
+            states = {value: str(label) for value, label in State.choices}
+            yield writer.writerow(header)
+            yield from (writer.writerow(_csv_line(c, kinds, states)) for c in cases())
+
+    def cases():
+        yield from queue(request.user, f, today).iterator(chunk_size=2000)
+
+    def _csv_line(c, kinds, states):
+        return csv_row(
+            [
+                c.reference,
+                c.kind,
+                kinds.get(c.kind, c.kind),
+                c.state,
+                states.get(c.state, c.state),
+                c.model.provider.legal_name,
+                str(c.model),
+                c.assignee.email if c.assignee else "",
+                c.next_deadline or "",
+                format_day_long(c.next_deadline) if c.next_deadline else "",
+                c.next_deadline_kind,
+                "yes" if c.late else "no",
+                timezone.localtime(c.created_at).isoformat(timespec="minutes"),
+            ]
+        )
 
     response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="gpai-cases-{today:%Y%m%d}.csv"'
