@@ -14,6 +14,7 @@ from typing import Any
 
 from django.db.models import Model, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.accounts.roles import (
     is_ai_office,
@@ -110,36 +111,36 @@ def get_visible(queryset: QuerySet[Any], pk: Any) -> Model:
 # ---- what a role may do -------------------------------------------------------------------------
 
 
-@refused_with("Only the AI Office records a provider's Code of Practice status.")
+@refused_with(_("Only the AI Office records a provider's Code of Practice status."))
 def may_record_code_of_practice(user: Any, provider: Any = None) -> bool:
     return is_caseworker(user) or is_office_admin(user)
 
 
-@refused_with("Only a member of the provider files its safety and security framework.")
+@refused_with(_("Only a member of the provider files its safety and security framework."))
 def may_file_framework(user: Any, provider: Any) -> bool:
     return is_member_of(user, provider)
 
 
-@refused_with("Only a caseworker reviews a safety and security framework.")
+@refused_with(_("Only a caseworker reviews a safety and security framework."))
 def may_review_framework(user: Any, version: Any = None) -> bool:
     return is_caseworker(user)
 
 
-@refused_with("Only a member of the model's provider files its model reports.")
+@refused_with(_("Only a member of the model's provider files its model reports."))
 def may_file_model_report(user: Any, designation: Any) -> bool:
     return is_member_of(user, designation.model.provider_id)
 
 
-@refused_with("Only a member of the model's provider reports its serious incidents.")
+@refused_with(_("Only a member of the model's provider reports its serious incidents."))
 def may_report_incident(user: Any, designation: Any) -> bool:
     return is_member_of(user, designation.model.provider_id)
 
 
-@refused_with("Only a member of the model's provider reports on its serious incidents.")
+@refused_with(_("Only a member of the model's provider reports on its serious incidents."))
 def may_file_incident_report(user: Any, incident: Any) -> bool:
     return is_member_of(user, incident.model.provider_id)
 
 
-@refused_with("Only an admin changes the periods of the obligations.")
+@refused_with(_("Only an admin changes the periods of the obligations."))
 def may_change_periods(user: Any, obj: Any = None) -> bool:
     return is_office_admin(user)

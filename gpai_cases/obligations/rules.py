@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.utils.translation import gettext
+
 from gpai_cases.cases.deadlines import format_day
 
 from .models import ChangeRequestStatus, Chapter, ReviewKind
@@ -34,15 +36,38 @@ OBLIGATIONS_APPLY = datetime.date(2025, 8, 2)
 LONGEST_PERIOD_DAYS = 366
 
 
+def _day_texts(what: str) -> tuple[str, str, str]:
+    """The three reasons about one date, whole sentences: missing, in the future, too early
+    (``%(day)s``)."""
+    if what == "signature":
+        return (
+            gettext("Give the date of signature."),
+            gettext("The date of signature cannot be in the future."),
+            gettext("The date of signature cannot be before %(day)s."),
+        )
+    if what == "withdrawal":
+        return (
+            gettext("Give the date of withdrawal."),
+            gettext("The date of withdrawal cannot be in the future."),
+            gettext("The date of withdrawal cannot be before %(day)s."),
+        )
+    return (
+        gettext("Give the date you became aware."),
+        gettext("The date you became aware cannot be in the future."),
+        gettext("The date you became aware cannot be before %(day)s."),
+    )
+
+
 def _day_problems(
     value: datetime.date | None, *, today: datetime.date, earliest: datetime.date, what: str
 ) -> list[str]:
+    missing, future, early = _day_texts(what)
     if value is None:
-        return [f"Give {what}."]
+        return [missing]
     if value > today:
-        return [f"{what[:1].upper()}{what[1:]} cannot be in the future."]
+        return [future]
     if value < earliest:
-        return [f"{what[:1].upper()}{what[1:]} cannot be before {format_day(earliest)}."]
+        return [early % {"day": format_day(earliest)}]
     return []
 
 
@@ -61,21 +86,28 @@ def code_of_practice_blockers(
     (None: never recorded)."""
     reasons = []
     if chapter is not None and chapter not in Chapter.values:
-        reasons.append("Choose the chapter: transparency, copyright, or safety and security.")
+        reasons.append(
+            gettext("Choose the chapter: transparency, copyright, or safety and security.")
+        )
     if signatory is None or today is None:
         return reasons
     is_signatory = bool(current and current.signatory)
     if signatory and is_signatory:
-        reasons.append("The provider is already a signatory of this chapter.")
+        reasons.append(gettext("The provider is already a signatory of this chapter."))
     if not signatory and not is_signatory:
         reasons.append(
-            "The provider is not a signatory of this chapter: there is nothing to withdraw."
+            gettext(
+                "The provider is not a signatory of this chapter: there is nothing to withdraw."
+            )
         )
-    what = "the date of signature" if signatory else "the date of withdrawal"
+    what = "signature" if signatory else "withdrawal"
     reasons += _day_problems(on, today=today, earliest=CODE_PUBLISHED, what=what)
     signed_on = current.signed_on if current else None
     if not signatory and on and signed_on and on < signed_on:
-        reasons.append(f"The withdrawal cannot be before the signature of {format_day(signed_on)}.")
+        reasons.append(
+            gettext("The withdrawal cannot be before the signature of %(day)s.")
+            % {"day": format_day(signed_on)}
+        )
     return reasons
 
 
@@ -87,9 +119,9 @@ def framework_file_blockers(
 ) -> list[str]:
     reasons = []
     if summary is not None and not summary.strip():
-        reasons.append("Summarise the framework, or what changed since the last version.")
+        reasons.append(gettext("Summarise the framework, or what changed since the last version."))
     if has_file is False:
-        reasons.append("Attach the framework document.")
+        reasons.append(gettext("Attach the framework document."))
     return reasons
 
 
@@ -104,27 +136,32 @@ def framework_review_blockers(
     reasons = []
     if version.version != latest_number:
         reasons.append(
-            f"Version {latest_number} of this framework has been filed since: review that one."
+            gettext("Version %(number)s of this framework has been filed since: review that one.")
+            % {"number": latest_number}
         )
     reviews = list(version.reviews.all())
     if kind is None:
         return reasons
     if kind not in ReviewKind.values:
-        reasons.append("Choose: acknowledge, request changes, or record an assessment note.")
+        reasons.append(
+            gettext("Choose: acknowledge, request changes, or record an assessment note.")
+        )
     if kind == ReviewKind.ACKNOWLEDGED and any(r.kind == kind for r in reviews):
-        reasons.append("This version has already been acknowledged.")
+        reasons.append(gettext("This version has already been acknowledged."))
     if kind == ReviewKind.CHANGES_REQUESTED and any(
         r.status == ChangeRequestStatus.OPEN for r in reviews
     ):
-        reasons.append("Changes to this version have already been requested; wait for the answer.")
+        reasons.append(
+            gettext("Changes to this version have already been requested; wait for the answer.")
+        )
     if (
         kind in (ReviewKind.CHANGES_REQUESTED, ReviewKind.ASSESSMENT_NOTE)
         and not (note or "").strip()
     ):
         reasons.append(
-            "Say which changes are requested."
+            gettext("Say which changes are requested.")
             if kind == ReviewKind.CHANGES_REQUESTED
-            else "Write the assessment note."
+            else gettext("Write the assessment note.")
         )
     if kind == ReviewKind.CHANGES_REQUESTED and days is not None:
         reasons += period_blockers(days=days)
@@ -138,8 +175,11 @@ def designation_blockers(designation: Any) -> list[str]:
     """Reports are filed on a model while it is designated."""
     if designation.ended_on is not None:
         return [
-            f"The designation of this model ended on {format_day(designation.ended_on)}; "
-            "its obligations as a model with systemic risk ended with it."
+            gettext(
+                "The designation of this model ended on %(day)s; "
+                "its obligations as a model with systemic risk ended with it."
+            )
+            % {"day": format_day(designation.ended_on)}
         ]
     return []
 
@@ -154,11 +194,13 @@ def model_report_blockers(
 ) -> list[str]:
     reasons = designation_blockers(designation)
     if summary is not None and not summary.strip():
-        reasons.append("Summarise the model report.")
+        reasons.append(gettext("Summarise the model report."))
     if has_file is False:
-        reasons.append("Attach the model report.")
+        reasons.append(gettext("Attach the model report."))
     if is_update and update_reason is not None and not update_reason.strip():
-        reasons.append("Say why the model report is updated (a model update, new evaluations…).")
+        reasons.append(
+            gettext("Say why the model report is updated (a model update, new evaluations…).")
+        )
     return reasons
 
 
@@ -178,12 +220,10 @@ def incident_report_blockers(
     if today is None:
         return reasons
     if kind_given and (kind is None or not kind.active):
-        reasons.append("Choose the kind of harm.")
+        reasons.append(gettext("Choose the kind of harm."))
     if title is not None and not title.strip():
-        reasons.append("Give the incident a short title.")
-    reasons += _day_problems(
-        aware_on, today=today, earliest=OBLIGATIONS_APPLY, what="the date you became aware"
-    )
+        reasons.append(gettext("Give the incident a short title."))
+    reasons += _day_problems(aware_on, today=today, earliest=OBLIGATIONS_APPLY, what="aware")
     reasons += _report_text_problems(what_happened, corrective_measures)
     if resolved_on is not None:
         reasons += _resolution_problems(resolved_on, aware_on=aware_on, today=today)
@@ -193,9 +233,11 @@ def incident_report_blockers(
 def _report_text_problems(what_happened: str | None, corrective_measures: str | None) -> list[str]:
     reasons = []
     if what_happened is not None and not what_happened.strip():
-        reasons.append("Say what happened.")
+        reasons.append(gettext("Say what happened."))
     if corrective_measures is not None and not corrective_measures.strip():
-        reasons.append("Describe the corrective measures taken or planned (or say none yet).")
+        reasons.append(
+            gettext("Describe the corrective measures taken or planned (or say none yet).")
+        )
     return reasons
 
 
@@ -203,10 +245,11 @@ def _resolution_problems(
     resolved_on: datetime.date, *, aware_on: datetime.date | None, today: datetime.date
 ) -> list[str]:
     if resolved_on > today:
-        return ["The date of resolution cannot be in the future."]
+        return [gettext("The date of resolution cannot be in the future.")]
     if aware_on and resolved_on < aware_on:
         return [
-            f"The date of resolution cannot be before you became aware, {format_day(aware_on)}."
+            gettext("The date of resolution cannot be before you became aware, %(day)s.")
+            % {"day": format_day(aware_on)}
         ]
     return []
 
@@ -222,14 +265,15 @@ def incident_update_blockers(
 ) -> list[str]:
     if incident.closed_on is not None:
         return [
-            f"This incident is closed: its final report was filed on {format_day(incident.closed_on)}."
+            gettext("This incident is closed: its final report was filed on %(day)s.")
+            % {"day": format_day(incident.closed_on)}
         ]
     reasons = designation_blockers(incident.designation)
     reasons += _report_text_problems(what_happened, corrective_measures)
     if resolved_on is not None and today is not None:
         reasons += _resolution_problems(resolved_on, aware_on=incident.aware_on, today=today)
     if final and resolved_on is None and incident.resolved_on is None:
-        reasons.append("A final report gives the date the incident was resolved.")
+        reasons.append(gettext("A final report gives the date the incident was resolved."))
     return reasons
 
 
@@ -241,7 +285,10 @@ def period_blockers(*, days: int | None = None, months: int | None = None) -> li
     if value is None:
         return []
     if value < 1:
-        return ["A period is at least one day (or month)."]
+        return [gettext("A period is at least one day (or month).")]
     if (days or 0) > LONGEST_PERIOD_DAYS or (months or 0) > 12:
-        return [f"A period cannot be longer than {LONGEST_PERIOD_DAYS} days (12 months)."]
+        return [
+            gettext("A period cannot be longer than %(days)s days (12 months).")
+            % {"days": LONGEST_PERIOD_DAYS}
+        ]
     return []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.core import limits
 
@@ -12,9 +13,9 @@ from . import services
 
 #: wording field → (the key of the preview entry, label, limit)
 WORDING = {
-    "public_model_name": ("model_name", "Model name as published", limits.NAME),
-    "public_provider_name": ("provider_name", "Provider name as published", limits.NAME),
-    "summary": ("summary", "Short public summary", 1_000),
+    "public_model_name": ("model_name", _("Model name as published"), limits.NAME),
+    "public_provider_name": ("provider_name", _("Provider name as published"), limits.NAME),
+    "summary": ("summary", _("Short public summary"), 1_000),
 }
 
 

@@ -31,6 +31,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language, gettext
 from django.views.decorators.http import condition, require_http_methods
 
 from gpai_cases.cases import access
@@ -74,8 +75,10 @@ def _accepts_gzip(request: HttpRequest) -> bool:
 
 
 def _etag(request: HttpRequest, *args: Any, **kwargs: Any) -> str:
-    # the compressed and the plain body are different representations: different tags
-    return f'"register-{_number(request)}{"-gzip" if _accepts_gzip(request) else ""}"'
+    # the compressed and the plain body are different representations: different tags; so are
+    # the pages in each language
+    gz = "-gzip" if _accepts_gzip(request) else ""
+    return f'"register-{_number(request)}-{get_language()}{gz}"'
 
 
 def _page_number(request: HttpRequest, param: str) -> int:
@@ -158,7 +161,8 @@ def cached_per_publication(view: Callable[..., HttpResponse]) -> Callable[..., H
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         number = _number(request)
         pages = [str(_page_number(request, p)) for p in PAGE_PARAMS if p in request.GET]
-        key = ":".join([view.__name__, *map(str, kwargs.values()), *pages])
+        # the pages are in the reader's language: one body per language
+        key = ":".join([view.__name__, get_language(), *map(str, kwargs.values()), *pages])
         body = responses.get(number, key)
         if body is None:
             response = view(request, *args, **kwargs)
@@ -329,7 +333,9 @@ def publish(request: HttpRequest) -> HttpResponse:
                 services.wording_save(
                     actor=request.user, designation=designation, **overrides[designation.pk]
                 )
-            messages.success(request, "Public wording saved. Nothing has been published yet.")
+            messages.success(
+                request, gettext("Public wording saved. Nothing has been published yet.")
+            )
             return redirect("register:publish")
         if action == "publish" and form.cleaned_data["confirm"] == "yes":
             try:
@@ -338,7 +344,11 @@ def publish(request: HttpRequest) -> HttpResponse:
                 for reason in refused.reasons:
                     form.add_error(None, reason)
             else:
-                messages.success(request, f"Publication {publication.number} is now public.")
+                messages.success(
+                    request,
+                    gettext("Publication %(number)s is now public.")
+                    % {"number": publication.number},
+                )
                 return redirect("register:published", number=publication.number)
         confirming = action == "publish" and not form.errors
     if request.method == "POST":

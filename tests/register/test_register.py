@@ -162,6 +162,19 @@ def test_conditional_get_is_answered_304(client, designated, office_admin):
         assert since.status_code == 304, name
 
 
+def test_the_cached_pages_are_kept_per_language(client, designated, office_admin):
+    register.publish(actor=office_admin)
+    url = reverse("register:list")
+    french = client.get(url, HTTP_ACCEPT_LANGUAGE="fr")
+    english = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    assert "Autres formats" in french.content.decode()
+    assert "Other formats" in english.content.decode()
+    assert "Autres formats" not in english.content.decode()  # not the French body from memory
+    assert french["ETag"] != english["ETag"]
+    again = client.get(url, HTTP_ACCEPT_LANGUAGE="en", HTTP_IF_NONE_MATCH=french["ETag"])
+    assert again.status_code == 200
+
+
 def test_a_new_publication_invalidates_the_cache_and_the_etag(
     client, designated, office_admin, django_assert_max_num_queries
 ):
