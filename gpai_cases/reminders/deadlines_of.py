@@ -9,6 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import get_language, gettext
 
 from gpai_cases.accounts import roles
 from gpai_cases.cases import access, due
@@ -25,6 +26,12 @@ class Deadline:
     rule: str
     link: str
     case_reference: str
+
+
+def _in_sentence(name: Any) -> str:
+    """A kind's name inside a sentence: lower case, except in German (nouns keep their capital)."""
+    text = str(name)
+    return text if (get_language() or "").startswith("de") else text.lower()
 
 
 def for_user(user: Any, *, limit: int | None = None) -> list[Deadline]:
@@ -59,7 +66,8 @@ def _provider_deadlines(user: Any, limit: int | None) -> list[Deadline]:
         Deadline(
             uid=f"request-{r.pk}",
             date=r.due_date,
-            title=f"{r.case.reference}: answer the {r.get_kind_display().lower()}",
+            title=gettext("%(reference)s: answer the %(request)s")
+            % {"reference": r.case.reference, "request": _in_sentence(r.get_kind_display())},
             rule=r.due_rule,
             link=reverse("portal:respond", args=[r.case.reference, r.pk]),
             case_reference=r.case.reference,
@@ -78,7 +86,8 @@ def _provider_deadlines(user: Any, limit: int | None) -> list[Deadline]:
         Deadline(
             uid=f"notification-{n.case_id}",
             date=n.notification_due,
-            title=f"{n.case.reference}: submit the notification",
+            title=gettext("%(reference)s: submit the notification")
+            % {"reference": n.case.reference},
             rule=n.notification_due_rule,
             link=reverse("portal:case", args=[n.case.reference]),
             case_reference=n.case.reference,
@@ -104,8 +113,12 @@ def _obligation_deadlines(user: Any, limit: int | None) -> list[Deadline]:
         Deadline(
             uid=f"incident-{i.pk}-{i.next_due_stage}",
             date=i.next_due,
-            title=f"{i.model}: {i.get_next_due_stage_display().lower()} on the serious incident "
-            f"“{i.title}”",
+            title=gettext("%(model)s: %(stage)s on the serious incident “%(incident)s”")
+            % {
+                "model": i.model,
+                "stage": _in_sentence(i.get_next_due_stage_display()),
+                "incident": i.title,
+            },
             rule=i.next_due_rule,
             link=reverse("portal:incident", args=[i.pk]),
             case_reference=i.case.reference,
@@ -124,7 +137,7 @@ def _obligation_deadlines(user: Any, limit: int | None) -> list[Deadline]:
         Deadline(
             uid=f"framework-changes-{r.pk}",
             date=r.due_date,
-            title="File a new version of your safety and security framework",
+            title=gettext("File a new version of your safety and security framework"),
             rule=r.due_rule,
             link=reverse("portal:framework_file"),
             case_reference="",

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.accounts.language import language_of
 from gpai_cases.accounts.roles import Role
@@ -52,7 +53,7 @@ PROVIDER, ASSIGNEE, APPROVERS, PROPOSER, NEW_ASSIGNEE, ADMINS, MAILBOX = (
 @dataclass(frozen=True)
 class MessageKind:
     code: str
-    label: str
+    label: Any
     audiences: tuple[str, ...]
     #: Carries a legal time limit (requests, hearings, decisions, letters): always e-mailed.
     legal: bool = False
@@ -61,53 +62,59 @@ class MessageKind:
 KINDS = {
     k.code: k
     for k in [
-        MessageKind("request_sent", "A request for information was sent", (PROVIDER,), True),
-        MessageKind("hearing_sent", "A draft decision was sent for comment", (PROVIDER,), True),
-        MessageKind("request_extended", "A due date was extended", (PROVIDER,), True),
-        MessageKind("extension_refused", "A request for more time was refused", (PROVIDER,), True),
-        MessageKind("request_withdrawn", "A request was withdrawn", (PROVIDER,), True),
-        MessageKind("request_lapsed", "A request lapsed unanswered", (PROVIDER, ASSIGNEE), True),
-        MessageKind("decision_approved", "A decision was adopted", (PROVIDER,), True),
-        MessageKind("letter_ready", "A letter is ready", (PROVIDER,), True),
-        MessageKind("ex_officio_opened", "The Commission opened a procedure", (PROVIDER,), True),
+        MessageKind("request_sent", _("A request for information was sent"), (PROVIDER,), True),
+        MessageKind("hearing_sent", _("A draft decision was sent for comment"), (PROVIDER,), True),
+        MessageKind("request_extended", _("A due date was extended"), (PROVIDER,), True),
         MessageKind(
-            "reassessment_opened", "The Commission reassesses a designation", (PROVIDER,), True
+            "extension_refused", _("A request for more time was refused"), (PROVIDER,), True
         ),
-        MessageKind("notification_received", "A notification was submitted", (ASSIGNEE,)),
-        MessageKind("reassessment_requested", "A reassessment was requested", (ASSIGNEE,)),
-        MessageKind("answer_received", "An answer was received", (ASSIGNEE,)),
-        MessageKind("extension_requested", "The provider asks for more time", (ASSIGNEE,)),
-        MessageKind("correction_received", "A correction was filed", (ASSIGNEE,)),
-        MessageKind("supplementary_received", "A supplementary filing was received", (ASSIGNEE,)),
-        MessageKind("decision_proposed", "A decision awaits approval", (APPROVERS,)),
-        MessageKind("proposal_returned", "A proposal was returned", (PROPOSER,)),
-        MessageKind("case_assigned", "A case was assigned to you", (NEW_ASSIGNEE,)),
-        MessageKind("designation_changed", "A designation changed", (ADMINS,)),
+        MessageKind("request_withdrawn", _("A request was withdrawn"), (PROVIDER,), True),
+        MessageKind("request_lapsed", _("A request lapsed unanswered"), (PROVIDER, ASSIGNEE), True),
+        MessageKind("decision_approved", _("A decision was adopted"), (PROVIDER,), True),
+        MessageKind("letter_ready", _("A letter is ready"), (PROVIDER,), True),
+        MessageKind("ex_officio_opened", _("The Commission opened a procedure"), (PROVIDER,), True),
+        MessageKind(
+            "reassessment_opened", _("The Commission reassesses a designation"), (PROVIDER,), True
+        ),
+        MessageKind("notification_received", _("A notification was submitted"), (ASSIGNEE,)),
+        MessageKind("reassessment_requested", _("A reassessment was requested"), (ASSIGNEE,)),
+        MessageKind("answer_received", _("An answer was received"), (ASSIGNEE,)),
+        MessageKind("extension_requested", _("The provider asks for more time"), (ASSIGNEE,)),
+        MessageKind("correction_received", _("A correction was filed"), (ASSIGNEE,)),
+        MessageKind(
+            "supplementary_received", _("A supplementary filing was received"), (ASSIGNEE,)
+        ),
+        MessageKind("decision_proposed", _("A decision awaits approval"), (APPROVERS,)),
+        MessageKind("proposal_returned", _("A proposal was returned"), (PROPOSER,)),
+        MessageKind("case_assigned", _("A case was assigned to you"), (NEW_ASSIGNEE,)),
+        MessageKind("designation_changed", _("A designation changed"), (ADMINS,)),
         # after designation (gpai_cases.obligations): on the designation's case ...
-        MessageKind("model_report_received", "A model report was filed", (ASSIGNEE,)),
-        MessageKind("incident_reported", "A serious incident was reported", (MAILBOX, ASSIGNEE)),
+        MessageKind("model_report_received", _("A model report was filed"), (ASSIGNEE,)),
+        MessageKind("incident_reported", _("A serious incident was reported"), (MAILBOX, ASSIGNEE)),
         MessageKind(
             "incident_update_received",
-            "A report on a serious incident was filed",
+            _("A report on a serious incident was filed"),
             (MAILBOX, ASSIGNEE),
         ),
         MessageKind(
             "incident_dates_changed",
-            "The due date of a serious incident's report changed",
+            _("The due date of a serious incident's report changed"),
             (PROVIDER,),
             True,
         ),
         # ... and a provider's own, which belong to no case (obligations.audit)
-        MessageKind("framework_received", "A safety and security framework was filed", (MAILBOX,)),
-        MessageKind("framework_acknowledged", "A framework was acknowledged", (PROVIDER,)),
+        MessageKind(
+            "framework_received", _("A safety and security framework was filed"), (MAILBOX,)
+        ),
+        MessageKind("framework_acknowledged", _("A framework was acknowledged"), (PROVIDER,)),
         MessageKind(
             "framework_changes_requested",
-            "Changes to a framework were requested",
+            _("Changes to a framework were requested"),
             (PROVIDER,),
             True,
         ),
         MessageKind(
-            "code_of_practice_recorded", "A Code of Practice status was recorded", (PROVIDER,)
+            "code_of_practice_recorded", _("A Code of Practice status was recorded"), (PROVIDER,)
         ),
     ]
 }

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.cases.rulefield import RuleField
 
@@ -134,9 +135,9 @@ class InboxMessage(models.Model):
 
 
 class Channel(models.TextChoices):
-    IMMEDIATE = "immediate", "E-mail at once"
-    DIGEST = "digest", "E-mail in a daily digest"
-    INBOX = "inbox", "Inbox only"
+    IMMEDIATE = "immediate", _("E-mail at once")
+    DIGEST = "digest", _("E-mail in a daily digest")
+    INBOX = "inbox", _("Inbox only")
 
 
 class MessagePreference(models.Model):

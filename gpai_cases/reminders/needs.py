@@ -9,6 +9,7 @@ from django.core.cache import caches
 from django.db.models import Count, Max
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_lazy
 
 from gpai_cases.accounts import roles
 from gpai_cases.cases.models import Decision, DecisionStatus
@@ -80,16 +81,16 @@ def for_user(user: Any) -> dict[str, list[Need]]:
 
 
 def _panels(user: Any) -> dict[str, list[Need]]:
-    panels: dict[str, list[Need]] = {}
+    panels: dict[Any, list[Need]] = {}
     if roles.is_provider_member(user):
-        panels["Requests and notifications due"] = _deadlines(user)
-        panels["Letters not yet read"] = _unread(user, "letter_ready")
+        panels[gettext_lazy("Requests and notifications due")] = _deadlines(user)
+        panels[gettext_lazy("Letters not yet read")] = _unread(user, "letter_ready")
     elif roles.is_caseworker(user):
-        panels["My cases by next deadline"] = _deadlines(user)
-        panels["Answers and filings received"] = _unread(
+        panels[gettext_lazy("My cases by next deadline")] = _deadlines(user)
+        panels[gettext_lazy("Answers and filings received")] = _unread(
             user, "answer_received", "correction_received", "supplementary_received"
         )
-        panels["Requests that lapsed unanswered"] = _unread(user, "request_lapsed")
+        panels[gettext_lazy("Requests that lapsed unanswered")] = _unread(user, "request_lapsed")
     elif roles.is_approver(user):
         waiting = (
             Decision.objects.filter(status=DecisionStatus.PROPOSED)
@@ -97,18 +98,23 @@ def _panels(user: Any) -> dict[str, list[Need]]:
             .select_related("case__model")
             .order_by("proposed_at")[:LIMIT]
         )
-        panels["Proposals waiting for your approval"] = [
+        panels[gettext_lazy("Proposals waiting for your approval")] = [
             Need(
-                f"{d.case.reference} — {d.case.model}: {d.get_outcome_display()}",
+                gettext("%(reference)s — %(model)s: %(outcome)s")
+                % {
+                    "reference": d.case.reference,
+                    "model": d.case.model,
+                    "outcome": d.get_outcome_display(),
+                },
                 reverse("workspace:case", args=[d.case.reference]),
                 d.proposed_at.date(),
-                "proposed on this day",
+                gettext("proposed on this day"),
             )
             for d in waiting
         ]
     elif roles.is_office_admin(user):
         changed = [c for c in pending_changes() if c.change != "unchanged"]
-        panels["Changes waiting for publication"] = [
+        panels[gettext_lazy("Changes waiting for publication")] = [
             Need(
                 f"{c.entry['model_name']} ({c.entry['provider_name']}): {c.change}",
                 reverse("register:publish"),

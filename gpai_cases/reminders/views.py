@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from . import events, feeds
@@ -71,7 +72,7 @@ def preferences(request: HttpRequest) -> HttpResponse:
             MessagePreference.objects.update_or_create(
                 user=request.user, kind=kind, defaults={"channel": channel}
             )
-        messages.success(request, "Your preferences are saved.")
+        messages.success(request, gettext("Your preferences are saved."))
         return redirect("message_preferences")
     return render(
         request,
@@ -95,7 +96,9 @@ def calendar_renew(request: HttpRequest) -> HttpResponse:
         user=request.user,
         defaults={"token": secrets.token_urlsafe(32), "created_at": timezone.now()},
     )
-    messages.success(request, "A new calendar address was made; the old one no longer works.")
+    messages.success(
+        request, gettext("A new calendar address was made; the old one no longer works.")
+    )
     return redirect("calendar")
 
 
@@ -103,7 +106,7 @@ def calendar_renew(request: HttpRequest) -> HttpResponse:
 @login_required
 def calendar_revoke(request: HttpRequest) -> HttpResponse:
     CalendarFeed.objects.filter(user=request.user).delete()
-    messages.success(request, "Your calendar address no longer works.")
+    messages.success(request, gettext("Your calendar address no longer works."))
     return redirect("calendar")
 
 
@@ -111,7 +114,7 @@ def calendar_feed(request: HttpRequest, token: str) -> HttpResponse:
     """The person's deadlines as iCalendar; the secret address is the key (no sign-in)."""
     feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
     if feed is None or not feed.user.is_active:
-        raise Http404("No such calendar.")
+        raise Http404(gettext("No such calendar."))
     response = HttpResponse(feeds.ics(feed.user), content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "no-store"
     return response

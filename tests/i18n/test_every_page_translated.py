@@ -32,10 +32,7 @@ from .pseudo import (
 # Pages whose strings are not all marked yet. A page listed here must still show English (the
 # test fails once it no longer does, so that the list only shrinks).
 NOT_YET_TRANSLATED: set[str] = {
-    "calendar",
-    "inbox",
     "letter_verify",
-    "message_preferences",
     "portal:case",
     "portal:case#b",
     "portal:claim_remove",
@@ -77,7 +74,6 @@ NOT_YET_TRANSLATED: set[str] = {
     "workspace:propose",
     "workspace:provider",
     "workspace:providers",
-    "workspace:queue",
     "workspace:reasoning",
     "workspace:request_extend",
     "workspace:request_information",
@@ -115,6 +111,8 @@ def stored_data() -> tuple[set[str], tuple[str, ...]]:
                 if len(text) < 2:
                     continue
                 texts.add(text)
+                # a stored text shown with its line breaks (linebreaksbr) is on the page line by line
+                texts.update(line.strip() for line in text.splitlines() if len(line.strip()) >= 2)
                 if len(text.split()) <= 4:
                     names.update(w.lower() for w in WORD.findall(text))
     return names - FUNCTION_WORDS, tuple(sorted(texts, key=len, reverse=True))
