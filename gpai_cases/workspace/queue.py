@@ -106,6 +106,11 @@ ROW_COLUMNS = (
 )
 
 
+def labels(choices: Any) -> dict[str, str]:
+    """A choices class's labels in the active language, as plain strings (not lazy)."""
+    return {value: str(label) for value, label in choices.choices}
+
+
 def queue_rows(cases: Any, today: datetime.date) -> list[dict[str, Any]]:
     """Everything a queue row shows, as plain values: the template then only prints them (a
     row costs a few microseconds instead of a dozen tag and filter lookups).
@@ -113,8 +118,7 @@ def queue_rows(cases: Any, today: datetime.date) -> list[dict[str, Any]]:
     ``cases``: dicts of :data:`ROW_COLUMNS` (``queue(...).values(*ROW_COLUMNS)``)."""
     case_url = url_filler("workspace:case", str)
     # the labels in the reader's language, once per call (not lazy: a row holds plain values)
-    kinds = {value: str(label) for value, label in Kind.choices}
-    states = {value: str(label) for value, label in State.choices}
+    kinds, states = labels(Kind), labels(State)
     rows = []
     for c in cases:
         deadline = c["next_deadline"]

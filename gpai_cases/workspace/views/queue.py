@@ -20,7 +20,7 @@ from gpai_cases.core.fragments import cached_fragment
 from gpai_cases.core.pagination import CappedPaginator
 from gpai_cases.reminders import needs
 
-from ..queue import ROW_COLUMNS, QueueFilter, queue, queue_rows
+from ..queue import ROW_COLUMNS, QueueFilter, labels, queue, queue_rows
 from .base import office_only
 
 
@@ -106,8 +106,7 @@ def queue_csv(request: HttpRequest) -> StreamingHttpResponse:
 
     def rows():
         with translation.override(language):
-            kinds = {value: str(label) for value, label in Kind.choices}
-            states = {value: str(label) for value, label in State.choices}
+            kinds, states = labels(Kind), labels(State)
             yield writer.writerow(header)
             yield from (writer.writerow(_csv_line(c, kinds, states)) for c in cases())
 
