@@ -11,7 +11,10 @@ from typing import Any
 
 from django import forms
 from django.core.validators import MaxLengthValidator
+from django.utils import formats
+from django.utils.functional import lazy
 from django.utils.text import format_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 #: a name: of a person, a provider, a model, a document
 NAME = 200
@@ -30,19 +33,24 @@ REASONING = 50_000
 
 
 def number(value: int) -> str:
-    """5000 → "5,000": the way the limits are written for people."""
-    return f"{value:,}"
+    """5000 → "5,000" in English, "5 000" in French, "5.000" in German: the way the limits are
+    written for people, in the reader's language."""
+    return formats.number_format(value, force_grouping=True)
 
 
-def hint(limit: int) -> str:
-    return f"At most {number(limit)} characters."
+#: the same, read when the text is shown (a hint is built once, at import)
+lazy_number = lazy(number, str)
+
+
+def hint(limit: int) -> Any:
+    """The field's hint, lazy: read in the reader's language each time it is shown."""
+    return format_lazy(gettext_lazy("At most {limit} characters."), limit=lazy_number(limit))
 
 
 def too_long(limit: int, length: int) -> str:
-    return (
-        f"At most {number(limit)} characters: this has {number(length)}. Shorten it; "
-        "what you typed is kept."
-    )
+    return gettext(
+        "At most {limit} characters: this has {length}. Shorten it; what you typed is kept."
+    ).format(limit=number(limit), length=number(length))
 
 
 class LimitValidator(MaxLengthValidator):
@@ -63,12 +71,12 @@ def state_field(field: forms.Field) -> None:
         LimitValidator(limit) if isinstance(v, MaxLengthValidator) else v for v in field.validators
     ]
     field.widget.attrs.pop("maxlength", None)
+    if getattr(field, "limit_stated", False):
+        return
+    field.limit_stated = True  # type: ignore[attr-defined]
     stated = hint(limit)
-    if stated not in str(field.help_text or ""):
-        # lazy: a hint marked for translation is read in the reader's language, not at import
-        field.help_text = (
-            format_lazy("{} {}", field.help_text, stated) if field.help_text else stated
-        )
+    # lazy: a hint marked for translation is read in the reader's language, not at import
+    field.help_text = format_lazy("{} {}", field.help_text, stated) if field.help_text else stated
 
 
 def state_limits(*form_classes: type[forms.BaseForm]) -> None:

@@ -122,6 +122,14 @@ def read_po(path: Path = CATALOGUE) -> list[tuple[str, str | None]]:
     return entries
 
 
+def third_party_catalogues() -> list[Path]:
+    """Catalogues that other projects translate: django-countries' country names (in French and
+    German from its own catalogue; in the pseudo language bracketed like the project's strings)."""
+    import django_countries
+
+    return [Path(django_countries.__file__).parent / "locale" / "en" / "LC_MESSAGES" / "django.po"]
+
+
 def _pseudo(text: str) -> str:
     return f"{OPEN}{text}{CLOSE}"
 
@@ -131,7 +139,8 @@ def write_pseudo_mo(target_dir: Path) -> Path:
     pairs: dict[bytes, bytes] = {
         b"": b"Content-Type: text/plain; charset=UTF-8\nPlural-Forms: nplurals=2; plural=(n != 1);\n"
     }
-    for msgid, plural in read_po():
+    entries = read_po() + [e for po in third_party_catalogues() for e in read_po(po)]
+    for msgid, plural in entries:
         text = msgid.split("\x04", 1)[-1]
         if plural is None:
             pairs[msgid.encode()] = _pseudo(text).encode()

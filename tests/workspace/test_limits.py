@@ -42,7 +42,7 @@ def declared_text_fields():
 @pytest.mark.parametrize(("name", "field"), list(declared_text_fields()))
 def test_every_text_field_states_and_checks_its_limit(name, field):
     assert field.max_length, f"{name} has no limit"
-    assert limits.hint(field.max_length) in str(field.help_text), f"{name}: limit not stated"
+    assert str(limits.hint(field.max_length)) in str(field.help_text), f"{name}: limit not stated"
     assert "maxlength" not in field.widget.attrs  # a browser would cut a pasted text silently
     with pytest.raises(forms.ValidationError, match=f"At most {field.max_length:,} characters"):
         field.clean("x" * (field.max_length + 1))
@@ -64,3 +64,17 @@ def test_the_api_refuses_a_100000_character_question_with_the_limit_named(casewo
     assert answer.status_code == 400
     assert "5000" in answer.content.decode() or "5,000" in answer.content.decode()
     assert not InformationRequest.objects.filter(case=assessing_a).exists()
+
+
+def test_the_limit_is_stated_in_the_readers_language():
+    from django.utils import translation
+
+    hint = limits.hint(5_000)
+    with translation.override("de"):
+        assert str(hint) == "Höchstens 5.000 Zeichen."
+        assert limits.too_long(5_000, 6_000).startswith(
+            "Höchstens 5.000 Zeichen: dieser Text hat 6.000"
+        )
+    with translation.override("fr"):
+        assert str(hint) == "Au plus 5\xa0000 caractères."
+    assert str(hint) == "At most 5,000 characters."
