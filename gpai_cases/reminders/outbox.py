@@ -17,8 +17,11 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, ngettext
 
+from gpai_cases.accounts.language import language_of
+from gpai_cases.cases.dayformat import format_date
 from gpai_cases.core.queueing import queue_or
 
 from . import delivery
@@ -36,14 +39,19 @@ def absolute(path: str) -> str:
 
 def _email(message: InboxMessage) -> dict[str, Any]:
     address = message.user.email if message.user_id else message.email_to
+    # the caseworkers' mailbox (no account) reads the service's default language
+    language = language_of(message.user if message.user_id else None)
     text = message.body
     if message.link:
-        text += f"\n\nWhere to act: {absolute(message.link)}"
+        with translation.override(language):
+            where = gettext("Where to act: {link}").format(link=absolute(message.link))
+        text += f"\n\n{where}"
     return delivery.message(
         subject=message.subject,
         text=text,
         reference=message.case.reference if message.case_id else "",
         to=[address],
+        language=language,
     )
 
 
@@ -120,17 +128,21 @@ def send_digests() -> int:
                 continue
             today = timezone.localdate()
             items = [m for m in messages if m.pk in claimed]
-            text = render_to_string(
-                "reminders/digest.txt",
-                {"items": [(m, absolute(m.link)) for m in items], "today": today},
-            )
+            language = language_of(user)
+            with translation.override(language):
+                text = render_to_string(
+                    "reminders/digest.txt",
+                    {"items": [(m, absolute(m.link)) for m in items], "today": today},
+                )
+                subject = ngettext(
+                    "GPAI Cases: {count} message of {day}",
+                    "GPAI Cases: {count} messages of {day}",
+                    len(items),
+                ).format(count=len(items), day=format_date(today))
             delivery.send(
                 [
                     delivery.message(
-                        subject=f"GPAI Cases: {len(items)} message(s) of {today:%d %B %Y}",
-                        text=text,
-                        reference="",
-                        to=[user.email],
+                        subject=subject, text=text, reference="", to=[user.email], language=language
                     )
                 ]
             )

@@ -20,8 +20,9 @@ def sweep_reminders() -> int:
     max_retries=8,
 )
 def deliver_reminders(messages: list[dict[str, Any]]) -> int:
-    """E-mail a batch of recorded reminders (the sweep has put them in the inbox already)."""
-    from .delivery import send
+    """E-mail a batch of recorded reminders (batches queued before the e-mails moved to
+    ``core.tasks.send_emails``)."""
+    from gpai_cases.core.mail import send
 
     return send(messages)
 

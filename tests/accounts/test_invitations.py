@@ -159,3 +159,31 @@ def test_an_existing_account_joins_a_second_provider_signed_in(
         "Alpha Labs SE",
         "Beta Intelligence Inc.",
     }
+
+
+def test_the_invitation_is_in_the_organisations_language(office_admin, provider_a, invite):
+    provider_a.language = "de"
+    provider_a.save(update_fields=["language"])
+    invite(office_admin, provider_a, "neu@alpha.example")
+    email = mail.outbox[-1]
+    assert email.subject == f"Einladung zu GPAI Cases für {provider_a.legal_name}"
+    assert "Folgen Sie diesem Link" in email.body and "Follow this link" not in email.body
+
+
+def test_an_smtp_outage_does_not_fail_the_invitation_nor_lose_it(
+    client, office_admin, provider_a, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The e-mail is handed to a worker (which retries); with the broker down too, the error is
+    logged and the invitation stays open, listed for the administrator to send again."""
+    from gpai_cases.core import tasks
+
+    def down(*args, **kwargs):
+        raise OSError("Connection refused")
+
+    monkeypatch.setattr(tasks.send_emails, "delay", down)
+    monkeypatch.setattr("gpai_cases.core.mail.get_connection", down)
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = members.invitation_send(
+            actor=office_admin, provider=provider_a, email="neu@alpha.example"
+        )
+    assert Invitation.objects.get(pk=invitation.pk).is_open

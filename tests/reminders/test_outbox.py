@@ -199,3 +199,30 @@ def test_following_a_message_marks_it_read_and_opens_the_page_where_to_act(
     )
     message.refresh_from_db()
     assert message.read_at is not None
+
+
+def test_a_german_reader_gets_the_whole_e_mail_in_german(
+    assessing_a, caseworker, member_a, django_capture_on_commit_callbacks
+):
+    """The message is written in German when it is recorded; the line with the link, the HTML
+    frame and a digest's subject are added when it is sent, by a worker in English: in German too."""
+    member_a.language = "de"
+    member_a.save(update_fields=["language"])
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.information_request_send(actor=caseworker, case=assessing_a, questions=["Q?"])
+    email = next(e for e in mail.outbox if member_a.email in e.to and "Wo Sie handeln" in e.body)
+    assert "Wo Sie handeln:" in email.body and "Where to act" not in email.body
+    html, _ = email.alternatives[0]
+    assert 'lang="de"' in html and "Europäische Kommission" in html
+
+    caseworker.language = "de"
+    caseworker.save(update_fields=["language"])
+    MessagePreference.objects.create(user=caseworker, kind="answer_received", channel="digest")
+    request = services.information_request_send(actor=caseworker, case=assessing_a, questions=["Q"])
+    with django_capture_on_commit_callbacks(execute=True):
+        services.information_request_answer(actor=member_a, request=request, response="A")
+    mail.outbox.clear()
+    assert outbox.send_digests() == 1
+    [digest] = mail.outbox
+    assert digest.subject.startswith("GPAI Cases: 1 Nachricht vom ")

@@ -210,12 +210,12 @@ def test_a_large_catch_up_refreshes_the_planner_statistics_on_postgresql(
 def test_reminder_e_mails_go_out_at_once_when_the_broker_is_down(
     member_a, model_a, monkeypatch, django_capture_on_commit_callbacks
 ):
-    from gpai_cases.reminders import tasks
+    from gpai_cases.core import tasks
 
     def broker_down(*args, **kwargs):
         raise OSError("Connection refused")
 
-    monkeypatch.setattr(tasks.deliver_reminders, "delay", broker_down)
+    monkeypatch.setattr(tasks.send_emails, "delay", broker_down)
     case = file_draft_notification(member_a, model_a, trigger_date=D(2026, 3, 2))
     mail.outbox.clear()
     assert run(D(2026, 3, 9), django_capture_on_commit_callbacks) == 1

@@ -11,11 +11,11 @@ from typing import Any
 from auditlog.context import set_actor
 from django.conf import settings
 from django.contrib.auth import password_validation
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from gpai_cases.accounts.models import (
     AccountEvent,
@@ -27,6 +27,7 @@ from gpai_cases.accounts.models import (
     User,
     token_digest,
 )
+from gpai_cases.core import mail as delivery
 from gpai_cases.core.errors import refuse_if
 from gpai_cases.core.permissions import require
 from gpai_cases.providers.access import may_enrol_providers, may_manage_members
@@ -78,13 +79,22 @@ def record(
 
 
 def _mail_invitation(invitation: Invitation, token: str) -> None:
+    """The invitation, in the organisation's language (the invitee has no account yet), handed
+    to a worker after the commit: SMTP is slow and may be down (the worker retries); with the
+    broker down it is sent from here, and an error is logged, never shown as a failure of the
+    invitation, which stays open for the administrator to see and send again."""
     link = settings.GPAI_SITE_URL.rstrip("/") + reverse("invitation", args=[token])
     context = {"invitation": invitation, "link": link, "provider": invitation.provider}
-    subject = f"Invitation to GPAI Cases for {invitation.provider}"
-    body = render_to_string("registration/invitation_email.txt", context)
-    transaction.on_commit(
-        lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])
+    language = invitation.provider.letter_language
+    with translation.override(language):
+        subject = gettext("Invitation to GPAI Cases for {provider}").format(
+            provider=invitation.provider
+        )
+        body = render_to_string("registration/invitation_email.txt", context)
+    email = delivery.message(
+        subject=subject, text=body, reference="", to=[invitation.email], language=language
     )
+    transaction.on_commit(lambda: delivery.hand_over([email]))
 
 
 @transaction.atomic
