@@ -7,7 +7,7 @@ active language."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from django.utils import formats, translation
 
@@ -15,8 +15,10 @@ __all__ = [
     "MONTH_NAMES",
     "count_words",
     "format_date",
+    "format_date_short",
     "format_day",
     "format_day_long",
+    "format_moment",
     "language_format",
 ]
 
@@ -42,6 +44,7 @@ _FALLBACK = {
     "LONG_DATE_FORMAT": "DATE_FORMAT",
     "DEADLINE_FORMAT": "DATE_FORMAT",
     "SHORT_DAY_FORMAT": "SHORT_DATE_FORMAT",
+    "SHORT_WORDS_FORMAT": "SHORT_DATE_FORMAT",
 }
 
 
@@ -81,6 +84,19 @@ def format_date(d: date) -> str:
     if _language() == "en":
         return f"{d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
     return _localised(d, "LONG_DATE_FORMAT")
+
+
+def format_date_short(d: date) -> str:
+    """A day in a list, month abbreviated: ``"2 Mar 2026"`` (``"2 mars 2026"``, ``"2. März 2026"``)."""
+    if _language() == "en":
+        return f"{d.day} {MONTH_NAMES[d.month - 1][:3]} {d.year}"
+    return _localised(d, "SHORT_WORDS_FORMAT")
+
+
+def format_moment(moment: datetime) -> str:
+    """A day and its time (already in local time): ``"2 March 2026, 14:05"`` (``"2 mars 2026,
+    14:05"``, ``"2. März 2026, 14:05"``)."""
+    return f"{format_date(moment.date())}, {moment:%H:%M}"
 
 
 def format_day_long(d: date) -> str:

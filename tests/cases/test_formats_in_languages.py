@@ -92,3 +92,24 @@ def test_a_decimal_comma_is_read_only_in_the_scientific_form():
     assert parse_flop("3,6 × 10^25") == Decimal("3.6E+25")
     assert parse_flop("3,25e25 FLOP") == Decimal("3.25E+25")
     assert parse_flop("36,000,000") == Decimal("36000000")  # still a group of thousands
+
+
+@pytest.mark.parametrize(
+    ("language", "short", "day", "moment"),
+    [
+        ("en", "2 Mar 2026", "Mon 2 Mar 2026", "3 March 2026, 00:30"),
+        ("fr", "2 mars 2026", "lun 2 mars 2026", "3 mars 2026, 00:30"),
+        ("de", "2. März 2026", "Mo, 2. März 2026", "3. März 2026, 00:30"),
+    ],
+)
+def test_short_dates_and_moments_in_each_language(language, short, day, moment):
+    """The templates' short forms and moments: in the service's time zone (23:30 UTC is the next
+    day in Brussels), never a hand-written English pattern."""
+    late = datetime.datetime(2026, 3, 2, 23, 30, tzinfo=datetime.UTC)
+    text = _render(
+        "{{ d|shortdate }}|{{ d|shortday }}|{{ m|moment }}|{{ m|longdate }}",
+        language,
+        d=datetime.date(2026, 3, 2),
+        m=late,
+    )
+    assert text.split("|") == [short, day, moment, moment.split(",")[0]]

@@ -9,3 +9,5 @@ LONG_DATE_FORMAT = "j. F Y"
 DEADLINE_FORMAT = "l, j. F Y"
 #: The short form of a day in lists (dayformat.format_day).
 SHORT_DAY_FORMAT = "D, j. N Y"
+#: A day in a list, month abbreviated (gpai_format ``shortdate``).
+SHORT_WORDS_FORMAT = "j. N Y"

@@ -11,3 +11,5 @@ DEADLINE_FORMAT = "l j F Y"
 SHORT_DAY_FORMAT = "D j N Y"
 #: "1er" for the first day of the month (le premier), digits for the others.
 FIRST_OF_MONTH = "1er"
+#: A day in a list, month abbreviated (gpai_format ``shortdate``).
+SHORT_WORDS_FORMAT = "j N Y"
