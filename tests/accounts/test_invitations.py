@@ -187,3 +187,20 @@ def test_an_smtp_outage_does_not_fail_the_invitation_nor_lose_it(
             actor=office_admin, provider=provider_a, email="neu@alpha.example"
         )
     assert Invitation.objects.get(pk=invitation.pk).is_open
+
+
+def test_the_admin_reads_invitations_and_account_records_but_writes_none(
+    client, office_admin, provider_a, invite
+):
+    invitation, _ = invite(office_admin, provider_a, "neu@alpha.example")
+    office_admin.is_superuser = True
+    office_admin.save()
+    client.force_login(office_admin)
+    for model in ("invitation", "accountevent", "signinevent", "registrationrequest"):
+        assert client.get(reverse(f"admin:accounts_{model}_changelist")).status_code == 200
+        assert client.get(reverse(f"admin:accounts_{model}_add")).status_code == 403
+    page = client.get(reverse("admin:accounts_invitation_change", args=[invitation.pk]))
+    assert page.status_code == 200 and invitation.token_digest not in page.content.decode()
+    delete = reverse("admin:accounts_invitation_delete", args=[invitation.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 403
+    assert Invitation.objects.filter(pk=invitation.pk).exists()
