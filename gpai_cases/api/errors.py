@@ -9,6 +9,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_handler
@@ -17,19 +18,19 @@ from gpai_cases.core.errors import ActionRefused
 from gpai_cases.documents.validation import UploadRefused
 from gpai_cases.providers.compute import FlopParseError
 
-NOT_FOUND = "There is no such object, or it is not yours."
-UNKNOWN_DOCUMENT = "A document given is not part of this case."
-INVALID = "Some fields are not valid."
+NOT_FOUND = _("There is no such object, or it is not yours.")
+UNKNOWN_DOCUMENT = _("A document given is not part of this case.")
+INVALID = _("Some fields are not valid.")
 
 TITLES = {
-    400: "Invalid input",
-    401: "Not signed in",
-    403: "Not allowed for your role",
-    404: "Not found",
-    405: "Method not allowed",
-    409: "Not possible now",
-    415: "Unsupported media type",
-    429: "Too many requests",
+    400: _("Invalid input"),
+    401: _("Not signed in"),
+    403: _("Not allowed for your role"),
+    404: _("Not found"),
+    405: _("Method not allowed"),
+    409: _("Not possible now"),
+    415: _("Unsupported media type"),
+    429: _("Too many requests"),
 }
 
 
@@ -37,8 +38,8 @@ def problem(status_code: int, detail: str, **extra: Any) -> Response:
     body = {
         "type": "about:blank",
         "status": status_code,
-        "title": TITLES.get(status_code, "Error"),
-        "detail": detail,
+        "title": str(TITLES.get(status_code, _("Error"))),
+        "detail": str(detail),
         **extra,
     }
     return Response(body, status=status_code, content_type="application/problem+json")
@@ -78,7 +79,7 @@ def handler(exc: Exception, context: dict[str, Any]) -> Response | None:
         )
         return problem(400, INVALID, errors=errors)
     if isinstance(exc, DjangoPermissionDenied):
-        return problem(403, str(exc) or "Your role may not do this.")
+        return problem(403, str(exc) or _("Your role may not do this."))
     if isinstance(exc, Http404):
         return problem(404, NOT_FOUND)
     response = drf_handler(exc, context)

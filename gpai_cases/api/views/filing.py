@@ -4,6 +4,7 @@ removals and replacements, corrections of a submitted notification, and the revi
 from __future__ import annotations
 
 from django.http import FileResponse, Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -37,7 +38,7 @@ class CaseDocuments(APIView):
                 return problem(
                     400,
                     "The document to replace is not a document of this case.",
-                    errors={"replaces": ["Unknown document."]},
+                    errors={"replaces": [str(_("Unknown document."))]},
                 )
         document = services.document_add(
             actor=request.user,
@@ -124,7 +125,7 @@ class CaseCorrections(APIView):
             return problem(
                 400,
                 UNKNOWN_DOCUMENT,
-                errors={"documents": ["Unknown document."]},
+                errors={"documents": [str(_("Unknown document."))]},
             )
         correction = services.notification_correct(
             actor=request.user,

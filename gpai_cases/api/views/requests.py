@@ -4,6 +4,7 @@ extensions of the due date (lapse is automatic: the periodic sweep)."""
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -57,7 +58,7 @@ class InformationRequestRespond(APIView):
             return problem(
                 400,
                 UNKNOWN_DOCUMENT,
-                errors={"documents": ["Unknown document."]},
+                errors={"documents": [str(_("Unknown document."))]},
             )
         with transaction.atomic():
             rfi = services.information_request_answer(
