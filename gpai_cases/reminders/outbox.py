@@ -17,8 +17,10 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
+from gpai_cases.accounts.language import language_of
 from gpai_cases.core.queueing import queue_or
 
 from . import delivery
@@ -38,7 +40,9 @@ def _email(message: InboxMessage) -> dict[str, Any]:
     address = message.user.email if message.user_id else message.email_to
     text = message.body
     if message.link:
-        text += f"\n\nWhere to act: {absolute(message.link)}"
+        with translation.override(language_of(message.user)):  # the reader's language
+            where = gettext("Where to act: {link}").format(link=absolute(message.link))
+        text += f"\n\n{where}"
     return delivery.message(
         subject=message.subject,
         text=text,
