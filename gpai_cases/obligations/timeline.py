@@ -154,7 +154,7 @@ def model_timeline(model: Any, *, user: Any) -> list[Entry]:
                 f"incident:{r.incident_id}" if initial else f"incident-report:{r.pk}",
                 r.filed_on,
                 str(INCIDENT_TITLES[r.stage]).format(
-                    title=incident.title, kind=incident.kind.label
+                    title=incident.title, kind=incident.kind.words
                 ),
                 _short(r.what_happened),
                 late=incident.initial_late if initial else r.late,

@@ -52,7 +52,7 @@ class ModelReportForm(forms.Form):
 class KindChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: IncidentKind) -> str:
         return gettext("%(kind)s — initial report within %(days)s days of becoming aware") % {
-            "kind": obj.label,
+            "kind": obj.words,
             "days": obj.initial_days,
         }
 

@@ -68,3 +68,17 @@ def test_the_same_entries_read_in_french(entries):
     fr = entries("fr")
     assert fr["framework"].startswith("Cadre de sûreté et de sécurité, version 1 |")
     assert fr["incident"].startswith("Incident grave « Breach »")
+
+
+def test_a_seeded_kind_of_harm_reads_in_german_and_a_reworded_one_as_typed(db):
+    from gpai_cases.obligations.models import IncidentKind
+    from gpai_cases.obligations.services import incident_kinds
+
+    incident_kinds()  # seeded again after a flush
+    death = IncidentKind.objects.get(code="death")
+    with translation.override("de"):
+        assert death.words == "Tod eines Menschen"
+    assert death.words == "Death of a person"
+    death.label = "Death of a person (as the admins word it)"
+    with translation.override("de"):
+        assert death.words == "Death of a person (as the admins word it)"
