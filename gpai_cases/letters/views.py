@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from gpai_cases.accounts.middleware import second_factor_exempt
@@ -18,28 +20,30 @@ MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 class VerifyForm(forms.Form):
     reference = forms.CharField(
-        label="Reference of the letter",
+        label=_("Reference of the letter"),
         required=False,
         max_length=40,
-        help_text="As printed at the top right of the letter, for example GPAI-2026-0001/L01.",
+        help_text=_("As printed at the top right of the letter, for example GPAI-2026-0001/L01."),
     )
     code = forms.CharField(
-        label="Verification code",
+        label=_("Verification code"),
         required=False,
         max_length=20,
-        help_text="Printed beside the reference; spaces do not matter.",
+        help_text=_("Printed beside the reference; spaces do not matter."),
     )
     pdf = forms.FileField(
-        label="Or upload the letter (PDF)",
+        label=_("Or upload the letter (PDF)"),
         required=False,
-        help_text="The file as you received it: it is compared, byte for byte, with the one sent.",
+        help_text=_(
+            "The file as you received it: it is compared, byte for byte, with the one sent."
+        ),
     )
 
     def clean_pdf(self) -> object:
         pdf = self.cleaned_data.get("pdf")
         if pdf is not None and pdf.size > MAX_UPLOAD_BYTES:
             raise forms.ValidationError(
-                "That file is larger than any letter of the AI Office (10 MB at most)."
+                gettext("That file is larger than any letter of the AI Office (10 MB at most).")
             )
         return pdf
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_noop
+
 # What the reference texts (../shared/reference) let us verify, said once.
 VERIFIED = (
     "Verified in the reference texts: the Commission's opinion on the Code (recital (33)) says "
@@ -40,27 +42,33 @@ FINAL = (
 )
 CITATION = "Code of Practice, Safety and Security chapter, Measure 9.3"
 
+#: The kinds of harm as seeded; their labels are messages (gettext_noop), so that a label an admin
+#: has not reworded is shown in the reader's language (IncidentKind.words).
 KINDS = [
     (
         "critical_infrastructure",
-        "Serious and irreversible disruption of the management or operation of critical "
-        "infrastructure",
+        gettext_noop(
+            "Serious and irreversible disruption of the management or operation of critical "
+            "infrastructure"
+        ),
         1,
         2,
         "a serious and irreversible disruption of critical infrastructure",
     ),
     (
         "cybersecurity_breach",
-        "Serious cybersecurity breach",
+        gettext_noop("Serious cybersecurity breach"),
         2,
         5,
         "a serious cybersecurity breach",
     ),
-    ("death", "Death of a person", 3, 10, "the death of a person"),
+    ("death", gettext_noop("Death of a person"), 3, 10, "the death of a person"),
     (
         "serious_harm",
-        "Serious harm to a person's health, an infringement of fundamental rights, or serious "
-        "harm to property or the environment",
+        gettext_noop(
+            "Serious harm to a person's health, an infringement of fundamental rights, or serious "
+            "harm to property or the environment"
+        ),
         4,
         15,
         "serious harm to health, fundamental rights, property or the environment",

@@ -9,19 +9,45 @@ import datetime
 from dataclasses import dataclass
 from typing import Any
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from gpai_cases.cases import access as case_access
 from gpai_cases.cases.deadlines import format_date
 
 from . import access
-from .models import Chapter, IncidentStage, ReviewKind
+from .models import Chapter, IncidentStage, ReportKind, ReviewKind
 
 __all__ = ["REPORT_PREFIXES", "Entry", "citation_lines", "model_timeline", "with_citations"]
 
 #: How the reasons of a reassessment introduce the entries they cite.
-CITED_INTRO = "Dated entries of the model's record, filed since the decision:"
+CITED_INTRO = _("Dated entries of the model's record, filed since the decision:")
 
 #: The entries that are reports the provider filed (a provider's reassessment request cites these).
 REPORT_PREFIXES = ("report", "incident", "incident-report")
+
+#: The title of each kind of entry, one sentence each (German and French order their words).
+CHAPTER_TITLES = {
+    Chapter.TRANSPARENCY: _("Code of Practice, transparency chapter"),
+    Chapter.COPYRIGHT: _("Code of Practice, copyright chapter"),
+    Chapter.SAFETY_SECURITY: _("Code of Practice, safety and security chapter"),
+}
+REVIEW_TITLES = {
+    ReviewKind.ACKNOWLEDGED: _("Framework version {version}: acknowledged"),
+    ReviewKind.CHANGES_REQUESTED: _("Framework version {version}: changes requested"),
+    ReviewKind.ASSESSMENT_NOTE: _("Framework version {version}: assessment note (internal)"),
+}
+REPORT_TITLES = {
+    ReportKind.FIRST: _(
+        "Model report, version {version} (first report (before placing on the market))"
+    ),
+    ReportKind.UPDATE: _("Model report, version {version} (update)"),
+}
+INCIDENT_TITLES = {
+    IncidentStage.INITIAL: _("Serious incident “{title}” ({kind}): initial report"),
+    IncidentStage.INTERMEDIATE: _("Serious incident “{title}” ({kind}): intermediate report"),
+    IncidentStage.FINAL: _("Serious incident “{title}” ({kind}): final report"),
+}
 
 
 @dataclass(frozen=True)
@@ -42,8 +68,11 @@ class Entry:
     @property
     def citation(self) -> str:
         """The entry in one line, as a reassessment cites it."""
-        late = " (filed after its due date)" if self.late else ""
-        return f"{format_date(self.date)} — {self.what}{late}: {self.text}"
+        if self.late:
+            line = gettext("{day} — {what} (filed after its due date): {text}")
+        else:
+            line = gettext("{day} — {what}: {text}")
+        return line.format(day=format_date(self.date), what=self.what, text=self.text)
 
 
 def _short(text: str, n: int = 300) -> str:
@@ -53,7 +82,9 @@ def _short(text: str, n: int = 300) -> str:
 
 def _review_text(review: Any) -> str:
     if review.kind == ReviewKind.CHANGES_REQUESTED:
-        return f"{_short(review.note)} (due {format_date(review.due_date)})"
+        return gettext("{note} (due {day})").format(
+            note=_short(review.note), day=format_date(review.due_date)
+        )
     return _short(review.note) or "—"
 
 
@@ -62,17 +93,18 @@ def model_timeline(model: Any, *, user: Any) -> list[Entry]:
     entries: list[Entry] = []
     for d in case_access.designations_visible_to(user).filter(model=model):
         entries.append(
-            Entry(f"designation:{d.pk}", d.decided_on, "Designated", d.get_basis_display())
+            Entry(f"designation:{d.pk}", d.decided_on, gettext("Designated"), d.get_basis_display())
         )
         if d.ended_on:
-            entries.append(Entry(f"designation-end:{d.pk}", d.ended_on, "Designation ended", ""))
-    chapters = dict(Chapter.choices)
+            entries.append(
+                Entry(f"designation-end:{d.pk}", d.ended_on, gettext("Designation ended"), "")
+            )
     for s in access.code_of_practice_visible_to(user).filter(provider_id=model.provider_id):
         entries.append(
             Entry(
                 f"cop:{s.pk}",
                 s.recorded_at.date(),
-                f"Code of Practice, {chapters[s.chapter].lower()} chapter",
+                str(CHAPTER_TITLES[s.chapter]),
                 s.words + (f" — {s.note}" if s.note else ""),
             )
         )
@@ -81,7 +113,9 @@ def model_timeline(model: Any, *, user: Any) -> list[Entry]:
             Entry(
                 f"framework:{v.pk}",
                 v.filed_on,
-                f"Safety and security framework, version {v.version}",
+                gettext("Safety and security framework, version {version}").format(
+                    version=v.version
+                ),
                 _short(v.summary),
                 file=v.file,
             )
@@ -91,7 +125,7 @@ def model_timeline(model: Any, *, user: Any) -> list[Entry]:
             Entry(
                 f"review:{r.pk}",
                 r.at.date(),
-                f"Framework version {r.version.version}: {r.get_kind_display().lower()}",
+                str(REVIEW_TITLES[r.kind]).format(version=r.version.version),
                 _review_text(r),
                 internal=r.internal,
             )
@@ -101,7 +135,7 @@ def model_timeline(model: Any, *, user: Any) -> list[Entry]:
             Entry(
                 f"report:{m.pk}",
                 m.filed_on,
-                f"Model report, version {m.version} ({m.get_kind_display().lower()})",
+                str(REPORT_TITLES[m.kind]).format(version=m.version),
                 _short(m.summary),
                 late=m.late,
                 file=m.file,
@@ -119,8 +153,9 @@ def model_timeline(model: Any, *, user: Any) -> list[Entry]:
             Entry(
                 f"incident:{r.incident_id}" if initial else f"incident-report:{r.pk}",
                 r.filed_on,
-                f"Serious incident “{incident.title}” ({incident.kind.label.lower()}): "
-                f"{r.get_stage_display().lower()}",
+                str(INCIDENT_TITLES[r.stage]).format(
+                    title=incident.title, kind=incident.kind.words
+                ),
                 _short(r.what_happened),
                 late=incident.initial_late if initial else r.late,
                 file=r.file,
@@ -140,9 +175,9 @@ def citation_lines(model: Any, keys: list[str], *, user: Any, prefixes: tuple = 
     ]
 
 
-def with_citations(reasons: str, lines: list[str], *, intro: str = CITED_INTRO) -> str:
+def with_citations(reasons: str, lines: list[str], *, intro: Any = CITED_INTRO) -> str:
     """The reasons followed by the cited entries, one line each (the reasons alone if none)."""
     if not lines:
         return reasons
-    cited = intro + "\n" + "\n".join(f"- {line}" for line in lines)
+    cited = str(intro) + "\n" + "\n".join(f"- {line}" for line in lines)
     return f"{reasons.rstrip()}\n\n{cited}" if reasons.strip() else cited

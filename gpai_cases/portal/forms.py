@@ -13,12 +13,13 @@ from django.utils.translation import gettext_lazy as _
 from gpai_cases.cases import rules
 from gpai_cases.cases.models import ClaimBasis, ComputeMethod, TriggerType
 from gpai_cases.core import limits
-from gpai_cases.documents.validation import ALLOWED_DESCRIPTION
 from gpai_cases.providers.compute import PARAMETERS, PEAK_FLOPS, TOKENS
 from gpai_cases.providers.models import GPAIModel, Modality, ReleaseMode
 
 from .number_fields import BigNumberField, FlopField
 
+#: The accepted types in the reader's language (documents.validation.ALLOWED_DESCRIPTION in English).
+ALLOWED_DESCRIPTION = _("PDF, plain text, CSV, JSON, XLSX or ZIP")
 FILE_HINT = format_lazy(_("{allowed}; checked by its content."), allowed=ALLOWED_DESCRIPTION)
 FILE_HINT_CITE = format_lazy(
     _("{allowed}; checked by its content. Needed unless you cite a filed report."),

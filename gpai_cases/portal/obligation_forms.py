@@ -6,17 +6,16 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.utils.text import format_lazy
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.core import limits
-from gpai_cases.documents.validation import ALLOWED_DESCRIPTION
 from gpai_cases.obligations.models import IncidentKind
 from gpai_cases.obligations.services import incident_kinds
 
+from .forms import FILE_HINT
+
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-FILE_HINT = format_lazy(_("{allowed}; checked by its content."), allowed=ALLOWED_DESCRIPTION)
 
 
 def confirm(label: str) -> forms.BooleanField:
@@ -53,7 +52,7 @@ class ModelReportForm(forms.Form):
 class KindChoice(forms.ModelChoiceField):
     def label_from_instance(self, obj: IncidentKind) -> str:
         return gettext("%(kind)s — initial report within %(days)s days of becoming aware") % {
-            "kind": obj.label,
+            "kind": obj.words,
             "days": obj.initial_days,
         }
 

@@ -126,3 +126,107 @@ def test_a_french_browser_reads_sign_in_and_the_wizard_in_french(
     go_on.click()
     expect(page.get_by_role("heading", name=re.compile("étape 5 sur 6"))).to_be_visible()
     context.close()
+
+
+GERMAN_MONTHS = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+]
+
+
+def test_a_german_provider_notifies_in_the_browser_and_gets_its_letter_and_e_mails_in_german(
+    browser, live_server, member_a, model_a, mailoutbox, tmp_path
+):
+    import datetime
+    import io
+
+    from django.utils import timezone
+    from pypdf import PdfReader
+
+    from gpai_cases.cases.models import Case
+    from gpai_cases.letters.models import Letter, LetterKind, LetterWording
+    from gpai_cases.letters.wording_data import DEFAULT_WORDING
+    from gpai_cases.letters.wording_translations import TRANSLATED_WORDING
+
+    # a transactional test flushes what the data migrations seeded: the letters' legal wording
+    for language, rows in {"en": DEFAULT_WORDING, **TRANSLATED_WORDING}.items():
+        for key, (wording, source) in rows.items():
+            LetterWording.objects.get_or_create(
+                key=key, language=language, defaults={"text": wording, "source": source}
+            )
+    provider = model_a.provider
+    provider.language = "de"
+    provider.save()
+    member_a.language = "de"
+    member_a.save()
+    pdf = tmp_path / "rechenprotokoll.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n")
+
+    context = browser.new_context(locale="de-DE", bypass_csp=True)
+    page = context.new_page()
+    base = live_server.url
+    page.goto(f"{base}/accounts/login/")
+    page.get_by_label("E-Mail-Adresse").fill(member_a.email)
+    page.get_by_label("Passwort").fill(PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_load_state()
+    expect(page.locator("html")).to_have_attribute("lang", "de")
+
+    page.goto(f"{base}/portal/models/{model_a.pk}/notify/")
+    page.locator("input[name=trigger_type][value=met]").check()
+    page.locator("input[name=trigger_date]").fill("2026-11-20")
+    page.get_by_role("button", name="Speichern und weiter").click()
+    page.locator("input[name=compute_flop]").fill("3.2e25")
+    page.locator("input[name=compute_method][value=architecture]").check()
+    page.locator("input[name=parameters]").fill("4e11")
+    page.locator("input[name=training_tokens]").fill("1.5e13")
+    page.get_by_role("button", name="Speichern und weiter").click()
+    page.locator("textarea[name=architecture_description]").fill("Dichter Decoder-Transformer.")
+    page.get_by_role("button", name="Speichern und weiter").click()
+    page.get_by_label("Titel des Dokuments").fill("Rechenprotokoll")
+    page.get_by_label("Datei").set_input_files(str(pdf))
+    page.get_by_role("button", name="Dieses Dokument hochladen").click()
+    page.wait_for_load_state()
+    page.get_by_role("button", name="Weiter zu den Argumenten").click()
+    page.get_by_role("button", name="Weiter zur Prüfung").click()
+    page.get_by_role("button", name="Die Mitteilung einreichen").click()
+    page.wait_for_load_state()
+    expect(page.locator("html")).to_have_attribute("lang", "de")
+    context.close()
+
+    case = Case.objects.get(model=model_a)
+    assert case.submitted_at is not None
+    letter = Letter.objects.get(case=case, kind=LetterKind.ACKNOWLEDGEMENT)
+    assert letter.document_id, "the acknowledgement was rendered"
+    with letter.document.file.open("rb") as fh:
+        reader = PdfReader(io.BytesIO(fh.read()))
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    today = timezone.localdate()
+    german_day = f"{today.day}. {GERMAN_MONTHS[today.month - 1]} {today.year}"
+    assert german_day in text
+    # the letterhead names the procedure with the Act's German term (in the plural there)
+    assert re.search("KI-Modelle? mit allgemeinem Verwendungszweck mit systemischem Risiko", text)
+    assert "Eingangsbestätigung Ihrer Mitteilung nach Artikel 52 Absatz 1" in text
+    assert "Verordnung (EU) 2024/1689" in text
+    assert "Mit freundlichen Grüßen" in text
+    for english in ("Regulation (EU)", "Yours faithfully", "acknowledges receipt"):
+        assert english not in text
+    assert datetime.date.today().strftime("%B") not in text  # no English month
+
+    to_provider = [m for m in mailoutbox if member_a.email in m.to]
+    assert to_provider, "the provider is told by e-mail"
+    for message in to_provider:
+        assert case.reference in message.subject
+        for english in ("Case ", "letter", "Read it", "Where to act", "Your notification"):
+            assert english not in message.subject + message.body, (english, message.subject)
+    assert any("Verfahren" in m.subject or "Mitteilung" in m.subject for m in to_provider)

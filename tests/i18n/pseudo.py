@@ -123,11 +123,16 @@ def read_po(path: Path = CATALOGUE) -> list[tuple[str, str | None]]:
 
 
 def third_party_catalogues() -> list[Path]:
-    """Catalogues that other projects translate: django-countries' country names (in French and
-    German from its own catalogue; in the pseudo language bracketed like the project's strings)."""
+    """Catalogues that other projects translate: django-countries' country names and Django's own
+    strings (a file size's "45 bytes": "45 Bytes", "45 octets"), in French and German from their
+    own catalogues; in the pseudo language bracketed like the project's strings."""
+    import django
     import django_countries
 
-    return [Path(django_countries.__file__).parent / "locale" / "en" / "LC_MESSAGES" / "django.po"]
+    return [
+        Path(package.__file__).parent / where / "en" / "LC_MESSAGES" / "django.po"
+        for package, where in ((django_countries, "locale"), (django, "conf/locale"))
+    ]
 
 
 def _pseudo(text: str) -> str:

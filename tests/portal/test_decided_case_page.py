@@ -37,7 +37,7 @@ def test_an_existing_reassessment_request_is_linked_instead_of_a_new_one(
     )
     section = _page(client, member_a, designation_a.case).split('id="outcome-h"')[1]
     section = section.split("</section>")[0]
-    assert reverse("portal:case", args=[draft.reference]) in section and "is draft" in section
+    assert reverse("portal:case", args=[draft.reference]) in section and "state: Draft" in section
     assert reverse("portal:reassessment", args=[designation_a.pk]) not in section
 
 

@@ -7,24 +7,25 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.core.models import TrackedModel
 
 from .case import Case
 
-#: The fields a provider may claim, as "record.field" → words.
+#: The fields a provider may claim, as "record.field" → words (in the reader's language).
 CLAIMABLE_FIELDS = {
-    "notification.compute_flop": "Training compute declared",
-    "notification.compute_inputs": "Inputs of the compute estimate",
-    "notification.architecture_description": "Architecture of the model",
-    "notification.modalities_description": "Modalities",
-    "notification.intended_uses": "Intended uses",
-    "notification.cover_letter": "Cover letter",
-    "model.parameter_count": "Number of parameters",
-    "model.training_tokens": "Training data size",
-    "model.eu_business_users": "Registered EU business users",
-    "model.eu_end_users": "Registered EU end users",
+    "notification.compute_flop": _("Training compute declared"),
+    "notification.compute_inputs": _("Inputs of the compute estimate"),
+    "notification.architecture_description": _("Architecture of the model"),
+    "notification.modalities_description": _("Modalities"),
+    "notification.intended_uses": _("Intended uses"),
+    "notification.cover_letter": _("Cover letter"),
+    "model.parameter_count": _("Number of parameters"),
+    "model.training_tokens": _("Training data size"),
+    "model.eu_business_users": _("Registered EU business users"),
+    "model.eu_end_users": _("Registered EU end users"),
 }
 #: A claimed term shorter than this would match everywhere.
 MIN_TERM_LENGTH = 3
@@ -59,8 +60,8 @@ class ConfidentialityClaim(TrackedModel):
     @property
     def subject(self) -> str:
         if self.document_id:
-            return f"the document “{self.document.title}”"
-        return CLAIMABLE_FIELDS.get(self.field, self.field)
+            return gettext("the document “{title}”").format(title=self.document.title)
+        return str(CLAIMABLE_FIELDS.get(self.field, self.field))
 
     def term_list(self) -> list[str]:
         return [t.strip() for t in self.terms.splitlines() if len(t.strip()) >= MIN_TERM_LENGTH]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.cases.deadlines import format_date
@@ -55,9 +56,9 @@ class CodeOfPracticeStatus(AppendOnlyModel):
     def words(self) -> str:
         """``signatory since 1 August 2025`` / ``withdrew on …`` / ``not a signatory``."""
         if self.signatory:
-            return (
-                f"signatory since {format_date(self.signed_on)}" if self.signed_on else "signatory"
-            )
+            if self.signed_on:
+                return gettext("signatory since {day}").format(day=format_date(self.signed_on))
+            return gettext("signatory")
         if self.withdrawn_on:
-            return f"withdrew on {format_date(self.withdrawn_on)}"
-        return "not a signatory"
+            return gettext("withdrew on {day}").format(day=format_date(self.withdrawn_on))
+        return gettext("not a signatory")

@@ -7,10 +7,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.cases.rulefield import RuleField
 from gpai_cases.core.models import AppendOnlyModel, TrackedModel
+
+from ..seed import KINDS
+
+#: The seeded label of each kind of harm (English, a message of the catalogues).
+SEEDED_LABELS = {code: label for code, label, *_rest in KINDS}
 
 
 class IncidentKind(TrackedModel):
@@ -44,6 +50,12 @@ class IncidentKind(TrackedModel):
 
     def __str__(self) -> str:
         return self.label
+
+    @property
+    def words(self) -> str:
+        """The label in the reader's language while it is the seeded one (obligations.seed); a
+        label an admin reworded is shown as they typed it."""
+        return gettext(self.label) if SEEDED_LABELS.get(self.code) == self.label else self.label
 
 
 class IncidentStage(models.TextChoices):

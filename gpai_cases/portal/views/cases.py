@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -340,7 +341,9 @@ def reassessment(request: HttpRequest, designation_id: int) -> HttpResponse:
                             actor=request.user,
                             case=case,
                             uploaded_file=content,
-                            title=f"Cited: {e.what}, {e.date:%d %b %Y}"[:300],
+                            title=_("Cited: {what}, {day}").format(
+                                what=e.what, day=date_format(e.date, "d M Y")
+                            )[:300],
                             kind="reasons",
                         )
                 services.case_submit(actor=request.user, case=case)
