@@ -173,3 +173,17 @@ def test_a_translated_sentence_holding_a_link_counts_as_translated_whole():
     html = f'<p>{OPEN}Please <a href="/r">ask to be registered</a> first{CLOSE}</p><p>Ask</p>'
     left = untranslated_words(html, {"ask", "registered", "first"}, set())
     assert [w.split()[0] for w in left] == ["'Ask'"]
+
+
+def test_content_declared_in_another_language_is_not_the_pages():
+    """A letter shown in its addressee's language (lang="en" on a page in another language) is
+    data for the check; the page's own strings around it are still checked."""
+    html = (
+        '<html lang="mt"><body><p>Letter</p><div lang="en"><div><p>Dear Sir</p></div>'
+        '<img lang="en" alt="Case"></div><p lang="mt">Deadline</p><p lang="mt-MT">Submit</p>'
+        '<textarea lang="en">The facts</textarea><input lang="en"><p>Case</p></body></html>'
+    )
+    left = untranslated_words(
+        html, {"letter", "dear", "deadline", "submit", "facts", "case"}, set()
+    )
+    assert [w.split()[0] for w in left] == ["'Letter'", "'Deadline'", "'Submit'", "'Case'"]
