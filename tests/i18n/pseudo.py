@@ -123,11 +123,18 @@ def read_po(path: Path = CATALOGUE) -> list[tuple[str, str | None]]:
 
 
 def third_party_catalogues() -> list[Path]:
-    """Catalogues that other projects translate: django-countries' country names (in French and
-    German from its own catalogue; in the pseudo language bracketed like the project's strings)."""
+    """Catalogues that other projects translate, bracketed like the project's strings in the
+    pseudo language: django-countries' country names, and Django's own strings (the file sizes
+    of ``filesizeformat``, month names, form errors), which Django's catalogues translate in
+    French and German. Bracketing them masks nothing unmarked: only a looked-up string is
+    bracketed."""
+    import django
     import django_countries
 
-    return [Path(django_countries.__file__).parent / "locale" / "en" / "LC_MESSAGES" / "django.po"]
+    return [
+        Path(django_countries.__file__).parent / "locale" / "en" / "LC_MESSAGES" / "django.po",
+        Path(django.__file__).parent / "conf" / "locale" / "en" / "LC_MESSAGES" / "django.po",
+    ]
 
 
 def _pseudo(text: str) -> str:
