@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gpai_cases.core.models import AppendOnlyModel
 
@@ -48,6 +49,12 @@ RATINGS = [
     ("above", _("Above the most advanced models")),
 ]
 RATING_LABELS = dict(RATINGS)
+#: The rating in a word, for a summary line ("(a) comparable").
+RATING_WORDS = {
+    "below": pgettext_lazy("rating", "below"),
+    "comparable": pgettext_lazy("rating", "comparable"),
+    "above": pgettext_lazy("rating", "above"),
+}
 #: The rating within a sentence of the reasoning: "The Commission finds the model {rating} …".
 RATING_SENTENCES = {
     "below": _("The Commission finds the model below the most advanced models on this criterion."),
@@ -103,6 +110,9 @@ class Scorecard(AppendOnlyModel):
                 **self.criteria.get(key, {}),
                 "rating_label": str(
                     RATING_LABELS.get(self.criteria.get(key, {}).get("rating", ""), "")
+                ),
+                "rating_word": str(
+                    RATING_WORDS.get(self.criteria.get(key, {}).get("rating", ""), "")
                 ),
             }
             for key, label in CRITERIA
