@@ -4,15 +4,17 @@ reader's; the timeline and the filed facts come in each reader's language from t
 
 from __future__ import annotations
 
+import datetime
 import html
 
 import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from gpai_cases.cases import audit, facts
+from gpai_cases.cases import audit, deadlines, facts
 from gpai_cases.cases.event_words import describe
 from gpai_cases.cases.models import CaseEvent
+from gpai_cases.letters.context import OBSERVATIONS_LABEL
 
 pytestmark = pytest.mark.django_db
 
@@ -84,3 +86,12 @@ def test_the_filed_facts_read_in_each_language(assessing_a):
     assert "Anlass" in notification and "Datum des Anlasses" in notification
     english = dict(facts.case_facts(assessing_a).rows())
     assert "Number of parameters" in english and "Release mode" in english
+
+
+def test_the_time_for_observations_of_an_ex_officio_notice_is_named_in_the_letters_language():
+    due = deadlines.period_for_acting(
+        datetime.date(2026, 12, 1), days=30, holidays=(), label=OBSERVATIONS_LABEL
+    )
+    assert "time for observations set by the AI Office" in str(due.rule)
+    with translation.override("de"):
+        assert "Frist zur Stellungnahme" in str(due.rule)
