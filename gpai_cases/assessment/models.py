@@ -6,41 +6,71 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gpai_cases.core.models import AppendOnlyModel
 
-# Annex XIII AI Act: the criteria for designation.
+# Annex XIII AI Act: the criteria for designation (labels in the reader's language).
 CRITERIA = [
-    ("a", "(a) Number of parameters"),
-    ("b", "(b) Quality or size of the data set (e.g. tokens)"),
-    ("c", "(c) Training compute (FLOP), or a combination of cost, time or energy"),
-    ("d", "(d) Input and output modalities"),
+    ("a", _("(a) Number of parameters")),
+    ("b", _("(b) Quality or size of the data set (e.g. tokens)")),
+    ("c", _("(c) Training compute (FLOP), or a combination of cost, time or energy")),
+    ("d", _("(d) Input and output modalities")),
     (
         "e",
-        "(e) Benchmarks and evaluations of capabilities (tasks without extra training, adaptability, "
-        "autonomy, scalability, tool access)",
+        _(
+            "(e) Benchmarks and evaluations of capabilities (tasks without extra training, "
+            "adaptability, autonomy, scalability, tool access)"
+        ),
     ),
     (
         "f",
-        "(f) High impact on the internal market because of reach (presumed at ≥ 10,000 registered EU "
-        "business users)",
+        _(
+            "(f) High impact on the internal market because of reach (presumed at ≥ 10,000 "
+            "registered EU business users)"
+        ),
     ),
-    ("g", "(g) Number of registered end users"),
+    ("g", _("(g) Number of registered end users")),
 ]
+#: Annex XIII criteria by key, without their letter: "Number of parameters".
+CRITERION_NAMES = {
+    "a": _("Number of parameters"),
+    "b": _("Quality or size of the data set"),
+    "c": _("Training compute"),
+    "d": _("Input and output modalities"),
+    "e": _("Benchmarks and evaluations of capabilities"),
+    "f": _("High impact on the internal market because of reach"),
+    "g": _("Number of registered end users"),
+}
 RATINGS = [
-    ("below", "Below the most advanced models"),
-    ("comparable", "Comparable to the most advanced models"),
-    ("above", "Above the most advanced models"),
+    ("below", _("Below the most advanced models")),
+    ("comparable", _("Comparable to the most advanced models")),
+    ("above", _("Above the most advanced models")),
 ]
 RATING_LABELS = dict(RATINGS)
+#: The rating in a word, for a summary line ("(a) comparable").
+RATING_WORDS = {
+    "below": pgettext_lazy("rating", "below"),
+    "comparable": pgettext_lazy("rating", "comparable"),
+    "above": pgettext_lazy("rating", "above"),
+}
+#: The rating within a sentence of the reasoning: "The Commission finds the model {rating} …".
+RATING_SENTENCES = {
+    "below": _("The Commission finds the model below the most advanced models on this criterion."),
+    "comparable": _(
+        "The Commission finds the model comparable to the most advanced models on this criterion."
+    ),
+    "above": _("The Commission finds the model above the most advanced models on this criterion."),
+}
 # Types of systemic risk (Code of Practice, safety and security chapter; methodology).
 RISKS = [
-    ("cyber_offence", "Cyber offence"),
-    ("cbrn", "Chemical, biological, radiological and nuclear (CBRN)"),
-    ("loss_of_control", "Loss of control"),
-    ("automated_ai_rnd", "Automated AI research and development"),
-    ("persuasion_manipulation", "Persuasion and manipulation"),
-    ("discrimination", "Large-scale discrimination"),
+    ("cyber_offence", _("Cyber offence")),
+    ("cbrn", _("Chemical, biological, radiological and nuclear (CBRN)")),
+    ("loss_of_control", _("Loss of control")),
+    ("automated_ai_rnd", _("Automated AI research and development")),
+    ("persuasion_manipulation", _("Persuasion and manipulation")),
+    ("discrimination", _("Large-scale discrimination")),
 ]
 
 
@@ -76,9 +106,14 @@ class Scorecard(AppendOnlyModel):
         return [
             {
                 "key": key,
-                "label": label,
+                "label": str(label),
                 **self.criteria.get(key, {}),
-                "rating_label": RATING_LABELS.get(self.criteria.get(key, {}).get("rating", ""), ""),
+                "rating_label": str(
+                    RATING_LABELS.get(self.criteria.get(key, {}).get("rating", ""), "")
+                ),
+                "rating_word": str(
+                    RATING_WORDS.get(self.criteria.get(key, {}).get("rating", ""), "")
+                ),
             }
             for key, label in CRITERIA
         ]
@@ -86,7 +121,7 @@ class Scorecard(AppendOnlyModel):
     def relevant_risks(self) -> list[dict[str, str]]:
         """The types of systemic risk marked relevant, with their notes."""
         return [
-            {"key": key, "label": label, "note": self.risks[key].get("note", "")}
+            {"key": key, "label": str(label), "note": self.risks[key].get("note", "")}
             for key, label in RISKS
             if self.risks.get(key, {}).get("relevant")
         ]

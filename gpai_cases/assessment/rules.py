@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
+
 from gpai_cases.cases.models import Case, State
 from gpai_cases.cases.rules import state_blocker
 
@@ -23,7 +25,9 @@ def scorecard_blockers(
     for key, _label in CRITERIA:
         rating = (criteria or {}).get(key, {}).get("rating", "")
         if rating and rating not in ratings:
-            reasons.append(f"Criterion ({key}): choose below, comparable or above.")
+            reasons.append(
+                gettext("Criterion (%(key)s): choose below, comparable or above.") % {"key": key}
+            )
     if evaluation_report is not None and evaluation_report.case_id != case.pk:
-        reasons.append("The evaluation report must be a document of this case.")
+        reasons.append(gettext("The evaluation report must be a document of this case."))
     return reasons

@@ -6,6 +6,8 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import formats
+from django.utils.translation import gettext
 
 from gpai_cases.cases import access, facts
 from gpai_cases.cases.audit import Action, record
@@ -28,19 +30,29 @@ def provider_figures(case: Case) -> dict[str, str]:
     compute = n.compute_flop if n and n.compute_flop else f.value("training_compute_flop")
     parameters, tokens = f.value("parameter_count"), f.value("training_tokens")
     users, end_users = f.value("eu_business_users"), f.value("eu_end_users")
+    none = gettext("not declared")
+    business = ""
+    if users is not None:
+        number = formats.number_format(users, force_grouping=True)
+        business = (
+            gettext("%(number)s registered EU business users — presumption applies")
+            if users >= 10_000
+            else gettext("%(number)s registered EU business users")
+        ) % {"number": number}
+    end = (
+        gettext("%(number)s registered EU end users")
+        % {"number": formats.number_format(end_users, force_grouping=True)}
+        if end_users is not None
+        else none
+    )
     return {
-        "a": format_flop(parameters) if parameters else "not declared",
-        "b": f"{format_flop(tokens)} tokens" if tokens else "not declared",
-        "c": f"{format_flop(compute)} FLOP" if compute else "not declared",
-        "d": ", ".join(f.value("modalities") or []) or "not declared",
-        "e": "see the evidence filed",
-        "f": (
-            f"{users:,} registered EU business users"
-            + (" — presumption applies" if users >= 10_000 else "")
-        )
-        if users is not None
-        else "not declared",
-        "g": f"{end_users:,} registered EU end users" if end_users is not None else "not declared",
+        "a": format_flop(parameters) if parameters else none,
+        "b": gettext("%(number)s tokens") % {"number": format_flop(tokens)} if tokens else none,
+        "c": f"{format_flop(compute)} FLOP" if compute else none,
+        "d": f.shown("modalities") if f.value("modalities") else none,
+        "e": gettext("see the evidence filed"),
+        "f": business or none,
+        "g": end,
     }
 
 

@@ -8,15 +8,18 @@ commits or rolls back with the event.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Any
 
 from django.dispatch import Signal
+from django.utils.translation import gettext, ngettext
 
 from gpai_cases.providers import figures
 
-from .models import Case, CaseEvent
+from . import dayformat
+from .models import Case, CaseEvent, ClaimBasis, ClaimReview, Outcome, RequestKind
 
 #: Sent with ``event`` (a saved :class:`CaseEvent`) after each :func:`record`, in its transaction.
 recorded = Signal()
@@ -152,89 +155,185 @@ def record_many(entries: list[dict[str, Any]]) -> list[CaseEvent]:
     return CaseEvent.objects.bulk_create(events, batch_size=500)
 
 
+def _day(value: Any) -> str:
+    """A day kept as ISO text, in words (the text itself when it is not a day)."""
+    try:
+        return dayformat.format_date(datetime.date.fromisoformat(str(value)))
+    except ValueError:
+        return str(value or "")
+
+
+def _label(choices: Any, code: Any) -> str:
+    """A code of a set of choices by its label in the active language (the code if unknown)."""
+    code = str(code or "")
+    return str(choices(code).label) if code in choices.values else code.replace("_", " ")
+
+
+def _t(text: str, **values: Any) -> str:
+    return text % values
+
+
 def describe(event: CaseEvent, names: Mapping[int, str] | None = None) -> str:
-    """What an event's payload says, in a few words for the timeline (empty when nothing to add).
+    """What an event's payload says, in a few words for the timeline (empty when nothing to add),
+    in the active language: the payload keeps codes and values, the words come at display.
 
     ``names`` maps user ids to display names, for the assignees of ``assigned`` events.
     """
     p = event.payload or {}
     names = names or {}
+    reason = str(p.get("reason", ""))
     match event.action:
         case Action.ASSIGNED:
-            who = names.get(p.get("assignee"), "a caseworker")
-            return f"to {who}; reason: {p.get('reason', '')}"
+            who = names.get(p.get("assignee")) or gettext("a caseworker")
+            return _t(gettext("to %(who)s; reason: %(reason)s"), who=who, reason=reason)
         case Action.WITHDRAWN:
-            return f"reason: {p.get('reason', '')}"
+            return _t(gettext("reason: %(reason)s"), reason=reason)
         case Action.DECISION_RETURNED:
-            return f"comment: {p.get('comment', '')}"
+            return _t(gettext("comment: %(comment)s"), comment=p.get("comment", ""))
         case Action.DECISION_PROPOSED:
+            outcome = _label(Outcome, p.get("outcome"))
             cited = len(p.get("cited_claims", []))
-            claims = f", citing {cited} claim(s) found not substantiated" if cited else ""
-            return f"outcome: {p.get('outcome', '')}{claims}"
+            if cited:
+                return ngettext(
+                    "outcome: %(outcome)s, citing %(n)s claim found not substantiated",
+                    "outcome: %(outcome)s, citing %(n)s claims found not substantiated",
+                    cited,
+                ) % {"outcome": outcome, "n": cited}
+            return _t(gettext("outcome: %(outcome)s"), outcome=outcome)
         case Action.DECISION_APPROVED:
-            return f"outcome: {p.get('outcome', '')}, decided on {p.get('decided_on', '')}"
+            return _t(
+                gettext("outcome: %(outcome)s, decided on %(day)s"),
+                outcome=_label(Outcome, p.get("outcome")),
+                day=_day(p.get("decided_on", "")),
+            )
         case Action.INFORMATION_REQUESTED:
-            return f"{p.get('kind', '')}, due {p.get('due_date', '')}"
+            return _t(
+                gettext("%(kind)s, due %(day)s"),
+                kind=_label(RequestKind, p.get("kind")),
+                day=_day(p.get("due_date", "")),
+            )
         case Action.CLAIM_REVIEWED:
-            return str(p.get("review", "")).replace("_", " ")
+            return _label(ClaimReview, p.get("review", ""))
         case Action.ASSESSMENT_SAVED:
-            return f"scorecard version {p.get('version', '')}"
+            return _t(gettext("scorecard version %(version)s"), version=p.get("version", ""))
         case Action.DOCUMENT_UPLOADED:
             return f"SHA-256 {str(p.get('sha256', ''))[:16]}…"
         case Action.DATES_RECOMPUTED:
             return f"{p.get('field', '')}: {p.get('old', '')} → {p.get('new', '')}"
         case Action.REQUEST_LAPSED:
-            return f"{p.get('kind', '')} due {p.get('due_date', '')}: not answered"
+            return _t(
+                gettext("%(kind)s due %(day)s: not answered"),
+                kind=_label(RequestKind, p.get("kind")),
+                day=_day(p.get("due_date", "")),
+            )
         case Action.REQUEST_WITHDRAWN:
-            return f"{p.get('kind', '')}; reason: {p.get('reason', '')}"
+            return _t(
+                gettext("%(kind)s; reason: %(reason)s"),
+                kind=_label(RequestKind, p.get("kind")),
+                reason=reason,
+            )
         case Action.EXTENSION_REQUESTED:
-            return f"until {p.get('proposed_due_date', '')}; reasons: {p.get('reason', '')}"
+            return _t(
+                gettext("until %(day)s; reasons: %(reason)s"),
+                day=_day(p.get("proposed_due_date", "")),
+                reason=reason,
+            )
         case Action.DUE_DATE_EXTENDED:
-            return f"{p.get('old', '')} → {p.get('new', '')}; reason: {p.get('reason', '')}"
+            return _t(
+                gettext("%(old)s → %(new)s; reason: %(reason)s"),
+                old=_day(p.get("old", "")),
+                new=_day(p.get("new", "")),
+                reason=reason,
+            )
         case Action.EXTENSION_REFUSED:
-            return f"due date stays {p.get('due_date', '')}; note: {p.get('note', '')}"
+            return _t(
+                gettext("due date stays %(day)s; note: %(note)s"),
+                day=_day(p.get("due_date", "")),
+                note=p.get("note", ""),
+            )
         case Action.LATE_FLAG_CHANGED:
-            return str(p.get("reason", ""))
+            return reason
         case Action.CLOCK_RESTARTED if p.get("runs_from"):
-            return f"runs again from {p['runs_from']}"
+            return _t(gettext("runs again from %(day)s"), day=_day(p["runs_from"]))
         case Action.REMINDER_SENT:
             return f"{p.get('kind', '')}, {p.get('stage', '')}"
         case Action.REASSESSMENT_OPENED:
-            return f"of the Commission's own motion; reasons: {p.get('reasons', '')}"
+            return _t(
+                gettext("of the Commission's own motion; reasons: %(reasons)s"),
+                reasons=p.get("reasons", ""),
+            )
         case Action.DOCUMENT_SHARED:
-            return f"“{p.get('title', '')}” shared with the provider"
+            return _t(gettext("“%(title)s” shared with the provider"), title=p.get("title", ""))
         case Action.RECORD_CORRECTED:
-            return f"{p.get('field', '')}: {p.get('old', '')} → {p.get('new', '')}; reason: {p.get('reason', '')}"
+            return _t(
+                gettext("%(field)s: %(old)s → %(new)s; reason: %(reason)s"),
+                field=p.get("field", ""),
+                old=p.get("old", ""),
+                new=p.get("new", ""),
+                reason=reason,
+            )
         case Action.CONFIDENTIALITY_CLAIMED:
-            return f"{p.get('subject', '')}; reason: {p.get('reason', '')}"
+            return _t(
+                gettext("%(subject)s; reason: %(reason)s"),
+                subject=p.get("subject", ""),
+                reason=reason,
+            )
         case Action.MODEL_REPORT_FILED:
-            return f"model report version {p.get('version', '')} ({p.get('kind', '')})"
+            return _t(
+                gettext("model report version %(version)s (%(kind)s)"),
+                version=p.get("version", ""),
+                kind=p.get("kind", ""),
+            )
         case Action.INCIDENT_REPORTED:
-            late = ", after its due date" if p.get("late") else ""
-            return f"serious incident {p.get('incident', '')} ({p.get('kind', '')}){late}"
+            text = (
+                gettext("serious incident %(incident)s (%(kind)s), after its due date")
+                if p.get("late")
+                else gettext("serious incident %(incident)s (%(kind)s)")
+            )
+            return _t(text, incident=p.get("incident", ""), kind=p.get("kind", ""))
         case Action.INCIDENT_REPORT_FILED:
-            return f"{p.get('stage', '')} report on serious incident {p.get('incident', '')}"
+            return _t(
+                gettext("%(stage)s report on serious incident %(incident)s"),
+                stage=p.get("stage", ""),
+                incident=p.get("incident", ""),
+            )
         case Action.DESIGNATION_CHANGED:
-            ended = f", ended on {p['ended_on']}" if p.get("ended_on") else ""
-            return f"{p.get('outcome', '')}{ended}"
+            outcome = _label(Outcome, p.get("outcome"))
+            if p.get("ended_on"):
+                return _t(
+                    gettext("%(outcome)s, ended on %(day)s"),
+                    outcome=outcome,
+                    day=_day(p["ended_on"]),
+                )
+            return outcome
         # facts as filed (docs/rules.md § facts-as-filed)
         case Action.NOTIFICATION_CORRECTED:
-            changed = ", ".join(str(k).replace("_", " ") for k in p.get("changes", {}))
-            return f"{changed}; reason: {p.get('reason', '')}"
+            changed = ", ".join(
+                figures.label(str(k)) if str(k) in figures.RECORDED_FIELDS else str(k)
+                for k in p.get("changes", {})
+            )
+            return _t(gettext("%(changed)s; reason: %(reason)s"), changed=changed, reason=reason)
         case Action.MODEL_CHANGED:
             return "; ".join(
                 f"{figures.label(k)}: {figures.shown(k, old)} → {figures.shown(k, new)}"
                 for k, (old, new) in (p.get("changes") or {}).items()
             )
         case Action.DOCUMENT_REMOVED:
-            replaced = ", replaced by a new version" if p.get("replaced_by") else ""
-            return f"“{p.get('title', '')}”, SHA-256 {str(p.get('sha256', ''))[:16]}…{replaced}"
+            text = (
+                gettext("“%(title)s”, SHA-256 %(sha)s…, replaced by a new version")
+                if p.get("replaced_by")
+                else gettext("“%(title)s”, SHA-256 %(sha)s…")
+            )
+            return _t(text, title=p.get("title", ""), sha=str(p.get("sha256", ""))[:16])
         case Action.CLAIM_REMOVED:
-            replaced = ", replaced by a corrected claim" if p.get("replaced_by") else ""
-            return f"{p.get('basis', '')}: {str(p.get('text', ''))[:80]}{replaced}"
-        case Action.LATE_FLAG_CHANGED:
-            words = {True: "late", False: "on time"}
-            return f"{words.get(p.get('old'), '')} → {words.get(p.get('new'), '')}: {p.get('reason', '')}"
+            text = (
+                gettext("%(basis)s: %(text)s, replaced by a corrected claim")
+                if p.get("replaced_by")
+                else gettext("%(basis)s: %(text)s")
+            )
+            return _t(
+                text, basis=_label(ClaimBasis, p.get("basis")), text=str(p.get("text", ""))[:80]
+            )
     return ""
 
 

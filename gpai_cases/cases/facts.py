@@ -18,6 +18,8 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.providers import compute, figures
 from gpai_cases.providers.models import threshold_flop
@@ -83,9 +85,10 @@ class Facts:
     def notification_rows(self) -> list[tuple[str, str]]:
         """(label, value shown) of the notification as filed: trigger, compute and method."""
         trigger = self.notification.get("trigger_type", "")
-        rows = [("Trigger", TriggerType(trigger).label if trigger in TriggerType.values else "—")]
+        shown = TriggerType(trigger).label if trigger in TriggerType.values else "—"
+        rows = [(pgettext("what triggered a notification", "Trigger"), str(shown))]
         return rows + [
-            (CORRECTED[name].capitalize(), _shown_corrected(name, self.notification.get(name, "")))
+            (str(CORRECTED[name]), _shown_corrected(name, self.notification.get(name, "")))
             for name in ("trigger_date", "compute_flop", "compute_method")
         ]
 
@@ -93,7 +96,7 @@ class Facts:
         """(label, value shown) for every figure but the training compute (a notification
         declares its own, shown beside), in the order of :data:`figures.FIGURES`."""
         return [
-            (label[0].upper() + label[1:], self.shown(name))
+            (str(label), self.shown(name))
             for name, label in figures.FIGURES.items()
             if name != "training_compute_flop"
         ]
@@ -145,7 +148,8 @@ def compute_check_shown(case: Case) -> dict[str, Any] | None:
         "threshold": compute.format_flop(check.threshold),
         "above": check.above,
         "straddles": check.straddles,
-        "band": f"{compute.format_flop(low)} to {compute.format_flop(high)}",
+        "band": gettext("%(low)s to %(high)s")
+        % {"low": compute.format_flop(low), "high": compute.format_flop(high)},
         "consistent": check.consistent,
         "estimates": [
             {
@@ -171,20 +175,30 @@ class ModelChange:
     new: str
     via: str
     reason: str
+    #: since when the case relies on the figures: "submission", or "opened" (ex officio)
     since: str = "submission"
 
     @property
     def sentence(self) -> str:
-        who = "The provider" if self.by_provider else "The AI Office"
-        return f"{who} changed the {self.label} after {self.since}: {self.old} → {self.new}"
+        """The change in words, in the active language."""
+        text = _CHANGE_SENTENCES[(self.by_provider, self.since == "opened")]
+        return str(text).format(figure=self.label, old=self.old, new=self.new)
+
+
+_CHANGE_SENTENCES = {
+    (True, False): _("Changed by the provider after submission — {figure}: {old} → {new}"),
+    (False, False): _("Changed by the AI Office after submission — {figure}: {old} → {new}"),
+    (True, True): _("Changed by the provider after the case was opened — {figure}: {old} → {new}"),
+    (False, True): _(
+        "Changed by the AI Office after the case was opened — {figure}: {old} → {new}"
+    ),
+}
 
 
 def model_changes(events: Any, *, case: Case | None = None) -> list[ModelChange]:
     """The model's figures changed while the case was open, from its ``model_changed`` events
     (any iterable of events: the page passes the ones it has already read)."""
-    since = (
-        "the case was opened" if case is not None and case.kind == "ex_officio" else "submission"
-    )
+    since = "opened" if case is not None and case.kind == "ex_officio" else "submission"
     found = []
     for event in events:
         if event.action != Action.MODEL_CHANGED:
@@ -209,14 +223,27 @@ def model_changes(events: Any, *, case: Case | None = None) -> list[ModelChange]
     return found
 
 
-#: What a correction may change, in words.
+#: What a correction may change, in words (as a table's labels).
 CORRECTED = {
-    "compute_flop": "training compute",
-    "compute_method": "method of the estimate",
-    "compute_inputs": "inputs of the estimate",
-    "trigger_date": "trigger date",
-    "notification_due": "notification due by",
-    "met_confirmed_on": "threshold met on",
+    "compute_flop": _("Training compute"),
+    "compute_method": _("Method of the estimate"),
+    "compute_inputs": _("Inputs of the estimate"),
+    "trigger_date": _("Trigger date"),
+    "notification_due": _("Notification due by"),
+    "met_confirmed_on": _("Threshold met on"),
+}
+
+
+#: The inputs of an estimate of the compute, in words (older names still found in filings).
+_INPUT_WORDS = {
+    "accelerators": _("accelerators"),
+    "peak_flops_per_accelerator": _("peak FLOP/s per accelerator"),
+    "peak_flops": _("peak FLOP/s per accelerator"),
+    "utilisation": _("utilisation"),
+    "training_hours": _("training hours"),
+    "hours": _("training hours"),
+    "parameters": _("parameters"),
+    "training_tokens": _("training tokens"),
 }
 
 
@@ -230,11 +257,16 @@ def _shown_corrected(name: str, text: str) -> str:
             return deadlines.format_date(datetime.date.fromisoformat(text))
         if name == "compute_inputs":
             inputs = json.loads(text)
-            return "; ".join(f"{k.replace('_', ' ')} {v}" for k, v in inputs.items()) or "—"
+            return (
+                "; ".join(
+                    f"{_INPUT_WORDS.get(k, k.replace('_', ' '))} {v}" for k, v in inputs.items()
+                )
+                or "—"
+            )
     except (ValueError, ArithmeticError):
         return text
     if name == "compute_method":
-        return ComputeMethod(text).label if text in ComputeMethod.values else text
+        return str(ComputeMethod(text).label) if text in ComputeMethod.values else text
     return text
 
 
@@ -242,7 +274,7 @@ def correction_rows(changes: dict[str, list[str]]) -> list[tuple[str, str, str]]
     """(what, before, now) in words for each change of a correction."""
     return [
         (
-            CORRECTED.get(name, name).capitalize(),
+            str(CORRECTED.get(name, name.replace("_", " ").capitalize())),
             _shown_corrected(name, old),
             _shown_corrected(name, new),
         )

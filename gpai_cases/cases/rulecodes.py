@@ -53,6 +53,7 @@ LABELS = (
     "first_model_report",
     "model_report_update",
     "change_request",
+    "observations",  # time for observations set by the AI Office (an ex officio notice)
     "text",  # a label stored as words
 )
 

@@ -62,6 +62,10 @@ _LABELS: list[tuple[re.Pattern[str], Callable[[re.Match[str]], dict[str, str]]]]
         lambda m: {"code": "hearing"},
     ),
     (
+        re.compile(r"^time for observations set by the AI Office$"),
+        lambda m: {"code": "observations"},
+    ),
+    (
         re.compile(r"^initial report, (?P<kind>.+?): (?P<citation>.+)$"),
         lambda m: {"code": "incident_initial", "kind": m["kind"], "citation": m["citation"]},
     ),

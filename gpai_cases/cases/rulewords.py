@@ -75,6 +75,8 @@ def _label(label: Mapping[str, Any]) -> str:
         return gettext("period set in the request for information")
     if code == "hearing":
         return gettext("period set in the hearing letter (right to be heard)")
+    if code == "observations":
+        return gettext("time for observations set by the AI Office")
     if code == "incident_initial":
         return gettext("initial report, %(kind)s: %(citation)s") % {
             "kind": kind.lower(),

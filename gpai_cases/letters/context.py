@@ -18,8 +18,9 @@ from .verification import shown
 from .wording import wording, wording_lines
 
 DECISIONS = (LetterKind.DECISION, LetterKind.REASSESSMENT_OUTCOME)
-#: The label of the time for observations on an ex officio notice (in its rule).
-OBSERVATIONS_LABEL = "time for observations set by the AI Office"
+#: The label of the time for observations on an ex officio notice (in its rule, as a code: the
+#: rule names it in the language it is read in).
+OBSERVATIONS_LABEL = {"code": "observations"}
 
 
 def addressee(provider: Any) -> dict[str, Any]:

@@ -1,12 +1,17 @@
 """The figures of a model that a case relies on (docs/rules.md § facts-as-filed): their names and
 labels, how they are kept as text (in a notification's snapshot, in a recorded change) and how
-they are shown. Pure functions: no database."""
+they are shown, in the active language (labels, units, numbers and dates). Pure functions: no
+database."""
 
 from __future__ import annotations
 
 import datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
+
+from django.utils import formats, translation
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from .compute import format_flop
 
@@ -21,32 +26,46 @@ __all__ = [
     "text_values",
 ]
 
-#: The model's figures a notification relies on, with their names in words.
-FIGURES: dict[str, str] = {
-    "training_compute_flop": "training compute",
-    "parameter_count": "number of parameters",
-    "training_tokens": "training data size",
-    "modalities": "modalities",
-    "eu_business_users": "EU business users",
-    "eu_end_users": "EU end users",
-    "release_mode": "release mode",
-    "eu_market_date": "EU market date",
-    "planned_release_date": "planned release date",
+#: The model's figures a notification relies on, with their names in words (as a table's labels).
+FIGURES: dict[str, Any] = {
+    "training_compute_flop": _("Training compute"),
+    "parameter_count": _("Number of parameters"),
+    "training_tokens": _("Training data size"),
+    "modalities": _("Modalities"),
+    "eu_business_users": _("EU business users"),
+    "eu_end_users": _("EU end users"),
+    "release_mode": _("Release mode"),
+    "eu_market_date": _("EU market date"),
+    "planned_release_date": _("Planned release date"),
 }
 #: Every field of a model whose edits are versioned (the figures, and what names the model).
-RECORDED_FIELDS: dict[str, str] = {"name": "name", "version": "version", **FIGURES}
+RECORDED_FIELDS: dict[str, Any] = {
+    "name": pgettext_lazy("model", "Name"),
+    "version": pgettext_lazy("model", "Version"),
+    **FIGURES,
+}
 BIG_NUMBERS = frozenset({"training_compute_flop", "parameter_count", "training_tokens"})
 COUNTS = frozenset({"eu_business_users", "eu_end_users"})
 DATES = frozenset({"eu_market_date", "planned_release_date"})
 RELEASE_MODES = {
-    "open_source": "open weights under a free and open-source licence",
-    "api": "available through an API",
-    "proprietary": "proprietary (other)",
+    "open_source": _("open weights under a free and open-source licence"),
+    "api": _("available through an API"),
+    "proprietary": _("proprietary (other)"),
+}
+#: The modalities as a list of the figures shows them (in lower case, within a line).
+MODALITIES = {
+    "text": pgettext_lazy("modality in a list", "text"),
+    "image": pgettext_lazy("modality in a list", "image"),
+    "audio": pgettext_lazy("modality in a list", "audio"),
+    "video": pgettext_lazy("modality in a list", "video"),
+    "code": pgettext_lazy("modality in a list", "code"),
+    "other": pgettext_lazy("modality in a list", "other"),
 }
 
 
 def label(name: str) -> str:
-    return RECORDED_FIELDS.get(name, name.replace("_", " "))
+    """A field's name in words, in the active language (as a label: capitalised)."""
+    return str(RECORDED_FIELDS.get(name, name.replace("_", " ")))
 
 
 def as_text(name: str, value: Any) -> str:
@@ -95,24 +114,34 @@ def from_text(name: str, text: str) -> Any:
     return text
 
 
+def _day(value: datetime.date) -> str:
+    """``2 March 2026`` in English; the language's long date form otherwise (``2. März 2026``)."""
+    if (translation.get_language() or "en").split("-")[0] == "en":
+        return f"{value.day} {value:%B %Y}"
+    for module in formats.get_format_modules():
+        if hasattr(module, "LONG_DATE_FORMAT"):
+            return formats.date_format(value, module.LONG_DATE_FORMAT)
+    return formats.date_format(value, "DATE_FORMAT")
+
+
 def shown(name: str, text: str) -> str:
-    """A value kept as text, in the words of the pages: ``12,000``, ``3.2 × 10^25 FLOP``,
-    ``1 March 2026``; "not declared" for nothing."""
+    """A value kept as text, in the words of the pages, in the active language: ``12,000``,
+    ``3.2 × 10^25 FLOP``, ``1 March 2026``; "not declared" for nothing."""
     value = from_text(name, text)
     if value is None or value == []:
-        return "not declared"
+        return gettext("not declared")
     if name == "training_compute_flop":
         return f"{format_flop(value)} FLOP"
     if name == "training_tokens":
-        return f"{format_flop(value)} tokens"
+        return gettext("%(number)s tokens") % {"number": format_flop(value)}
     if name in BIG_NUMBERS:
         return format_flop(value)
     if name in COUNTS:
-        return f"{value:,}"
+        return formats.number_format(value, force_grouping=True)
     if name in DATES:
-        return f"{value.day} {value:%B %Y}"
+        return _day(value)
     if name == "modalities":
-        return ", ".join(value)
+        return ", ".join(str(MODALITIES.get(m, m)) for m in value)
     if name == "release_mode":
-        return RELEASE_MODES.get(value, value)
+        return str(RELEASE_MODES.get(value, value))
     return str(value)

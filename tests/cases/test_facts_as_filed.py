@@ -108,7 +108,7 @@ def test_a_model_edit_after_submission_leaves_the_decided_case_as_filed_and_is_f
     assert event.payload["changes"] == {"eu_business_users": ["12000", "9999"]}
     assert event.payload["by"] == "provider" and event.payload["via"] == "portal"
     page = client.get(reverse("workspace:case", args=[open_case.reference])).content.decode()
-    assert "The provider changed the EU business users after submission: 12,000 → 9,999" in page
+    assert "Changed by the provider after submission — EU business users: 12,000 → 9,999" in page
     assert "5 May 2026" in page
     assert provider_figures(open_case)["f"].startswith("12,000")  # the figure relied on
 

@@ -123,15 +123,17 @@ def read_po(path: Path = CATALOGUE) -> list[tuple[str, str | None]]:
 
 
 def third_party_catalogues() -> list[Path]:
-    """Catalogues that other projects translate: django-countries' country names and Django's own
-    strings (a file size's "45 bytes": "45 Bytes", "45 octets"), in French and German from their
-    own catalogues; in the pseudo language bracketed like the project's strings."""
+    """Catalogues that other projects translate, bracketed like the project's strings in the
+    pseudo language: django-countries' country names, and Django's own strings (the file sizes
+    of ``filesizeformat``, month names, form errors), which Django's catalogues translate in
+    French and German. Bracketing them masks nothing unmarked: only a looked-up string is
+    bracketed."""
     import django
     import django_countries
 
     return [
-        Path(package.__file__).parent / where / "en" / "LC_MESSAGES" / "django.po"
-        for package, where in ((django_countries, "locale"), (django, "conf/locale"))
+        Path(django_countries.__file__).parent / "locale" / "en" / "LC_MESSAGES" / "django.po",
+        Path(django.__file__).parent / "conf" / "locale" / "en" / "LC_MESSAGES" / "django.po",
     ]
 
 
@@ -184,20 +186,43 @@ def catalogue_words() -> set[str]:
 
 
 class _Text(HTMLParser):
-    """The text a reader sees or hears: text nodes and the attributes read out."""
+    """The text a reader sees or hears: text nodes and the attributes read out.
+
+    Content declared in another language than the page's (an element whose ``lang`` differs from
+    the ``lang`` of ``<html>``, such as a letter shown in its addressee's language) is not the
+    page's text: it is left out, with everything inside it."""
 
     SKIP = {"script", "style", "template"}
     READ = {"alt", "title", "placeholder", "aria-label"}
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._skipping = 0
+        self._page_language = ""
+        self._foreign: list[str] = []  # the tag of the element in another language, then nesting
+        self._foreign_depth = 0
+
+    @staticmethod
+    def _primary(lang: str | None) -> str:
+        return (lang or "").split("-")[0].strip().lower()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "html":
+            self._page_language = self._primary(values.get("lang"))
+        if self._foreign:
+            if tag == self._foreign[0]:
+                self._foreign_depth += 1
+            return
+        lang = self._primary(values.get("lang"))
+        if tag != "html" and lang and self._page_language and lang != self._page_language:
+            if tag not in self.VOID:
+                self._foreign, self._foreign_depth = [tag], 1
+            return
         if tag in self.SKIP:
             self._skipping += 1
-        values = dict(attrs)
         for name in self.READ:
             if values.get(name):
                 self.parts.append(values[name] or "")
@@ -205,11 +230,17 @@ class _Text(HTMLParser):
             self.parts.append(values["value"] or "")
 
     def handle_endtag(self, tag: str) -> None:
+        if self._foreign:
+            if tag == self._foreign[0]:
+                self._foreign_depth -= 1
+                if self._foreign_depth == 0:
+                    self._foreign = []
+            return
         if tag in self.SKIP and self._skipping:
             self._skipping -= 1
 
     def handle_data(self, data: str) -> None:
-        if not self._skipping:
+        if not self._skipping and not self._foreign:
             self.parts.append(data)
 
 

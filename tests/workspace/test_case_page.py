@@ -362,7 +362,10 @@ def test_the_proposal_starts_from_the_scorecard_and_the_approver_sees_both(
     assert "Claims cited as not substantiated" in proposal and "Refusal training" in proposal
     assert "Scorecard, version 1" in proposal and "Above the most advanced models" in proposal
     # the timeline says what each step was
-    assert "outcome: designate, citing 1 claim(s) found not substantiated" in page
+    assert (
+        "outcome: Designate as GPAI model with systemic risk, citing 1 claim found not "
+        "substantiated" in page
+    )
     assert "scorecard version 1" in page.split('id="timeline-h"')[1]
 
 

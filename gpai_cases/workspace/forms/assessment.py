@@ -6,12 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.assessment.models import CRITERIA, RATINGS, RISKS
 from gpai_cases.core import limits
 
-RATING_CHOICE = "Choose below, comparable or above the most advanced models."
-FILE_AGAIN = (
+RATING_CHOICE = _("Choose below, comparable or above the most advanced models.")
+FILE_AGAIN = _(
     "Choose the file again: for your safety a browser never sends a file twice. Everything "
     "else you typed is kept."
 )
@@ -21,21 +23,21 @@ class ScorecardForm(forms.Form):
     """Field names as the page has always posted them: ``c-<criterion>-finding|rating|note``,
     ``r-<risk>-relevant|note``."""
 
-    evaluator = forms.CharField(required=False, max_length=300, label="Who evaluated")
+    evaluator = forms.CharField(required=False, max_length=300, label=_("Who evaluated"))
     evaluation_method = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=limits.TEXT,
-        label="Method",
+        label=_("Method"),
     )
     evaluation_result = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=limits.TEXT,
-        label="Result",
+        label=_("Result"),
     )
     evaluation_report = forms.FileField(
-        required=False, label="Attach the evaluation report (optional)"
+        required=False, label=_("Attach the evaluation report (optional)")
     )
 
     def __init__(self, *args: Any, figures: dict[str, Any], **kwargs: Any) -> None:
@@ -43,21 +45,30 @@ class ScorecardForm(forms.Form):
         self.figures = figures
         for key, label in CRITERIA:
             self.fields[f"c-{key}-finding"] = limits.text(
-                limits.NOTE, label=f"Finding for {label}", required=False, rows=3
+                limits.NOTE,
+                label=gettext("Finding for %(criterion)s") % {"criterion": label},
+                required=False,
+                rows=3,
             )
             self.fields[f"c-{key}-rating"] = forms.ChoiceField(
                 choices=[("", "—"), *RATINGS],
                 required=False,
-                label=f"Rating for {label}",
+                label=gettext("Rating for %(criterion)s") % {"criterion": label},
                 error_messages={"invalid_choice": RATING_CHOICE},
             )
             self.fields[f"c-{key}-note"] = limits.text(
-                limits.NOTE, label=f"Note for {label}", required=False, rows=3
+                limits.NOTE,
+                label=gettext("Note for %(criterion)s") % {"criterion": label},
+                required=False,
+                rows=3,
             )
         for key, label in RISKS:
             self.fields[f"r-{key}-relevant"] = forms.BooleanField(required=False, label=label)
             self.fields[f"r-{key}-note"] = limits.text(
-                limits.NOTE, label=f"Notes on {label[0].lower()}{label[1:]}", required=False, rows=2
+                limits.NOTE,
+                label=gettext("Notes on the risk: %(risk)s") % {"risk": label},
+                required=False,
+                rows=2,
             )
         for name in ("evaluator", "evaluation_method", "evaluation_result", "evaluation_report"):
             self.fields[name] = self.fields.pop(name)  # after the criteria, as on the page
@@ -66,7 +77,7 @@ class ScorecardForm(forms.Form):
         return [
             {
                 "key": key,
-                "label": label,
+                "label": str(label),
                 "figure": self.figures.get(key, ""),
                 "finding": self[f"c-{key}-finding"],
                 "rating": self[f"c-{key}-rating"],
@@ -78,7 +89,7 @@ class ScorecardForm(forms.Form):
     def risk_rows(self) -> list[dict[str, Any]]:
         return [
             {"key": key, "relevant": self[f"r-{key}-relevant"], "note": self[f"r-{key}-note"]}
-            for key, _ in RISKS
+            for key, _label in RISKS
         ]
 
     def criteria(self) -> dict[str, dict[str, Any]]:
@@ -90,7 +101,7 @@ class ScorecardForm(forms.Form):
                 "rating": data.get(f"c-{key}-rating", ""),
                 "note": data.get(f"c-{key}-note", ""),
             }
-            for key, _ in CRITERIA
+            for key, _label in CRITERIA
         }
 
     def risks(self) -> dict[str, dict[str, Any]]:
@@ -100,7 +111,7 @@ class ScorecardForm(forms.Form):
                 "relevant": bool(data.get(f"r-{key}-relevant")),
                 "note": data.get(f"r-{key}-note", ""),
             }
-            for key, _ in RISKS
+            for key, _label in RISKS
         }
 
 
@@ -113,11 +124,11 @@ def initial_from(scorecard: Any) -> dict[str, Any]:
         "evaluation_method": scorecard.evaluation_method,
         "evaluation_result": scorecard.evaluation_result,
     }
-    for key, _ in CRITERIA:
+    for key, _label in CRITERIA:
         row = scorecard.criteria.get(key, {})
         for part in ("finding", "rating", "note"):
             initial[f"c-{key}-{part}"] = row.get(part, "")
-    for key, _ in RISKS:
+    for key, _label in RISKS:
         row = scorecard.risks.get(key, {})
         initial[f"r-{key}-relevant"] = bool(row.get("relevant"))
         initial[f"r-{key}-note"] = row.get("note", "")

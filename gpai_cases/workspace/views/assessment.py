@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
 from gpai_cases.assessment import services as assessment_services
 from gpai_cases.assessment.models import Scorecard
@@ -64,7 +65,10 @@ def assessment(request: HttpRequest, reference: str) -> HttpResponse:
             for reason in refused.reasons:
                 form.add_error(None, reason)
         else:
-            messages.success(request, f"Scorecard saved as version {scorecard.version}.")
+            messages.success(
+                request,
+                gettext("Scorecard saved as version %(version)s.") % {"version": scorecard.version},
+            )
             return redirect("workspace:assessment", reference=case.reference)
     if request.method == "POST" and form.errors and files and files.get("evaluation_report"):
         file_refused = True  # a file sent with a refused form is not kept: say so

@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.assessment import services as assessment_services
 from gpai_cases.cases import access, audit, deadlines, due, facts, rules
@@ -34,28 +35,43 @@ from .base import office_only
 from .requests import request_row
 
 #: The actions of the case page: name, label, the permission, and the guard of the service.
-ACTIONS: list[tuple[str, str, Callable[..., bool], Callable[..., list[str]]]] = [
-    ("take_up", "Take up the case", access.may_take_up, lambda c, u, d: rules.take_up_blockers(c)),
+ACTIONS: list[tuple[str, Any, Callable[..., bool], Callable[..., list[str]]]] = [
+    (
+        "take_up",
+        _("Take up the case"),
+        access.may_take_up,
+        lambda c, u, d: rules.take_up_blockers(c),
+    ),
     (
         "request",
-        "Request information or hold a hearing",
+        _("Request information or hold a hearing"),
         access.may_request_information,
         lambda c, u, d: rules.information_request_blockers(c),
     ),
     (
         "propose",
-        "Propose a decision",
+        _("Propose a decision"),
         access.may_propose,
         lambda c, u, d: rules.propose_blockers(c, today=d),
     ),
     (
         "approve",
-        "Approve the proposed decision",
+        _("Approve the proposed decision"),
         access.may_approve,
         lambda c, u, d: rules.approve_blockers(c, user=u),
     ),
-    ("return", "Return the proposal", access.may_return, lambda c, u, d: rules.return_blockers(c)),
-    ("assign", "Assign or reassign", access.may_assign, lambda c, u, d: rules.assign_blockers(c)),
+    (
+        "return",
+        _("Return the proposal"),
+        access.may_return,
+        lambda c, u, d: rules.return_blockers(c),
+    ),
+    (
+        "assign",
+        _("Assign or reassign"),
+        access.may_assign,
+        lambda c, u, d: rules.assign_blockers(c),
+    ),
 ]
 
 

@@ -12,13 +12,15 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from gpai_cases.assessment.models import CRITERIA
 from gpai_cases.cases import access, rules, services
-from gpai_cases.cases.models import Case, Decision, DecisionStatus, ReasoningDraft
+from gpai_cases.cases.models import Case, Decision, DecisionStatus, Outcome, ReasoningDraft
 from gpai_cases.letters.handlers import LETTER_KIND_FOR_DECISION
+from gpai_cases.letters.languages import language_of_letters
 from gpai_cases.letters.models import Letter
-from gpai_cases.letters.reasoning import claims_of, generated_draft
+from gpai_cases.letters.reasoning import claims_of, generated_draft_for
 from gpai_cases.letters.rendering import render_html
 
 from .base import office_only
@@ -26,36 +28,50 @@ from .base import office_only
 PART_LIMIT = rules.REASONING_PART_LIMIT
 
 
-def _text(label: str, *, help_text: str = "", required: bool = False, rows: int = 4) -> Any:
+def _text(
+    label: str, *, help_text: str = "", required: bool = False, rows: int = 4, lang: str = ""
+) -> Any:
+    """A part of the letter: its label in the reader's language, its text in the letter's
+    (``lang``, declared on the field so that readers and checks know it)."""
+    attrs: dict[str, Any] = {"rows": rows, **({"lang": lang} if lang else {})}
     return forms.CharField(
         label=label,
         help_text=help_text,
         required=required,
         max_length=PART_LIMIT,
         strip=False,
-        widget=forms.Textarea(attrs={"rows": rows}),
+        widget=forms.Textarea(attrs=attrs),
     )
 
 
 class ReasoningForm(forms.Form):
     """One field per part; one per Annex XIII criterion; one per argument of the provider."""
 
-    def __init__(self, *args: Any, claims: list[Any], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, claims: list[Any], lang: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["facts"] = _text("The facts", rows=5)
+        self.fields["facts"] = _text(gettext("The facts"), rows=5, lang=lang)
         for key, label in CRITERIA:
             self.fields[f"criterion_{key}"] = _text(
-                f"Annex XIII {label}",
-                help_text="In sentences; leave empty to leave the criterion out of the letter.",
+                gettext("Annex XIII %(criterion)s") % {"criterion": label},
+                help_text=gettext(
+                    "In sentences; leave empty to leave the criterion out of the letter."
+                ),
                 rows=3,
+                lang=lang,
             )
         for i, claim in enumerate(claims, 1):
             self.fields[f"claim_{claim.pk}"] = _text(
-                f"Argument {i} ({claim.get_basis_display().lower()})",
-                help_text=f"The provider argued: “{claim.text}”. Say why it fails or holds.",
+                gettext("Argument %(number)s (%(basis)s)")
+                % {"number": i, "basis": claim.get_basis_display()},
+                help_text=gettext(
+                    "The provider argued: “{said}”. Say why it fails or holds."
+                ).format(said=claim.text),
+                lang=lang,
             )
-        self.fields["hearing"] = _text("The hearing and the provider's comments", rows=5)
-        self.fields["conclusion"] = _text("Conclusion", required=True, rows=3)
+        self.fields["hearing"] = _text(
+            gettext("The hearing and the provider's comments"), rows=5, lang=lang
+        )
+        self.fields["conclusion"] = _text(gettext("Conclusion"), required=True, rows=3, lang=lang)
         self.claims = claims
 
     def parts(self) -> dict[str, Any]:
@@ -83,6 +99,10 @@ def _outcome(case: Case, asked: str = "") -> str:
     return case.allowed_outcomes[0]
 
 
+def _outcome_label(outcome: str) -> str:
+    return str(Outcome(outcome).label) if outcome in Outcome.values else outcome
+
+
 def _initial(case: Case, draft: ReasoningDraft | None, outcome: str) -> dict[str, str]:
     source: dict[str, Any] = (
         {
@@ -93,7 +113,7 @@ def _initial(case: Case, draft: ReasoningDraft | None, outcome: str) -> dict[str
             "conclusion": draft.conclusion,
         }
         if draft is not None
-        else generated_draft(case, outcome)
+        else generated_draft_for(case, outcome)
     )
     initial = {k: source[k] for k in ("facts", "hearing", "conclusion")}
     initial.update({f"criterion_{k}": v for k, v in source["assessment"].items()})
@@ -108,10 +128,11 @@ def reasoning(request: HttpRequest, reference: str) -> HttpResponse:
     outcome = _outcome(case, request.GET.get("outcome", ""))
     claims = claims_of(case)
     may_edit = access.may_draft_reasoning(request.user, case)
+    lang = language_of_letters(case.model.provider)
     status = 200
     if request.method == "POST":
         access.require(access.may_draft_reasoning, request.user, case)
-        form = ReasoningForm(request.POST, claims=claims)
+        form = ReasoningForm(request.POST, claims=claims, lang=lang)
         if form.is_valid():
             try:
                 services.reasoning_save(actor=request.user, case=case, **form.parts())
@@ -119,11 +140,13 @@ def reasoning(request: HttpRequest, reference: str) -> HttpResponse:
                 for reason in refused.reasons:
                     form.add_error(None, reason)
             else:
-                messages.success(request, "The reasoning is saved: the letter will print it.")
+                messages.success(
+                    request, gettext("The reasoning is saved: the letter will print it.")
+                )
                 return redirect("workspace:letter_preview", reference=case.reference)
         status = 400
     else:
-        form = ReasoningForm(initial=_initial(case, draft, outcome), claims=claims)
+        form = ReasoningForm(initial=_initial(case, draft, outcome), claims=claims, lang=lang)
     return render(
         request,
         "workspace/reasoning.html",
@@ -132,6 +155,8 @@ def reasoning(request: HttpRequest, reference: str) -> HttpResponse:
             "form": form,
             "draft": draft,
             "outcome": outcome,
+            "outcome_label": _outcome_label(outcome),
+            "letter_language": lang,
             "may_edit": may_edit,
             "blockers": rules.reasoning_blockers(case) if may_edit else [],
         },
@@ -173,6 +198,8 @@ def letter_preview(request: HttpRequest, reference: str) -> HttpResponse:
             "case": case,
             "proposal": proposal,
             "outcome": outcome,
+            "outcome_label": _outcome_label(outcome),
+            "letter_language": language_of_letters(case.model.provider),
             "signs": signs,
             "has_draft": ReasoningDraft.objects.filter(case=case).exists(),
             # the letter's own template rendered it, every value escaped: the body is safe HTML
