@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.assessment.models import CRITERIA, RATINGS, RISKS
 from gpai_cases.core import limits
@@ -21,21 +22,21 @@ class ScorecardForm(forms.Form):
     """Field names as the page has always posted them: ``c-<criterion>-finding|rating|note``,
     ``r-<risk>-relevant|note``."""
 
-    evaluator = forms.CharField(required=False, max_length=300, label="Who evaluated")
+    evaluator = forms.CharField(required=False, max_length=300, label=_("Who evaluated"))
     evaluation_method = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=limits.TEXT,
-        label="Method",
+        label=_("Method"),
     )
     evaluation_result = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=limits.TEXT,
-        label="Result",
+        label=_("Result"),
     )
     evaluation_report = forms.FileField(
-        required=False, label="Attach the evaluation report (optional)"
+        required=False, label=_("Attach the evaluation report (optional)")
     )
 
     def __init__(self, *args: Any, figures: dict[str, Any], **kwargs: Any) -> None:
@@ -78,7 +79,7 @@ class ScorecardForm(forms.Form):
     def risk_rows(self) -> list[dict[str, Any]]:
         return [
             {"key": key, "relevant": self[f"r-{key}-relevant"], "note": self[f"r-{key}-note"]}
-            for key, _ in RISKS
+            for key, _label in RISKS
         ]
 
     def criteria(self) -> dict[str, dict[str, Any]]:
@@ -90,7 +91,7 @@ class ScorecardForm(forms.Form):
                 "rating": data.get(f"c-{key}-rating", ""),
                 "note": data.get(f"c-{key}-note", ""),
             }
-            for key, _ in CRITERIA
+            for key, _label in CRITERIA
         }
 
     def risks(self) -> dict[str, dict[str, Any]]:
@@ -100,7 +101,7 @@ class ScorecardForm(forms.Form):
                 "relevant": bool(data.get(f"r-{key}-relevant")),
                 "note": data.get(f"r-{key}-note", ""),
             }
-            for key, _ in RISKS
+            for key, _label in RISKS
         }
 
 
@@ -113,11 +114,11 @@ def initial_from(scorecard: Any) -> dict[str, Any]:
         "evaluation_method": scorecard.evaluation_method,
         "evaluation_result": scorecard.evaluation_result,
     }
-    for key, _ in CRITERIA:
+    for key, _label in CRITERIA:
         row = scorecard.criteria.get(key, {})
         for part in ("finding", "rating", "note"):
             initial[f"c-{key}-{part}"] = row.get(part, "")
-    for key, _ in RISKS:
+    for key, _label in RISKS:
         row = scorecard.risks.get(key, {})
         initial[f"r-{key}-relevant"] = bool(row.get("relevant"))
         initial[f"r-{key}-note"] = row.get("note", "")
