@@ -24,7 +24,7 @@ __all__ = [
 
 #: The one answer to a link that does not work — unknown, used, revoked or expired alike, so that
 #: the page tells nobody which invitations exist.
-INVITATION_UNUSABLE = (
+INVITATION_UNUSABLE = _(
     "This invitation link does not work: it has been used, has expired or was withdrawn. "
     "Ask whoever invited you for a new one."
 )

@@ -48,7 +48,7 @@ def assign_blockers(
 
 
 #: Also shown on the field of the form that opens an ex officio case.
-ALERT_REFERENCE_MISSING = "Give the reference of the scientific panel's alert."
+ALERT_REFERENCE_MISSING = _("Give the reference of the scientific panel's alert.")
 
 
 def open_ex_officio_blockers(

@@ -45,7 +45,7 @@ __all__ = [
 
 #: How a caseworker decides on a provider's request for more time.
 GRANT, REFUSE = "grant", "refuse"
-NEW_DUE_DATE_MISSING = "Give the new due date."
+NEW_DUE_DATE_MISSING = _("Give the new due date.")
 
 
 def open_requests(case: Case) -> list[Any]:
@@ -154,7 +154,7 @@ def _case_open(request: Any, refusal: str | Promise) -> list[str]:
 
 
 def _new_due_date_problems(
-    request: Any, value: datetime.date | None, *, today: datetime.date, missing: str
+    request: Any, value: datetime.date | None, *, today: datetime.date, missing: str | Promise
 ) -> list[str]:
     """A new due date: given, later than the current one, plausible."""
     if value is None:

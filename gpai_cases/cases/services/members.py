@@ -16,6 +16,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from gpai_cases.accounts.models import (
     AccountEvent,
@@ -80,7 +81,9 @@ def record(
 def _mail_invitation(invitation: Invitation, token: str) -> None:
     link = settings.GPAI_SITE_URL.rstrip("/") + reverse("invitation", args=[token])
     context = {"invitation": invitation, "link": link, "provider": invitation.provider}
-    subject = f"Invitation to GPAI Cases for {invitation.provider}"
+    subject = gettext("Invitation to GPAI Cases for {provider}").format(
+        provider=invitation.provider
+    )
     body = render_to_string("registration/invitation_email.txt", context)
     transaction.on_commit(
         lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])
@@ -171,7 +174,9 @@ def invitation_accept(
     existing = User.objects.filter(email__iexact=invitation.email).first()
     if existing is not None and existing.is_active:
         if getattr(user, "pk", None) != existing.pk:
-            refuse_if(["Sign in as the invited address first, then follow the link again."])
+            refuse_if(
+                [gettext("Sign in as the invited address first, then follow the link again.")]
+            )
         _join(invitation, existing)
         return existing
     account = existing or User(email=invitation.email, role=Role.PROVIDER)

@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from gpai_cases.assessment.models import CRITERIA, RATINGS, RISKS
 from gpai_cases.core import limits
 
-RATING_CHOICE = "Choose below, comparable or above the most advanced models."
-FILE_AGAIN = (
+RATING_CHOICE = _("Choose below, comparable or above the most advanced models.")
+FILE_AGAIN = _(
     "Choose the file again: for your safety a browser never sends a file twice. Everything "
     "else you typed is kept."
 )
