@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.assessment.models import CRITERIA, RATINGS, RISKS
@@ -44,21 +45,30 @@ class ScorecardForm(forms.Form):
         self.figures = figures
         for key, label in CRITERIA:
             self.fields[f"c-{key}-finding"] = limits.text(
-                limits.NOTE, label=f"Finding for {label}", required=False, rows=3
+                limits.NOTE,
+                label=gettext("Finding for {criterion}").format(criterion=label),
+                required=False,
+                rows=3,
             )
             self.fields[f"c-{key}-rating"] = forms.ChoiceField(
                 choices=[("", "—"), *RATINGS],
                 required=False,
-                label=f"Rating for {label}",
+                label=gettext("Rating for {criterion}").format(criterion=label),
                 error_messages={"invalid_choice": RATING_CHOICE},
             )
             self.fields[f"c-{key}-note"] = limits.text(
-                limits.NOTE, label=f"Note for {label}", required=False, rows=3
+                limits.NOTE,
+                label=gettext("Note for {criterion}").format(criterion=label),
+                required=False,
+                rows=3,
             )
         for key, label in RISKS:
             self.fields[f"r-{key}-relevant"] = forms.BooleanField(required=False, label=label)
             self.fields[f"r-{key}-note"] = limits.text(
-                limits.NOTE, label=f"Notes on {label[0].lower()}{label[1:]}", required=False, rows=2
+                limits.NOTE,
+                label=gettext("Notes: {risk}").format(risk=label),
+                required=False,
+                rows=2,
             )
         for name in ("evaluator", "evaluation_method", "evaluation_result", "evaluation_report"):
             self.fields[name] = self.fields.pop(name)  # after the criteria, as on the page
