@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.cases.models import Case, State
 from gpai_cases.cases.rules import state_blocker
@@ -20,7 +21,7 @@ def scorecard_blockers(
 ) -> list[str]:
     """The scorecard is recorded while the case is under assessment; ratings are those of
     RATINGS; the evaluation report is a document of the case."""
-    reasons = state_blocker(case, (State.UNDER_ASSESSMENT,), "record the assessment")
+    reasons = state_blocker(case, (State.UNDER_ASSESSMENT,), _("You cannot record the assessment"))
     ratings = {r for r, _ in RATINGS}
     for key, _label in CRITERIA:
         rating = (criteria or {}).get(key, {}).get("rating", "")

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.accounts.roles import (
     AI_OFFICE_ROLES,
@@ -190,7 +191,7 @@ def get_case_for(user: User, reference: str, queryset: QuerySet[Case] | None = N
     try:
         return qs.select_related("model__provider").get(reference=reference)
     except qs.model.DoesNotExist as exc:
-        raise Http404("No such case.") from exc
+        raise Http404(_("No such case.")) from exc
 
 
 def get_document_of(user: Any, case: Case, pk: int) -> Document:
@@ -198,7 +199,7 @@ def get_document_of(user: Any, case: Case, pk: int) -> Document:
     nor a document removed from a draft); 404 otherwise."""
     document = documents_visible_to(user).filter(case=case, pk=pk).select_related("case").first()
     if document is None:
-        raise Http404("No such document in this case.")
+        raise Http404(_("No such document in this case."))
     return document
 
 
@@ -211,7 +212,7 @@ def get_request_of(case: Case, pk: int) -> InformationRequest:
         .first()
     )
     if request is None:
-        raise Http404("No such request.")
+        raise Http404(_("No such request."))
     request.case = case
     return request
 
@@ -219,12 +220,12 @@ def get_request_of(case: Case, pk: int) -> InformationRequest:
 # ---- the doors ----------------------------------------------------------------------------------
 
 
-@refused_with("The workspace is for the AI Office.")
+@refused_with(_("The workspace is for the AI Office."))
 def may_use_workspace(user: Any, obj: Any = None) -> bool:
     return is_ai_office(user)
 
 
-@refused_with("The portal is for providers; the AI Office works in the workspace.")
+@refused_with(_("The portal is for providers; the AI Office works in the workspace."))
 def may_use_portal(user: Any, obj: Any = None) -> bool:
     return is_provider_member(user)
 
@@ -236,52 +237,52 @@ def _provider_of_case(user: Any, case: Case) -> bool:
     return is_member_of(user, case.model.provider_id)
 
 
-@refused_with("Only a member of the model's provider may notify it.")
+@refused_with(_("Only a member of the model's provider may notify it."))
 def may_notify(user: Any, model: GPAIModel) -> bool:
     return is_member_of(user, model.provider_id)
 
 
-@refused_with("Only a member of the model's provider may request a reassessment.")
+@refused_with(_("Only a member of the model's provider may request a reassessment."))
 def may_request_reassessment(user: Any, designation: Designation) -> bool:
     return is_member_of(user, designation.model.provider_id)
 
 
-@refused_with("Only the provider may edit its filing.")
+@refused_with(_("Only the provider may edit its filing."))
 def may_edit_filing(user: Any, case: Case) -> bool:
     return _provider_of_case(user, case)
 
 
-@refused_with("Only the provider may submit its case.")
+@refused_with(_("Only the provider may submit its case."))
 def may_submit(user: Any, case: Case) -> bool:
     return _provider_of_case(user, case)
 
 
-@refused_with("Only the provider may withdraw its case.")
+@refused_with(_("Only the provider may withdraw its case."))
 def may_withdraw(user: Any, case: Case) -> bool:
     return _provider_of_case(user, case)
 
 
-@refused_with("Only the provider files arguments.")
+@refused_with(_("Only the provider files arguments."))
 def may_file_arguments(user: Any, case: Case) -> bool:
     return _provider_of_case(user, case)
 
 
-@refused_with("Only the provider may correct its notification.")
+@refused_with(_("Only the provider may correct its notification."))
 def may_correct_notification(user: Any, case: Case) -> bool:
     return _provider_of_case(user, case)
 
 
-@refused_with("Only the provider answers its requests.")
+@refused_with(_("Only the provider answers its requests."))
 def may_answer(user: Any, case: Case) -> bool:
     return _provider_of_case(user, case)
 
 
-@refused_with("Only the provider may ask for more time to answer.")
+@refused_with(_("Only the provider may ask for more time to answer."))
 def may_request_extension(user: Any, case: Case) -> bool:
     return _provider_of_case(user, case)
 
 
-@refused_with("Only the provider and caseworkers add documents to a case.")
+@refused_with(_("Only the provider and caseworkers add documents to a case."))
 def may_add_document(user: Any, case: Case) -> bool:
     return _provider_of_case(user, case) or is_caseworker(user)
 
@@ -294,12 +295,12 @@ def files_for_provider(user: Any, case: Case) -> bool:
 # ---- the AI Office's side of a case ---------------------------------------------------------------
 
 
-@refused_with("Only a caseworker may take up a case.")
+@refused_with(_("Only a caseworker may take up a case."))
 def may_take_up(user: Any, case: Case) -> bool:
     return is_caseworker(user)
 
 
-@refused_with("Only caseworkers and approvers assign cases.")
+@refused_with(_("Only caseworkers and approvers assign cases."))
 def may_assign(user: Any, case: Any = None) -> bool:
     """Caseworkers and approvers (heads of unit) assign and reassign cases."""
     return is_caseworker(user) or is_approver(user)
@@ -310,73 +311,73 @@ def may_be_assigned(user: Any) -> bool:
     return is_caseworker(user)
 
 
-@refused_with("Only a caseworker may open an ex officio case.")
+@refused_with(_("Only a caseworker may open an ex officio case."))
 def may_open_ex_officio(user: Any, obj: Any = None) -> bool:
     return is_caseworker(user)
 
 
-@refused_with("Only a caseworker may reassess a designation of the Commission's own motion.")
+@refused_with(_("Only a caseworker may reassess a designation of the Commission's own motion."))
 def may_open_reassessment(user: Any, designation: Any = None) -> bool:
     return is_caseworker(user)
 
 
-@refused_with("Only a caseworker may request information.")
+@refused_with(_("Only a caseworker may request information."))
 def may_request_information(user: Any, case: Case) -> bool:
     return is_caseworker(user)
 
 
-@refused_with("Only a caseworker may withdraw a request.")
+@refused_with(_("Only a caseworker may withdraw a request."))
 def may_withdraw_request(user: Any, case: Case) -> bool:
     return is_caseworker(user)
 
 
-@refused_with("Only a caseworker may extend a due date or decide on a request for more time.")
+@refused_with(_("Only a caseworker may extend a due date or decide on a request for more time."))
 def may_extend_request(user: Any, case: Case) -> bool:
     """Of the AI Office's own motion, or granting or refusing the provider's request."""
     return is_caseworker(user)
 
 
-@refused_with("Only a caseworker reviews arguments.")
+@refused_with(_("Only a caseworker reviews arguments."))
 def may_review_claims(user: Any, case: Case) -> bool:
     return is_caseworker(user)
 
 
-@refused_with("Only caseworkers record the assessment.")
+@refused_with(_("Only caseworkers record the assessment."))
 def may_assess(user: Any, case: Case) -> bool:
     return is_caseworker(user)
 
 
-@refused_with("Only a caseworker proposes decisions.")
+@refused_with(_("Only a caseworker proposes decisions."))
 def may_propose(user: Any, case: Case) -> bool:
     return is_caseworker(user)
 
 
-@refused_with("Only an approver returns proposals.")
+@refused_with(_("Only an approver returns proposals."))
 def may_return(user: Any, case: Case) -> bool:
     return is_approver(user)
 
 
-@refused_with("Only an approver approves decisions.")
+@refused_with(_("Only an approver approves decisions."))
 def may_approve(user: Any, case: Case) -> bool:
     return is_approver(user)
 
 
-@refused_with("Only a caseworker shares an internal document with the provider.")
+@refused_with(_("Only a caseworker shares an internal document with the provider."))
 def may_share_document(user: Any, document: Any = None) -> bool:
     return is_caseworker(user)
 
 
-@refused_with("Only caseworkers and approvers correct the record of a case.")
+@refused_with(_("Only caseworkers and approvers correct the record of a case."))
 def may_correct_record(user: Any, case: Any = None) -> bool:
     return is_caseworker(user) or is_approver(user)
 
 
-@refused_with("Only the provider claims confidentiality for what it filed.")
+@refused_with(_("Only the provider claims confidentiality for what it filed."))
 def may_claim_confidentiality(user: Any, case: Case) -> bool:
     return _provider_of_case(user, case)
 
 
-@refused_with("Only a caseworker may regenerate a letter.")
+@refused_with(_("Only a caseworker may regenerate a letter."))
 def may_regenerate_letter(user: Any, case: Case) -> bool:
     return is_caseworker(user)
 
@@ -384,7 +385,7 @@ def may_regenerate_letter(user: Any, case: Case) -> bool:
 # ---- the public list ----------------------------------------------------------------------------
 
 
-@refused_with("Only an admin publishes the public list.")
+@refused_with(_("Only an admin publishes the public list."))
 def may_publish(user: Any, obj: Any = None) -> bool:
     """Publish the list and edit its public wording: admins."""
     return is_office_admin(user)
@@ -393,11 +394,11 @@ def may_publish(user: Any, obj: Any = None) -> bool:
 # ---- letters ------------------------------------------------------------------------------------
 
 
-@refused_with("Only a caseworker drafts the reasoning of a decision.")
+@refused_with(_("Only a caseworker drafts the reasoning of a decision."))
 def may_draft_reasoning(user: Any, case: Case) -> bool:
     return is_caseworker(user)
 
 
-@refused_with("Only the AI Office previews a letter before it is sent.")
+@refused_with(_("Only the AI Office previews a letter before it is sent."))
 def may_preview_letter(user: Any, case: Case) -> bool:
     return is_caseworker(user) or is_approver(user)

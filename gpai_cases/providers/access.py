@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 from django.db.models import Model, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.accounts.roles import (
     is_ai_office,
@@ -58,20 +59,20 @@ def models_visible_to(user: Any) -> QuerySet[GPAIModel]:
     return visible(user, GPAIModel, "provider_id")
 
 
-@refused_with("Only caseworkers and admins register providers.")
+@refused_with(_("Only caseworkers and admins register providers."))
 def may_register_providers(user: Any, obj: Any = None) -> bool:
     """Caseworkers (ex officio) and admins register providers; providers register themselves
     through the AI Office."""
     return is_caseworker(user) or is_office_admin(user)
 
 
-@refused_with("Only providers and caseworkers register models.")
+@refused_with(_("Only providers and caseworkers register models."))
 def may_register_models(user: Any, obj: Any = None) -> bool:
     """Some provider's models, or any provider's (the AI Office, ex officio)."""
     return is_provider_member(user) or may_register_providers(user)
 
 
-@refused_with("You may not register or edit models for this provider.")
+@refused_with(_("You may not register or edit models for this provider."))
 def may_manage_models(user: Any, provider: Provider | int) -> bool:
     """Register or edit a provider's models: its members, and caseworkers (ex officio)."""
     return is_member_of(user, provider) or may_register_providers(user)
@@ -96,7 +97,7 @@ def is_provider_administrator(user: Any, provider: Provider | int) -> bool:
     return user.memberships.filter(provider_id=provider_id, is_administrator=True).exists()
 
 
-@refused_with("Only the AI Office registers providers and invites their first member.")
+@refused_with(_("Only the AI Office registers providers and invites their first member."))
 def may_enrol_providers(user: Any, obj: Any = None) -> bool:
     """Register a provider (or confirm a request to be registered) and invite its first member:
     caseworkers and admins, as they register providers."""
@@ -104,8 +105,10 @@ def may_enrol_providers(user: Any, obj: Any = None) -> bool:
 
 
 @refused_with(
-    "Only a provider administrator invites and removes members and changes the "
-    "organisation's details."
+    _(
+        "Only a provider administrator invites and removes members and changes the "
+        "organisation's details."
+    )
 )
 def may_manage_members(user: Any, provider: Provider | int) -> bool:
     """Invite and remove a provider's members, change its contact details and postal address:

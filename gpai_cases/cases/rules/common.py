@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import deadlines
@@ -23,20 +25,27 @@ __all__ = [
     "trigger_date_problems",
 ]
 
-STATE_WORDS = {
-    State.DRAFT: "is still a draft",
-    State.SUBMITTED: "has been submitted and awaits a caseworker",
-    State.UNDER_ASSESSMENT: "is under assessment",
-    State.DECISION_PROPOSED: "has a decision proposed",
-    State.DECIDED: "has been decided",
-    State.WITHDRAWN: "has been withdrawn",
+#: Why a case's state stops an action: each a whole clause, so that every language words it its own way.
+STATE_WORDS: dict[str, Promise] = {
+    State.DRAFT: _("the case is still a draft"),
+    State.SUBMITTED: _("the case has been submitted and awaits a caseworker"),
+    State.UNDER_ASSESSMENT: _("the case is under assessment"),
+    State.DECISION_PROPOSED: _("the case has a decision proposed"),
+    State.DECIDED: _("the case has been decided"),
+    State.WITHDRAWN: _("the case has been withdrawn"),
 }
 
 
-def state_blocker(case: Case, allowed: tuple[str, ...], action: str) -> list[str]:
+def state_blocker(case: Case, allowed: tuple[str, ...], refusal: str | Promise) -> list[str]:
+    """``refusal`` is the whole first clause, e.g. ``_("You cannot approve")``: the verb's place
+    differs between languages, so it is never built from a verb fragment."""
     if case.state in allowed:
         return []
-    return [f"You cannot {action}: the case {STATE_WORDS[State(case.state)]}."]
+    return [
+        gettext("{refusal}: {reason}.").format(
+            refusal=refusal, reason=STATE_WORDS[State(case.state)]
+        )
+    ]
 
 
 # ---- plausible dates ---------------------------------------------------------------------------
@@ -55,14 +64,18 @@ def trigger_date_problems(value: datetime.date | None, *, today: datetime.date) 
         return []
     if value < EARLIEST_TRIGGER_DATE:
         return [
-            f"The trigger date cannot be before {deadlines.format_day(EARLIEST_TRIGGER_DATE)}: "
-            "no model had reached the threshold then."
+            gettext(
+                "The trigger date cannot be before {day}: no model had reached the threshold then."
+            ).format(day=deadlines.format_day(EARLIEST_TRIGGER_DATE))
         ]
     latest = today.replace(year=today.year + TRIGGER_DATE_HORIZON_YEARS, day=min(today.day, 28))
     if value > latest:
         return [
-            f"The trigger date cannot be more than {TRIGGER_DATE_HORIZON_YEARS} years ahead "
-            f"(after {deadlines.format_day(latest)})."
+            ngettext(
+                "The trigger date cannot be more than {years} year ahead (after {day}).",
+                "The trigger date cannot be more than {years} years ahead (after {day}).",
+                TRIGGER_DATE_HORIZON_YEARS,
+            ).format(years=TRIGGER_DATE_HORIZON_YEARS, day=deadlines.format_day(latest))
         ]
     return []
 
@@ -74,7 +87,11 @@ def request_due_date_problems(value: datetime.date | None, *, today: datetime.da
         return [_("The due date must be after today.")]
     latest = today + datetime.timedelta(days=LATEST_REQUEST_DUE_DAYS)
     if value > latest:
-        return [f"The due date cannot be later than {deadlines.format_day(latest)}."]
+        return [
+            gettext("The due date cannot be later than {day}.").format(
+                day=deadlines.format_day(latest)
+            )
+        ]
     return []
 
 
@@ -85,6 +102,8 @@ def alert_date_problems(value: datetime.date | None, *, today: datetime.date) ->
         return [_("The date of the alert cannot be in the future.")]
     if value < EARLIEST_TRIGGER_DATE:
         return [
-            f"The date of the alert cannot be before {deadlines.format_day(EARLIEST_TRIGGER_DATE)}."
+            gettext("The date of the alert cannot be before {day}.").format(
+                day=deadlines.format_day(EARLIEST_TRIGGER_DATE)
+            )
         ]
     return []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import deadlines
@@ -33,7 +34,7 @@ def correction_blockers(
     if case.kind != Kind.NOTIFICATION:
         return [_("Only a notification can be corrected.")]
     reasons = state_blocker(
-        case, (State.SUBMITTED, State.UNDER_ASSESSMENT), "correct the notification"
+        case, (State.SUBMITTED, State.UNDER_ASSESSMENT), _("You cannot correct the notification")
     )
     if reason is not None and not reason.strip():
         reasons.append(_("Say why the notification is corrected."))
@@ -53,8 +54,9 @@ def correction_blockers(
             )
         elif n.met_confirmed_on is not None:
             reasons.append(
-                "The threshold was already confirmed as met on "
-                f"{deadlines.format_date(n.met_confirmed_on)}."
+                gettext("The threshold was already confirmed as met on {day}.").format(
+                    day=deadlines.format_date(n.met_confirmed_on)
+                )
             )
         if final_compute is None:
             reasons.append(_("Give the final training compute with the confirmation."))

@@ -6,6 +6,7 @@ import datetime
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .. import deadlines
@@ -22,6 +23,15 @@ from .common import state_blocker
 from .office import designation_in_force, open_reassessment_of
 
 # ---- notification and reassessment filing ------------------------------------------------------
+
+#: An open case's state inside a sentence ("case GPAI-2026-0001 (draft)"): lower case in English,
+#: a noun keeps its capital in German, so each is its own msgid rather than a lowered label.
+OPEN_STATE_IN_A_SENTENCE = {
+    State.DRAFT: pgettext_lazy("state, within a sentence", "draft"),
+    State.SUBMITTED: pgettext_lazy("state, within a sentence", "submitted"),
+    State.UNDER_ASSESSMENT: pgettext_lazy("state, within a sentence", "under assessment"),
+    State.DECISION_PROPOSED: pgettext_lazy("state, within a sentence", "decision proposed"),
+}
 
 
 __all__ = [
@@ -47,24 +57,36 @@ def notify_blockers(model: Any) -> list[str]:
     for case in model.cases.all():
         if case.state not in OPEN_STATES:
             continue
-        state = case.get_state_display().lower()
         if case.kind == Kind.NOTIFICATION:
             reasons.append(
-                f"{model} already has an open notification, case {case.reference} ({state}): "
-                "continue that case; a model is notified once while its case is open."
+                gettext(
+                    "{model} already has an open notification, case {reference} ({state}): "
+                    "continue that case; a model is notified once while its case is open."
+                ).format(
+                    model=model,
+                    reference=case.reference,
+                    state=OPEN_STATE_IN_A_SENTENCE[case.state],
+                )
             )
         elif case.kind == Kind.EX_OFFICIO:
             reasons.append(
-                f"The Commission's ex officio procedure on {model} is open (case "
-                f"{case.reference}): no notification while it is open; answer in that case."
+                gettext(
+                    "The Commission's ex officio procedure on {model} is open (case "
+                    "{reference}): no notification while it is open; answer in that case."
+                ).format(model=model, reference=case.reference)
             )
     for designation in model.designations.all():
         if designation.active:
             reasons.append(
-                f"{model} is designated as a GPAI model with systemic risk since "
-                f"{deadlines.format_date(designation.decided_on)} (case "
-                f"{designation.case.reference}): no new notification while the designation is "
-                "in force; a reassessment may be requested instead."
+                gettext(
+                    "{model} is designated as a GPAI model with systemic risk since {day} (case "
+                    "{reference}): no new notification while the designation is in force; a "
+                    "reassessment may be requested instead."
+                ).format(
+                    model=model,
+                    day=deadlines.format_date(designation.decided_on),
+                    reference=designation.case.reference,
+                )
             )
     return reasons
 
@@ -88,7 +110,7 @@ def notification_missing_fields(case: Case) -> list[str]:
 
 
 def submit_blockers(case: Case, *, today: datetime.date) -> list[str]:
-    reasons = state_blocker(case, (State.DRAFT,), "submit")
+    reasons = state_blocker(case, (State.DRAFT,), _("You cannot submit"))
     if reasons:
         return reasons
     if case.kind == Kind.NOTIFICATION:
@@ -112,7 +134,11 @@ def reassessment_blockers(designation: Designation | None, *, today: datetime.da
     if designation is None:
         return [_("Choose the designation to be reassessed.")]
     if not designation.active:
-        return [f"The designation was revoked on {deadlines.format_day(designation.ended_on)}."]
+        return [
+            gettext("The designation was revoked on {day}.").format(
+                day=deadlines.format_day(designation.ended_on)
+            )
+        ]
     scope = settings.GPAI_REASSESSMENT_SCOPE
     if scope == "article_52_4_only" and designation.basis not in ARTICLE_52_4_BASES:
         return [
@@ -134,7 +160,7 @@ def reassessment_create_blockers(designation: Designation) -> list[str]:
 
 
 def withdraw_blockers(case: Case, *, reason: str | None = None) -> list[str]:
-    reasons = state_blocker(case, (State.DRAFT, State.SUBMITTED), "withdraw")
+    reasons = state_blocker(case, (State.DRAFT, State.SUBMITTED), _("You cannot withdraw"))
     if case.kind == Kind.EX_OFFICIO:
         reasons.append(_("An ex officio procedure cannot be withdrawn by the provider."))
     if reason is not None and not reason.strip():
@@ -146,7 +172,7 @@ def document_add_blockers(case: Case, *, provider_side: bool) -> list[str]:
     """The provider files documents while the case is open; the AI Office at any time."""
     if not provider_side:
         return []
-    return state_blocker(case, OPEN_STATES, "add documents")
+    return state_blocker(case, OPEN_STATES, _("You cannot add documents"))
 
 
 def claims_blockers(case: Case, *, claims: list[dict[str, Any]] | None = None) -> list[str]:
@@ -162,19 +188,24 @@ def claims_blockers(case: Case, *, claims: list[dict[str, Any]] | None = None) -
             reasons.append(_("Add at least one claim."))
         for i, c in enumerate(claims, start=1):
             if not str(c.get("text", "")).strip():
-                reasons.append(f"Claim {i}: write the claim.")
+                reasons.append(gettext("Claim {number}: write the claim.").format(number=i))
             if c.get("basis") not in ClaimBasis.values:
                 reasons.append(
-                    f"Claim {i}: choose its basis (capability, reach, mitigation or other)."
+                    gettext(
+                        "Claim {number}: choose its basis (capability, reach, mitigation or other)."
+                    ).format(number=i)
                 )
     return reasons + state_blocker(
-        case, (State.DRAFT, State.SUBMITTED, State.UNDER_ASSESSMENT), "file arguments"
+        case, (State.DRAFT, State.SUBMITTED, State.UNDER_ASSESSMENT), _("You cannot file arguments")
     )
 
 
 def unknown_documents(case: Case, document_ids: set[int], known: set[int]) -> list[str]:
     """Documents named in a filing must be documents of the case."""
-    return [f"Document {d} is not part of this case." for d in sorted(document_ids - known)]
+    return [
+        gettext("Document {number} is not part of this case.").format(number=d)
+        for d in sorted(document_ids - known)
+    ]
 
 
 def document_remove_blockers(document: Any) -> list[str]:
@@ -184,11 +215,11 @@ def document_remove_blockers(document: Any) -> list[str]:
         return [_("This document has already been removed.")]
     if document.kind == "letter":
         return [_("A letter of the AI Office cannot be removed.")]
-    return state_blocker(document.case, (State.DRAFT,), "remove or replace documents")
+    return state_blocker(document.case, (State.DRAFT,), _("You cannot remove or replace documents"))
 
 
 def claim_remove_blockers(claim: Any) -> list[str]:
     """A draft's claims may be removed (or replaced) until it is submitted."""
     if claim.removed_at is not None:
         return [_("This claim has already been removed.")]
-    return state_blocker(claim.case, (State.DRAFT,), "remove or replace claims")
+    return state_blocker(claim.case, (State.DRAFT,), _("You cannot remove or replace claims"))

@@ -3,7 +3,10 @@ docs/adr/0012)."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+
+from gpai_cases.core.limits import number
 
 from ..models import Case, State
 from .common import state_blocker
@@ -21,13 +24,15 @@ REASONING_PART_LIMIT = 20_000
 def reasoning_blockers(case: Case, *, parts: dict[str, str] | None = None) -> list[str]:
     """The reasoning is drafted while the case is under assessment: once a decision is proposed
     the approver reads exactly what will be sent, so it changes only after a return."""
-    reasons = state_blocker(case, (State.UNDER_ASSESSMENT,), "edit the reasoning")
+    reasons = state_blocker(case, (State.UNDER_ASSESSMENT,), _("You cannot edit the reasoning"))
     if parts is not None:
         if not parts.get("conclusion", "").strip():
             reasons.append(_("Write the conclusion of the reasoning."))
         if any(len(text) > REASONING_PART_LIMIT for text in parts.values()):
             reasons.append(
-                f"Each part of the reasoning holds at most {REASONING_PART_LIMIT:,} characters."
+                gettext("Each part of the reasoning holds at most {limit} characters.").format(
+                    limit=number(REASONING_PART_LIMIT)
+                )
             )
     return reasons
 

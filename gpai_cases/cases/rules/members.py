@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.accounts.models import Invitation, User
@@ -23,7 +24,7 @@ __all__ = [
 
 #: The one answer to a link that does not work — unknown, used, revoked or expired alike, so that
 #: the page tells nobody which invitations exist.
-INVITATION_UNUSABLE = (
+INVITATION_UNUSABLE = _(
     "This invitation link does not work: it has been used, has expired or was withdrawn. "
     "Ask whoever invited you for a new one."
 )
@@ -47,7 +48,11 @@ def invite_blockers(provider: Provider, email: str) -> list[str]:
         and user.is_active
         and Membership.objects.filter(user=user, provider=provider).exists()
     ):
-        return [f"{email} is already a member of {provider}."]
+        return [
+            gettext("{email} is already a member of {provider}.").format(
+                email=email, provider=provider
+            )
+        ]
     if Invitation.objects.filter(
         provider=provider,
         email__iexact=email,
@@ -55,7 +60,11 @@ def invite_blockers(provider: Provider, email: str) -> list[str]:
         revoked_at__isnull=True,
         expires_at__gt=timezone.now(),
     ).exists():
-        return [f"{email} has already been invited and the link still works."]
+        return [
+            gettext("{email} has already been invited and the link still works.").format(
+                email=email
+            )
+        ]
     return []
 
 

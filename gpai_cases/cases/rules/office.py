@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..models import (
@@ -30,7 +31,7 @@ __all__ = [
 
 
 def take_up_blockers(case: Case) -> list[str]:
-    return state_blocker(case, (State.SUBMITTED,), "take up this case")
+    return state_blocker(case, (State.SUBMITTED,), _("You cannot take up this case"))
 
 
 def assign_blockers(
@@ -47,7 +48,7 @@ def assign_blockers(
 
 
 #: Also shown on the field of the form that opens an ex officio case.
-ALERT_REFERENCE_MISSING = "Give the reference of the scientific panel's alert."
+ALERT_REFERENCE_MISSING = _("Give the reference of the scientific panel's alert.")
 
 
 def open_ex_officio_blockers(
@@ -106,4 +107,8 @@ def open_reassessment_of(
     found = current.first()
     if found is None:
         return []
-    return [f"This designation is already being reassessed in case {found.reference}."]
+    return [
+        gettext("This designation is already being reassessed in case {reference}.").format(
+            reference=found.reference
+        )
+    ]

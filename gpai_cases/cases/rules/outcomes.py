@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import deadlines
@@ -58,8 +59,12 @@ def already_designated(case: Case) -> list[str]:
     """docs/rules.md § one-case-per-model: a model has one active designation; a decision of
     another case cannot designate it a second time."""
     return [
-        f"{case.model} is already designated since {deadlines.format_date(d.decided_on)} "
-        f"(case {d.case.reference}): it cannot be designated a second time."
+        gettext(
+            "{model} is already designated since {day} (case {reference}): it cannot be "
+            "designated a second time."
+        ).format(
+            model=case.model, day=deadlines.format_date(d.decided_on), reference=d.case.reference
+        )
         for d in case.model.designations.select_related("case").filter(ended_on__isnull=True)
         if d.case_id != case.pk
     ]
@@ -91,8 +96,10 @@ def rejection_blockers(case: Case) -> list[str]:
     reasons = []
     if pending:
         reasons.append(
-            f"Review every claim before rejecting the arguments: {len(pending)} of {len(claims)} "
-            "not reviewed yet."
+            gettext(
+                "Review every claim before rejecting the arguments: {pending} of {total} not "
+                "reviewed yet."
+            ).format(pending=len(pending), total=len(claims))
         )
     elif not any(c.review == ClaimReview.NOT_SUBSTANTIATED for c in arguments(case)):
         reasons.append(
@@ -115,7 +122,9 @@ def claim_review_blockers(
         reasons.append(_("Mark the claim substantiated or not substantiated."))
     if note is not None and not note.strip():
         reasons.append(_("Add a note explaining the finding."))
-    return reasons + state_blocker(claim.case, (State.UNDER_ASSESSMENT,), "review arguments")
+    return reasons + state_blocker(
+        claim.case, (State.UNDER_ASSESSMENT,), _("You cannot review arguments")
+    )
 
 
 def hearing_done(case: Case, *, today: datetime.date) -> bool:
@@ -135,14 +144,16 @@ def propose_blockers(
     outcome: str | None = None,
     reasoning: str | None = None,
 ) -> list[str]:
-    reasons = state_blocker(case, (State.UNDER_ASSESSMENT,), "propose a decision")
+    reasons = state_blocker(case, (State.UNDER_ASSESSMENT,), _("You cannot propose a decision"))
     allowed = case.allowed_outcomes
     if outcome is None:
         pass
     elif outcome not in allowed:
-        words = " or ".join(f"“{o}”" for o in allowed)
+        labels = dict(Outcome.choices)
         reasons.append(
-            f"A {case.get_kind_display().split(' (')[0].lower()} can end only in {words}."
+            gettext("This case can end only in one of: {outcomes}.").format(
+                outcomes="; ".join(str(labels[o]) for o in allowed)
+            )
         )
     elif (
         case.kind == Kind.NOTIFICATION
@@ -190,14 +201,14 @@ def propose_blockers(
 
 
 def return_blockers(case: Case, *, comment: str | None = None) -> list[str]:
-    reasons = state_blocker(case, (State.DECISION_PROPOSED,), "return the proposal")
+    reasons = state_blocker(case, (State.DECISION_PROPOSED,), _("You cannot return the proposal"))
     if comment is not None and not comment.strip():
         reasons.append(_("Say why the proposal is returned."))
     return reasons
 
 
 def approve_blockers(case: Case, *, user: Any) -> list[str]:
-    reasons = state_blocker(case, (State.DECISION_PROPOSED,), "approve")
+    reasons = state_blocker(case, (State.DECISION_PROPOSED,), _("You cannot approve"))
     proposal = case.decisions.filter(status="proposed").first()
     if proposal is None and not reasons:
         reasons.append(_("There is no proposed decision to approve."))

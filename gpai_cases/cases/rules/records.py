@@ -8,6 +8,7 @@ import datetime
 from collections.abc import Iterable
 from typing import Any
 
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..models import CLAIMABLE_FIELDS, Case, RequestStatus, State
@@ -24,8 +25,8 @@ __all__ = [
 
 #: What the AI Office may correct in a case's record, in words.
 CORRECTABLE = {
-    "late": "Notified late (the late flag)",
-    "request_due_date": "The due date of an open request",
+    "late": _("Notified late (the late flag)"),
+    "request_due_date": _("The due date of an open request"),
 }
 
 
@@ -104,8 +105,10 @@ def publish_blockers(found: dict[str, list[str]]) -> list[str]:
     """``found``: entry id → claimed terms its wording contains. Nothing claimed confidential
     enters the public list (Art 52(6), Art 78)."""
     return [
-        f"{entry_id}: the public wording contains “{term}”, which the provider claimed "
-        "confidential (Art 78); change the wording before publishing."
+        gettext(
+            "{entry}: the public wording contains “{term}”, which the provider claimed "
+            "confidential (Art 78); change the wording before publishing."
+        ).format(entry=entry_id, term=term)
         for entry_id, terms in sorted(found.items())
         for term in terms
     ]

@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
+from django.utils.functional import Promise
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .. import deadlines
@@ -43,7 +45,7 @@ __all__ = [
 
 #: How a caseworker decides on a provider's request for more time.
 GRANT, REFUSE = "grant", "refuse"
-NEW_DUE_DATE_MISSING = "Give the new due date."
+NEW_DUE_DATE_MISSING = _("Give the new due date.")
 
 
 def open_requests(case: Case) -> list[Any]:
@@ -76,14 +78,20 @@ def awaiting_answer(case: Case, *, today: datetime.date) -> list[Any]:
 def request_closed_reasons(request: Any, *, today: datetime.date) -> list[str]:
     """Why nothing more can be done on the request: it was answered, withdrawn or has lapsed."""
     if request.status == RequestStatus.ANSWERED:
-        when = deadlines.format_day(request.responded_at.date()) if request.responded_at else ""
-        return [f"This request was answered{f' on {when}' if when else ''}."]
+        if request.responded_at is None:
+            return [gettext("This request was answered.")]
+        return [
+            gettext("This request was answered on {day}.").format(
+                day=deadlines.format_day(request.responded_at.date())
+            )
+        ]
     if request.status == RequestStatus.WITHDRAWN:
         return [_("This request was withdrawn.")]
     if request_lapsed(request, today=today):
         return [
-            f"This request lapsed: its due date, {deadlines.format_day(request.due_date)}, "
-            "passed unanswered."
+            gettext("This request lapsed: its due date, {day}, passed unanswered.").format(
+                day=deadlines.format_day(request.due_date)
+            )
         ]
     return []
 
@@ -98,7 +106,9 @@ def information_request_blockers(
     today: datetime.date | None = None,
 ) -> list[str]:
     reasons = state_blocker(
-        case, (State.SUBMITTED, State.UNDER_ASSESSMENT), "send a request for information"
+        case,
+        (State.SUBMITTED, State.UNDER_ASSESSMENT),
+        _("You cannot send a request for information"),
     )
     if kind is None:
         return reasons
@@ -138,21 +148,22 @@ def request_withdraw_blockers(
     return reasons
 
 
-def _case_open(request: Any, action: str) -> list[str]:
+def _case_open(request: Any, refusal: str | Promise) -> list[str]:
     """A request of a case that was withdrawn meanwhile is answered by nobody: no more time."""
-    return state_blocker(request.case, (State.SUBMITTED, State.UNDER_ASSESSMENT), action)
+    return state_blocker(request.case, (State.SUBMITTED, State.UNDER_ASSESSMENT), refusal)
 
 
 def _new_due_date_problems(
-    request: Any, value: datetime.date | None, *, today: datetime.date, missing: str
+    request: Any, value: datetime.date | None, *, today: datetime.date, missing: str | Promise
 ) -> list[str]:
     """A new due date: given, later than the current one, plausible."""
     if value is None:
         return [missing]
     if value <= request.due_date:
         return [
-            "The new due date must be later than the current one, "
-            f"{deadlines.format_day(request.due_date)}."
+            gettext("The new due date must be later than the current one, {day}.").format(
+                day=deadlines.format_day(request.due_date)
+            )
         ]
     return request_due_date_problems(value, today=today)
 
@@ -166,7 +177,9 @@ def request_extend_blockers(
     check_inputs: bool = False,
 ) -> list[str]:
     """A caseworker extends the due date of an open request of the AI Office's own motion."""
-    reasons = request_closed_reasons(request, today=today) or _case_open(request, "extend it")
+    reasons = request_closed_reasons(request, today=today) or _case_open(
+        request, _("You cannot extend it")
+    )
     if not reasons and pending_extension(request) is not None:
         reasons.append(_("The provider has asked for more time: grant or refuse that request."))
     if check_inputs:
@@ -188,7 +201,7 @@ def extension_request_blockers(
 ) -> list[str]:
     """The provider asks, with reasons, for more time to answer an open request."""
     reasons = request_closed_reasons(request, today=today) or _case_open(
-        request, "ask for more time"
+        request, _("You cannot ask for more time")
     )
     if not reasons and pending_extension(request) is not None:
         reasons.append(

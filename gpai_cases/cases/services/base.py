@@ -21,6 +21,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransition
 
 from gpai_cases.core.errors import ActionRefused, refuse_if
@@ -41,10 +43,10 @@ __all__ = [
 ]
 
 #: The refusal when two people act on the same case at the same moment.
-CONCURRENT_CHANGE = "Someone else changed this case at the same moment; reload it."
+CONCURRENT_CHANGE = _("Someone else changed this case at the same moment; reload it.")
 #: The refusal when a database constraint refuses what the guards allowed (a record another
 #: transaction saved at the same moment): never a server error.
-CONFLICT = (
+CONFLICT = _(
     "The change conflicts with a record saved at the same moment and was not made; reload the "
     "case and try again."
 )
@@ -145,7 +147,7 @@ def transition(
 
 
 @contextmanager
-def refused_on_conflict(reason: str) -> Iterator[None]:
+def refused_on_conflict(reason: str | Promise) -> Iterator[None]:
     """Turn a database integrity error (a constraint another transaction won) into a refusal
     in words: a service never ends in a server error."""
     try:

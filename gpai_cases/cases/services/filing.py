@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.documents.models import Document, DocumentKind, Visibility
 from gpai_cases.documents.validation import (
@@ -106,7 +107,9 @@ def notification_update(*, actor: Any, case: Case, **fields: Any) -> Notificatio
     access.require(access.may_edit_filing, actor, case)
     with transaction.atomic():
         case = lock(case)
-        refuse_if(rules.state_blocker(case, (State.DRAFT,), "change the notification"))
+        refuse_if(
+            rules.state_blocker(case, (State.DRAFT,), _("You cannot change the notification"))
+        )
         notification = case.notification
         changed = _apply_notification_fields(notification, fields)
         if changed:
@@ -150,7 +153,7 @@ def reassessment_draft_update(*, actor: Any, case: Case, reasons: str) -> Case:
     access.require(access.may_edit_filing, actor, case)
     with transaction.atomic():
         case = lock(case)
-        refuse_if(rules.state_blocker(case, (State.DRAFT,), "change the request"))
+        refuse_if(rules.state_blocker(case, (State.DRAFT,), _("You cannot change the request")))
         if reasons.strip() and reasons != case.reasons:
             case.reasons = reasons
             case.save(update_fields=["reasons"])

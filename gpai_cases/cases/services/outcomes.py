@@ -7,6 +7,7 @@ import datetime
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from .. import access, audit, rules
 from ..audit import Action
@@ -118,7 +119,7 @@ def systemic_risk_since(case: Case, decided_on: datetime.date) -> datetime.date:
 
 #: When the database's one-active-designation constraint refuses what the guard allowed (another
 #: decision designated the model at the same moment).
-DESIGNATED_MEANWHILE = (
+DESIGNATED_MEANWHILE = _(
     "The model has meanwhile been designated by another decision; it cannot be designated a "
     "second time. Return the proposal."
 )
@@ -181,7 +182,7 @@ def decision_approve(*, actor: Any, case: Case) -> Decision:
         decision.status = DecisionStatus.APPROVED
         decision.approved_by = actor
         decision.decided_on = today()
-        with refused_on_conflict("This case has already been decided."):
+        with refused_on_conflict(_("This case has already been decided.")):
             decision.save()
         step.payload.update(
             outcome=decision.outcome,

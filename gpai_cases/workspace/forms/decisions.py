@@ -38,30 +38,32 @@ class ClaimReviewForm(forms.Form):
     review = forms.ChoiceField(
         choices=[
             ("", "—"),
-            (ClaimReview.SUBSTANTIATED, "Substantiated"),
-            (ClaimReview.NOT_SUBSTANTIATED, "Not substantiated"),
+            (ClaimReview.SUBSTANTIATED, _("Substantiated")),
+            (ClaimReview.NOT_SUBSTANTIATED, _("Not substantiated")),
         ],
         required=False,
-        label="Finding",
+        label=_("Finding"),
     )
     note = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=limits.NOTE,
-        label="Note",
-        help_text="Why: a proposal that rejects the arguments cites it.",
+        label=_("Note"),
+        help_text=_("Why: a proposal that rejects the arguments cites it."),
     )
 
 
 class ProposeForm(forms.Form):
-    outcome = forms.ChoiceField(widget=forms.RadioSelect, label="Outcome", required=False)
+    outcome = forms.ChoiceField(widget=forms.RadioSelect, label=_("Outcome"), required=False)
     reasoning = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 16}),
         max_length=limits.REASONING,
-        label="Reasoning",
-        help_text="Starts from the latest scorecard and the claims found not substantiated; a "
-        "rejection of the arguments cites those claims.",
+        label=_("Reasoning"),
+        help_text=_(
+            "Starts from the latest scorecard and the claims found not substantiated; a "
+            "rejection of the arguments cites those claims."
+        ),
     )
 
     def __init__(self, *args: Any, outcomes: list[str], **kwargs: Any) -> None:
@@ -74,26 +76,26 @@ class ReturnForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         max_length=limits.NOTE,
-        label="Comment for the caseworker",
-        help_text="What to change before the proposal comes back.",
+        label=_("Comment for the caseworker"),
+        help_text=_("What to change before the proposal comes back."),
     )
 
 
 class AssignForm(forms.Form):
     assignee = forms.ModelChoiceField(
         queryset=User.objects.none(),
-        label="Caseworker",
+        label=_("Caseworker"),
         empty_label="—",
         error_messages={
-            "required": "Choose a caseworker.",
-            "invalid_choice": "Choose a caseworker.",
+            "required": _("Choose a caseworker."),
+            "invalid_choice": _("Choose a caseworker."),
         },
     )
     reason = forms.CharField(
         required=False,
         max_length=limits.LINE,
-        label="Reason",
-        help_text="Recorded in the case's timeline, for example: holiday cover.",
+        label=_("Reason"),
+        help_text=_("Recorded in the case's timeline, for example: holiday cover."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from gpai_cases.cases import rules
@@ -18,17 +19,19 @@ REGISTERED, NEW = "registered", "new"
 
 #: the ex officio form's fieldsets: (legend, hint, fields); the template shows them in order
 EX_OFFICIO_FIELDSETS = [
-    ("The basis", "", ["basis", "alert_reference", "alert_date"]),
-    ("Which model", "", ["source"]),
+    (_("The basis"), "", ["basis", "alert_reference", "alert_date"]),
+    (_("Which model"), "", ["source"]),
     (
-        "A registered model",
-        "Only if you chose “A registered model” above.",
+        _("A registered model"),
+        _("Only if you chose “A registered model” above."),
         ["model"],
     ),
     (
-        "A new model",
-        "Only if you chose “A model never notified” above: its provider (registered, or new "
-        "here) and the model.",
+        _("A new model"),
+        _(
+            "Only if you chose “A model never notified” above: its provider (registered, or new "
+            "here) and the model."
+        ),
         [
             "provider",
             "new_provider_name",
@@ -58,57 +61,61 @@ class ExOfficioForm(forms.Form):
     """Open an ex officio case on a registered model, or register the provider and model here."""
 
     basis = forms.ChoiceField(
-        choices=ExOfficioBasis.choices, widget=forms.RadioSelect, label="Basis"
+        choices=ExOfficioBasis.choices, widget=forms.RadioSelect, label=_("Basis")
     )
     alert_reference = forms.CharField(
         required=False,
         max_length=100,
-        label="Reference of the scientific panel's alert",
-        help_text="Required for an alert of the scientific panel.",
+        label=_("Reference of the scientific panel's alert"),
+        help_text=_("Required for an alert of the scientific panel."),
     )
     alert_date = forms.DateField(
-        required=False, label="Date of the alert", widget=forms.DateInput(attrs={"type": "date"})
+        required=False, label=_("Date of the alert"), widget=forms.DateInput(attrs={"type": "date"})
     )
     source = forms.ChoiceField(
-        choices=[(REGISTERED, "A registered model"), (NEW, "A model never notified")],
+        choices=[(REGISTERED, _("A registered model")), (NEW, _("A model never notified"))],
         widget=forms.RadioSelect,
-        label="The model",
+        label=_("The model"),
     )
-    model = forms.ChoiceField(required=False, label="Registered model (by provider)")
+    model = forms.ChoiceField(required=False, label=_("Registered model (by provider)"))
     provider = forms.ModelChoiceField(
         queryset=Provider.objects.order_by("legal_name"),
         required=False,
-        label="Its provider, if registered",
+        label=_("Its provider, if registered"),
     )
     new_provider_name = forms.CharField(
         required=False,
         max_length=limits.NAME,
-        label="Or a new provider: legal name",
+        label=_("Or a new provider: legal name"),
     )
     new_provider_country = forms.ChoiceField(
         required=False,
         choices=[("", "—"), *countries],
-        label="New provider: country of establishment",
+        label=_("New provider: country of establishment"),
     )
     new_provider_representative = forms.CharField(
         required=False,
         max_length=300,
-        label="New provider: EU authorised representative (if outside the EU)",
+        label=_("New provider: EU authorised representative (if outside the EU)"),
     )
     new_model_name = forms.CharField(
-        required=False, max_length=limits.NAME, label="New model: name"
+        required=False, max_length=limits.NAME, label=_("New model: name")
     )
-    new_model_version = forms.CharField(required=False, max_length=100, label="New model: version")
+    new_model_version = forms.CharField(
+        required=False, max_length=100, label=_("New model: version")
+    )
     new_model_compute = forms.CharField(
         required=False,
         max_length=60,
-        label="New model: training compute (FLOP), if known",
-        help_text="For example 3.2e25 or 3.2×10^25.",
+        label=_("New model: training compute (FLOP), if known"),
+        help_text=_("For example 3.2e25 or 3.2×10^25."),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["model"].choices = models_by_provider()
+        # country names in the reader's language (the list is read when the form is made)
+        self.fields["new_provider_country"].choices = [("", "—"), *countries]
 
     def fieldsets(self) -> list[dict[str, Any]]:
         return [
@@ -147,42 +154,47 @@ class ExOfficioForm(forms.Form):
         source = data.get("source")
         if source == REGISTERED:
             if not data.get("model"):
-                self.add_error("model", "Choose the registered model from the list.")
+                self.add_error("model", _("Choose the registered model from the list."))
             typed = [n for n in NEW_FIELDS if data.get(n)]
             for name in typed:
                 self.add_error(
                     name,
-                    "You chose a registered model: leave the new model's fields empty, or "
-                    "choose “A model never notified”.",
+                    _(
+                        "You chose a registered model: leave the new model's fields empty, or "
+                        "choose “A model never notified”."
+                    ),
                 )
         elif source == NEW:
             data["model"] = None
             if not data.get("new_model_name"):
-                self.add_error("new_model_name", "Give the new model's name.")
+                self.add_error("new_model_name", _("Give the new model's name."))
             if not data.get("provider") and not (
                 data.get("new_provider_name") and data.get("new_provider_country")
             ):
                 self.add_error(
-                    "provider", "Choose the provider, or give the new provider's name and country."
+                    "provider",
+                    _("Choose the provider, or give the new provider's name and country."),
                 )
             elif data.get("provider") and data.get("new_provider_name"):
                 self.add_error(
                     "new_provider_name",
-                    "Choose a registered provider or name a new one, not both.",
+                    _("Choose a registered provider or name a new one, not both."),
                 )
         return data
 
 
 class ReassessmentOpenForm(forms.Form):
     reasons = forms.CharField(
-        label="Basis and reasons for the reassessment",
-        help_text="What has changed since the decision (new evaluations, reach, capabilities…); "
-        "the provider receives them with the notice.",
+        label=_("Basis and reasons for the reassessment"),
+        help_text=_(
+            "What has changed since the decision (new evaluations, reach, capabilities…); "
+            "the provider receives them with the notice."
+        ),
         widget=forms.Textarea(attrs={"rows": 8}),
         max_length=limits.REASONING,
     )
     confirm = forms.BooleanField(
-        label="I confirm: open the reassessment and send the notice to the provider",
+        label=_("I confirm: open the reassessment and send the notice to the provider"),
         required=True,
     )
 

@@ -6,12 +6,15 @@ import datetime
 from typing import Any
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.cases.models import RequestKind
 from gpai_cases.core import limits
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-DUE_DATE_HINT = (
+DUE_DATE_HINT = _(
     "A Saturday, Sunday or Commission holiday moves to the next working day, and a period of two "
     "days or more keeps at least two working days (Reg. 1182/71 Art 3)."
 )
@@ -23,49 +26,57 @@ class RequestInformationForm(forms.Form):
     kind = forms.ChoiceField(
         choices=RequestKind.choices,
         widget=forms.RadioSelect,
-        label="Kind",
+        label=_("Kind"),
         initial=RequestKind.QUESTION,
     )
     questions = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 6}),
         max_length=limits.REASONING,
-        label="Questions (one per line)",
-        help_text=f"Each question at most {limits.number(limits.QUESTION)} characters, at most "
-        f"{limits.QUESTIONS} questions.",
+        label=_("Questions (one per line)"),
+        help_text=format_lazy(
+            _("Each question at most {limit} characters, at most {count} questions."),
+            limit=limits.lazy_number(limits.QUESTION),
+            count=limits.lazy_number(limits.QUESTIONS),
+        ),
     )
     draft_reasoning = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 10}),
         max_length=limits.REASONING,
-        label="Draft reasoning (for a hearing)",
-        help_text="The provider is heard on it: it starts from the latest scorecard.",
+        label=_("Draft reasoning (for a hearing)"),
+        help_text=_("The provider is heard on it: it starts from the latest scorecard."),
     )
     due_date = forms.DateField(
         widget=DATE,
         required=False,
-        label="Due date",
+        label=_("Due date"),
         help_text=DUE_DATE_HINT,
     )
 
     def __init__(self, *args: Any, default_days: int | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if default_days:
-            self.fields["due_date"].help_text = (
-                f"Leave empty for {default_days} days, counted as the EU counts periods. "
-                f"{DUE_DATE_HINT}"
-            )
+            self.fields["due_date"].help_text = ngettext(
+                "Leave empty for {days} day, counted as the EU counts periods. {hint}",
+                "Leave empty for {days} days, counted as the EU counts periods. {hint}",
+                default_days,
+            ).format(days=default_days, hint=DUE_DATE_HINT)
 
     def clean_questions(self) -> list[str]:
         questions = [q.strip() for q in self.cleaned_data["questions"].splitlines() if q.strip()]
         if len(questions) > limits.QUESTIONS:
             raise forms.ValidationError(
-                f"At most {limits.QUESTIONS} questions in one request: this has {len(questions)}."
+                gettext("At most {limit} questions in one request: this has {count}.").format(
+                    limit=limits.number(limits.QUESTIONS), count=limits.number(len(questions))
+                )
             )
         for number, question in enumerate(questions, 1):
             if len(question) > limits.QUESTION:
                 raise forms.ValidationError(
-                    f"Question {number}: {limits.too_long(limits.QUESTION, len(question))}"
+                    gettext("Question {number}: {problem}").format(
+                        number=number, problem=limits.too_long(limits.QUESTION, len(question))
+                    )
                 )
         return questions
 
@@ -86,24 +97,28 @@ class WithdrawRequestForm(forms.Form):
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=5_000,
-        label="Why the request is withdrawn",
-        help_text="For example: sent by mistake. The provider receives a letter with this reason.",
+        label=_("Why the request is withdrawn"),
+        help_text=_(
+            "For example: sent by mistake. The provider receives a letter with this reason."
+        ),
     )
     confirm = forms.BooleanField(
-        label="I confirm: withdraw this request. It cannot be reopened; the assessment clock runs "
-        "again from tomorrow."
+        label=_(
+            "I confirm: withdraw this request. It cannot be reopened; the assessment clock runs "
+            "again from tomorrow."
+        )
     )
 
 
 class ExtendRequestForm(forms.Form):
     """Extending a due date of the AI Office's own motion."""
 
-    due_date = forms.DateField(widget=DATE, label="New due date", help_text=DUE_DATE_HINT)
+    due_date = forms.DateField(widget=DATE, label=_("New due date"), help_text=DUE_DATE_HINT)
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=5_000,
-        label="Reason",
-        help_text="The letter to the provider gives it.",
+        label=_("Reason"),
+        help_text=_("The letter to the provider gives it."),
     )
 
 
@@ -111,22 +126,24 @@ class ExtensionDecisionForm(forms.Form):
     """Granting (the date asked for or another) or refusing the provider's request for more time."""
 
     decision = forms.ChoiceField(
-        choices=[("grant", "Grant"), ("refuse", "Refuse")],
+        choices=[("grant", _("Grant")), ("refuse", _("Refuse"))],
         widget=forms.RadioSelect,
-        label="Decision",
+        label=_("Decision"),
     )
     due_date = forms.DateField(
         widget=DATE,
         required=False,
-        label="Due date granted",
-        help_text=f"The date the provider asked for, or another. {DUE_DATE_HINT}",
+        label=_("Due date granted"),
+        help_text=format_lazy(
+            _("The date the provider asked for, or another. {hint}"), hint=DUE_DATE_HINT
+        ),
     )
     note = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=5_000,
         required=False,
-        label="Note to the provider",
-        help_text="Required when you refuse: say why.",
+        label=_("Note to the provider"),
+        help_text=_("Required when you refuse: say why."),
     )
 
 

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gpai_cases.cases import access, rules, services
@@ -47,7 +48,7 @@ def take_up(request: HttpRequest, reference: str) -> HttpResponse:
     return run_action(
         request,
         case,
-        "You have taken up the case.",
+        gettext("You have taken up the case."),
         lambda: services.case_take_up(actor=request.user, case=case),
     )
 
@@ -69,13 +70,20 @@ def assign(request: HttpRequest, reference: str) -> HttpResponse:
             reason=form.cleaned_data["reason"],
         ),
         template="workspace/actions/form.html",
-        success=lambda c: f"Assigned to {c.assignee.display_name}.",
+        success=lambda c: gettext("Assigned to {name}.").format(name=c.assignee.display_name),
         blockers=rules.assign_blockers(case),
         context={
-            "title": "Assign or reassign the case",
-            "intro": f"Now assigned to {case.assignee.display_name if case.assignee else 'nobody'}."
-            " The new caseworker sees the case in their queue; the reason is recorded.",
-            "button": "Assign",
+            "title": gettext("Assign or reassign the case"),
+            "intro": gettext(
+                "Now assigned to {name}. The new caseworker sees the case in their queue; the "
+                "reason is recorded."
+            ).format(name=case.assignee.display_name)
+            if case.assignee
+            else gettext(
+                "Now assigned to nobody. The new caseworker sees the case in their queue; the "
+                "reason is recorded."
+            ),
+            "button": gettext("Assign"),
         },
     )
 
@@ -98,14 +106,16 @@ def request_information(request: HttpRequest, reference: str) -> HttpResponse:
             actor=request.user, case=case, **form.service_args()
         ),
         template="workspace/actions/form.html",
-        success="The request has been sent; the letter is being prepared.",
+        success=gettext("The request has been sent; the letter is being prepared."),
         blockers=rules.information_request_blockers(case),
         context={
-            "title": "Request information or hold a hearing",
-            "intro": f"{case.model.provider.legal_name} receives a letter with the questions, or "
-            "with the draft reasoning for a hearing, and answers on its case page. The "
-            "assessment clock stops until the answer or the due date.",
-            "button": "Send",
+            "title": gettext("Request information or hold a hearing"),
+            "intro": gettext(
+                "{provider} receives a letter with the questions, or with the draft reasoning for "
+                "a hearing, and answers on its case page. The assessment clock stops until the "
+                "answer or the due date."
+            ).format(provider=case.model.provider.legal_name),
+            "button": gettext("Send"),
         },
     )
 
@@ -131,14 +141,16 @@ def review_claim(request: HttpRequest, reference: str, claim_id: int) -> HttpRes
             note=form.cleaned_data["note"],
         ),
         template="workspace/actions/review_claim.html",
-        success="Review saved.",
+        success=gettext("Review saved."),
         blockers=rules.claim_review_blockers(claim),
         context={
             "claim": claim,
-            "title": "Review the claim",
-            "intro": "Is the argument substantiated? A proposal that rejects the arguments cites "
-            "the claims found not substantiated, with your note.",
-            "button": "Save review",
+            "title": gettext("Review the claim"),
+            "intro": gettext(
+                "Is the argument substantiated? A proposal that rejects the arguments cites the "
+                "claims found not substantiated, with your note."
+            ),
+            "button": gettext("Save review"),
         },
     )
 
@@ -164,13 +176,15 @@ def propose(request: HttpRequest, reference: str) -> HttpResponse:
             reasoning=form.cleaned_data["reasoning"],
         ),
         template="workspace/actions/form.html",
-        success="The decision has been proposed to an approver.",
+        success=gettext("The decision has been proposed to an approver."),
         blockers=rules.propose_blockers(case, today=timezone.localdate()),
         context={
-            "title": "Propose a decision",
-            "intro": "An approver other than you approves or returns it; nothing is sent to the "
-            "provider before the approval.",
-            "button": "Propose",
+            "title": gettext("Propose a decision"),
+            "intro": gettext(
+                "An approver other than you approves or returns it; nothing is sent to the "
+                "provider before the approval."
+            ),
+            "button": gettext("Propose"),
         },
     )
 
@@ -189,14 +203,16 @@ def approve(request: HttpRequest, reference: str) -> HttpResponse:
         form,
         lambda: services.decision_approve(actor=request.user, case=case),
         template="workspace/actions/approve.html",
-        success="The decision is approved; the decision letter is being prepared.",
+        success=gettext("The decision is approved; the decision letter is being prepared."),
         blockers=rules.approve_blockers(case, user=request.user),
         confirmed=form.confirmed(),
         context={
             "proposal": proposal,
             "designates": proposal is not None and proposal.outcome == Outcome.DESIGNATE,
-            "title": "Approve the proposed decision?",
-            "button": f"Approve: {proposal.get_outcome_display()}" if proposal else "Approve",
+            "title": gettext("Approve the proposed decision?"),
+            "button": gettext("Approve: {outcome}").format(outcome=proposal.get_outcome_display())
+            if proposal
+            else gettext("Approve"),
         },
     )
 
@@ -215,13 +231,13 @@ def return_proposal(request: HttpRequest, reference: str) -> HttpResponse:
             actor=request.user, case=case, comment=form.cleaned_data["comment"]
         ),
         template="workspace/actions/form.html",
-        success="The proposal has been returned to the caseworker.",
+        success=gettext("The proposal has been returned to the caseworker."),
         blockers=rules.return_blockers(case),
         context={
             "proposal": _proposal(case),
-            "title": "Return the proposal",
-            "intro": "The caseworker sees your comment and can propose again.",
-            "button": "Return",
+            "title": gettext("Return the proposal"),
+            "intro": gettext("The caseworker sees your comment and can propose again."),
+            "button": gettext("Return"),
         },
     )
 
@@ -234,6 +250,6 @@ def regenerate_letter(request: HttpRequest, reference: str, letter_id: int) -> H
     return run_action(
         request,
         case,
-        "The letter is being prepared again.",
+        gettext("The letter is being prepared again."),
         lambda: letter_regenerate(actor=request.user, letter=letter),
     )

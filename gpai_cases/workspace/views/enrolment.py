@@ -11,6 +11,8 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 from django_countries import countries
 
@@ -26,32 +28,42 @@ from .base import office_only
 
 class EnrolForm(forms.Form):
     registration_request = forms.IntegerField(required=False, widget=forms.HiddenInput)
-    legal_name = forms.CharField(label="Legal name of the provider", max_length=200)
-    country = forms.ChoiceField(label="Country of establishment", choices=[("", "—"), *countries])
+    legal_name = forms.CharField(label=_("Legal name of the provider"), max_length=200)
+    # the choices are set per form: country names in the reader's language, in its order
+    country = forms.ChoiceField(label=_("Country of establishment"))
     eu_representative = forms.CharField(
-        label="EU authorised representative",
+        label=_("EU authorised representative"),
         max_length=300,
         required=False,
-        help_text="Required when the provider is established outside the EU (Art 54).",
+        help_text=_("Required when the provider is established outside the EU (Art 54)."),
     )
-    contact_name = forms.CharField(label="Contact person", max_length=200, required=False)
-    contact_email = forms.EmailField(label="Contact e-mail address", required=False)
+    contact_name = forms.CharField(label=_("Contact person"), max_length=200, required=False)
+    contact_email = forms.EmailField(label=_("Contact e-mail address"), required=False)
     street_address = forms.CharField(
-        label="Street address", max_length=500, required=False, widget=forms.Textarea({"rows": 2})
+        label=_("Street address"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea({"rows": 2}),
     )
-    postal_code = forms.CharField(label="Postal code", max_length=20, required=False)
-    city = forms.CharField(label="City", max_length=120, required=False)
+    postal_code = forms.CharField(label=_("Postal code"), max_length=20, required=False)
+    city = forms.CharField(label=_("City"), max_length=120, required=False)
     first_member_email = forms.EmailField(
-        label="E-mail address of the first member",
-        help_text="They receive a link that works once, for 7 days, and become the provider's "
-        "administrator.",
+        label=_("E-mail address of the first member"),
+        help_text=_(
+            "They receive a link that works once, for 7 days, and become the provider's "
+            "administrator."
+        ),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", "—"), *countries]
 
 
 class InviteMemberForm(forms.Form):
-    provider = forms.ModelChoiceField(label="Provider", queryset=Provider.objects.none())
-    email = forms.EmailField(label="E-mail address of the person to invite")
-    is_administrator = forms.BooleanField(label="Provider administrator", required=False)
+    provider = forms.ModelChoiceField(label=_("Provider"), queryset=Provider.objects.none())
+    email = forms.EmailField(label=_("E-mail address of the person to invite"))
+    is_administrator = forms.BooleanField(label=_("Provider administrator"), required=False)
 
     def __init__(self, *args: Any, providers: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -105,7 +117,12 @@ def enrolment(request: HttpRequest) -> HttpResponse:
             result = None
         if result is not None:
             provider, invitation = result
-            messages.success(request, f"{provider} is registered; {invitation.email} is invited.")
+            messages.success(
+                request,
+                gettext("{provider} is registered; {email} is invited.").format(
+                    provider=provider, email=invitation.email
+                ),
+            )
             return redirect("workspace:enrolment")
     if posted == "invite" and invite.is_valid():
         invitation = refused_into(
@@ -113,7 +130,12 @@ def enrolment(request: HttpRequest) -> HttpResponse:
             lambda: services.invitation_send(actor=request.user, **invite.cleaned_data),
         )
         if invitation is not None:
-            messages.success(request, f"{invitation.email} is invited to {invitation.provider}.")
+            messages.success(
+                request,
+                gettext("{email} is invited to {provider}.").format(
+                    email=invitation.email, provider=invitation.provider
+                ),
+            )
             return redirect("workspace:enrolment")
     return render(
         request,

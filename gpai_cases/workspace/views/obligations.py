@@ -12,6 +12,7 @@ from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from gpai_cases.cases import access as case_access
 from gpai_cases.core.forms import form_data, refused_into
@@ -113,7 +114,10 @@ def code_of_practice_record(request: HttpRequest, pk: int) -> HttpResponse:
         )
         if status is not None:
             messages.success(
-                request, f"Recorded: {status.get_chapter_display()} chapter, {status.words}."
+                request,
+                gettext("Recorded for the chapter “{chapter}”: {status}.").format(
+                    chapter=status.get_chapter_display(), status=status.words
+                ),
             )
             return redirect("workspace:provider", pk=provider.pk)
     return render(
@@ -147,7 +151,9 @@ def framework_review(request: HttpRequest, pk: int) -> HttpResponse:
             ),
         )
         if review is not None:
-            messages.success(request, f"{review.get_kind_display()}: recorded.")
+            messages.success(
+                request, gettext("{review}: recorded.").format(review=review.get_kind_display())
+            )
             return redirect("workspace:provider", pk=version.provider_id)
     latest = FrameworkVersion.objects.filter(provider_id=version.provider_id).order_by("-version")
     return render(

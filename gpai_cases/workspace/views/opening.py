@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 
 from gpai_cases.cases import access, rules, services
 from gpai_cases.cases.models import (
@@ -59,7 +60,9 @@ def open_ex_officio(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"Case {case.reference} opened; the notice to the provider is being prepared.",
+                gettext(
+                    "Case {reference} opened; the notice to the provider is being prepared."
+                ).format(reference=case.reference),
             )
             return redirect("workspace:case", reference=case.reference)
     return render(
@@ -92,8 +95,10 @@ def open_reassessment(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(
                 request,
-                f"Reassessment {case.reference} opened; the notice and the request for the "
-                "provider's observations are being prepared.",
+                gettext(
+                    "Reassessment {reference} opened; the notice and the request for the "
+                    "provider's observations are being prepared."
+                ).format(reference=case.reference),
             )
             return redirect("workspace:case", reference=case.reference)
     return render(

@@ -16,6 +16,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from gpai_cases.cases import access, deadlines, rules, services
@@ -89,23 +90,27 @@ def document_share(request: HttpRequest, reference: str, document_id: int) -> Ht
 
 class CorrectionForm(forms.Form):
     field = forms.ChoiceField(
-        label="What to correct", choices=list(rules.CORRECTABLE.items()), widget=forms.RadioSelect
+        label=_("What to correct"),
+        choices=list(rules.CORRECTABLE.items()),
+        widget=forms.RadioSelect,
     )
     late = forms.ChoiceField(
-        label="Notified late",
-        choices=[("", "—"), ("yes", "Yes: late"), ("no", "No: on time")],
+        label=_("Notified late"),
+        choices=[("", "—"), ("yes", _("Yes: late")), ("no", _("No: on time"))],
         required=False,
     )
-    request = forms.ChoiceField(label="Request", required=False)
-    due_date = forms.DateField(label="Corrected due date", required=False, widget=DATE)
+    request = forms.ChoiceField(label=_("Request"), required=False)
+    due_date = forms.DateField(label=_("Corrected due date"), required=False, widget=DATE)
     reason = forms.CharField(
-        label="Reason (recorded in the case's timeline)",
+        label=_("Reason (recorded in the case's timeline)"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=5000,
     )
     confirm = forms.BooleanField(
-        label="I confirm this correction: the old value, the new value, the reason and my name "
-        "are recorded in the case's timeline"
+        label=_(
+            "I confirm this correction: the old value, the new value, the reason and my name "
+            "are recorded in the case's timeline"
+        )
     )
 
     def __init__(self, *args: Any, requests: list[InformationRequest], **kwargs: Any) -> None:
@@ -114,8 +119,11 @@ class CorrectionForm(forms.Form):
         self.fields["request"].choices = [("", "—")] + [
             (
                 pk,
-                f"{r.get_kind_display()} of {deadlines.format_day(r.sent_on)}, due "
-                f"{deadlines.format_day(r.due_date)}",
+                gettext("{kind} of {sent}, due {due}").format(
+                    kind=r.get_kind_display(),
+                    sent=deadlines.format_day(r.sent_on),
+                    due=deadlines.format_day(r.due_date),
+                ),
             )
             for pk, r in self.requests.items()
         ]
@@ -157,7 +165,7 @@ def correct(request: HttpRequest, reference: str) -> HttpResponse:
             for reason in refused.reasons:
                 form.add_error(None, reason)
         else:
-            messages.success(request, "The correction is recorded in the case's timeline.")
+            messages.success(request, gettext("The correction is recorded in the case's timeline."))
             return redirect("workspace:case", reference=case.reference)
     return render(
         request,

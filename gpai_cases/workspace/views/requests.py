@@ -12,13 +12,21 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.cases import access, rules, services
-from gpai_cases.cases.models import Case, InformationRequest, RequestExtension
+from gpai_cases.cases.models import Case, InformationRequest, RequestExtension, RequestKind
 from gpai_cases.core.forms import form_data
 
 from .. import forms
 from .base import case_for_action, office_only
+
+#: The confirmation's title, one sentence per kind (the kind's noun differs in gender and case).
+WITHDRAW_TITLES = {
+    RequestKind.QUESTION: _("Withdraw the request for information?"),
+    RequestKind.HEARING: _("Withdraw the hearing on a draft decision (right to be heard)?"),
+}
 
 
 def request_row(rfi: InformationRequest, today: Any) -> dict[str, Any]:
@@ -39,7 +47,7 @@ def _page(
     act: Callable[[dict[str, Any]], Any],
     *,
     success: str,
-    title: str,
+    title: Any,
     intro: str,
     button: str,
     extension: RequestExtension | None = None,
@@ -87,11 +95,15 @@ def request_withdraw(request: HttpRequest, reference: str, request_id: int) -> H
         lambda data: services.information_request_withdraw(
             actor=request.user, request=rfi, reason=data["reason"]
         ),
-        success="The request has been withdrawn; the letter to the provider is being prepared.",
-        title=f"Withdraw the {rfi.get_kind_display().lower()}?",
-        intro="Withdraw a request sent by mistake. The provider receives a letter saying it need "
-        "not answer, with your reason; the clock stop ends today.",
-        button="Withdraw the request",
+        success=gettext(
+            "The request has been withdrawn; the letter to the provider is being prepared."
+        ),
+        title=WITHDRAW_TITLES[rfi.kind],
+        intro=gettext(
+            "Withdraw a request sent by mistake. The provider receives a letter saying it need "
+            "not answer, with your reason; the clock stop ends today."
+        ),
+        button=gettext("Withdraw the request"),
     )
 
 
@@ -109,10 +121,12 @@ def request_extend(request: HttpRequest, reference: str, request_id: int) -> Htt
         lambda data: services.information_request_extend(
             actor=request.user, request=rfi, due_date=data["due_date"], reason=data["reason"]
         ),
-        success="The due date has been extended; the letter to the provider is being prepared.",
-        title="Extend the due date",
-        intro="Of the AI Office's own motion. The clock stays stopped until the answer.",
-        button="Extend the due date",
+        success=gettext(
+            "The due date has been extended; the letter to the provider is being prepared."
+        ),
+        title=gettext("Extend the due date"),
+        intro=gettext("Of the AI Office's own motion. The clock stays stopped until the answer."),
+        button=gettext("Extend the due date"),
     )
 
 
@@ -122,7 +136,7 @@ def extension_decide(request: HttpRequest, reference: str, extension_id: int) ->
     access.require(access.may_extend_request, request.user, case)
     extension = RequestExtension.objects.filter(case=case, pk=extension_id).first()
     if extension is None:
-        raise Http404("No such request for more time.")
+        raise Http404(gettext("No such request for more time."))
     rfi = access.get_request_of(case, extension.request_id)
     extension = next(e for e in rfi.extensions.all() if e.pk == extension.pk)
     extension.request = rfi
@@ -145,10 +159,12 @@ def extension_decide(request: HttpRequest, reference: str, extension_id: int) ->
         forms.ExtensionDecisionForm(form_data(request)[0], initial=initial),
         rules.extension_decision_blockers(extension, today=timezone.localdate()),
         decide,
-        success="Decided; the letter to the provider is being prepared.",
-        title="The provider asks for more time",
-        intro="Grant the date asked for or another, or refuse with a note. Either way the "
-        "provider receives a letter.",
-        button="Decide",
+        success=gettext("Decided; the letter to the provider is being prepared."),
+        title=gettext("The provider asks for more time"),
+        intro=gettext(
+            "Grant the date asked for or another, or refuse with a note. Either way the "
+            "provider receives a letter."
+        ),
+        button=gettext("Decide"),
         extension=extension,
     )
