@@ -53,7 +53,10 @@ def test_the_commission_reassesses_of_its_own_motion_and_revokes_with_four_eyes(
         services.information_request_answer(
             actor=member_a, request=observations, response="We agree the model is below."
         )
-        with pytest.raises(ActionRefused, match="can end only in one of: Maintain the designation; Revoke the designation"):
+        with pytest.raises(
+            ActionRefused,
+            match="can end only in one of: Maintain the designation; Revoke the designation",
+        ):
             services.decision_propose(
                 actor=caseworker, case=case, outcome="not_reassessed", reasoning="R"
             )
