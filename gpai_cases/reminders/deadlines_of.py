@@ -8,12 +8,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import get_language, gettext
 
 from gpai_cases.accounts import roles
 from gpai_cases.cases import access, due
-from gpai_cases.cases.models import InformationRequest, Notification, RequestStatus, State
+from gpai_cases.cases.models import (
+    InformationRequest,
+    Notification,
+    RequestKind,
+    RequestStatus,
+    State,
+)
+from gpai_cases.core.links import url_filler
 from gpai_cases.obligations import access as obligations_access
 from gpai_cases.obligations.models import ChangeRequestStatus
 
@@ -53,44 +61,49 @@ def _first(queryset: Any, limit: int | None, *order: str) -> Any:
 
 
 def _provider_deadlines(user: Any, limit: int | None) -> list[Deadline]:
+    # read as values of the columns a deadline shows: a case read in part loads its state again
+    # (one query per row), and a request's questions and reasoning can be long
     cases = access.cases_visible_to(user)
     requests = _first(
-        InformationRequest.objects.filter(case__in=cases, status=RequestStatus.OPEN).select_related(
-            "case"
-        ),
+        InformationRequest.objects.filter(case__in=cases, status=RequestStatus.OPEN),
         limit,
         "due_date",
         "pk",
-    )
+    ).values("pk", "kind", "due_date", "due_rule", "case__reference")
+    kinds = dict(RequestKind.choices)
+    respond_url, case_url = url_filler("portal:respond", str, int), url_filler("portal:case", str)
     found = [
         Deadline(
-            uid=f"request-{r.pk}",
-            date=r.due_date,
+            uid=f"request-{r['pk']}",
+            date=r["due_date"],
             title=gettext("%(reference)s: answer the %(request)s")
-            % {"reference": r.case.reference, "request": _in_sentence(r.get_kind_display())},
-            rule=r.due_rule,
-            link=reverse("portal:respond", args=[r.case.reference, r.pk]),
-            case_reference=r.case.reference,
+            % {
+                "reference": r["case__reference"],
+                "request": _in_sentence(kinds.get(r["kind"], r["kind"])),
+            },
+            rule=r["due_rule"],
+            link=respond_url(r["case__reference"], r["pk"]),
+            case_reference=r["case__reference"],
         )
         for r in requests
     ]
     drafts = _first(
         Notification.objects.filter(
             case__in=cases, case__state=State.DRAFT, notification_due__isnull=False
-        ).select_related("case"),
+        ),
         limit,
         "notification_due",
         "pk",
-    )
+    ).values("case_id", "notification_due", "notification_due_rule", "case__reference")
     found += [
         Deadline(
-            uid=f"notification-{n.case_id}",
-            date=n.notification_due,
+            uid=f"notification-{n['case_id']}",
+            date=n["notification_due"],
             title=gettext("%(reference)s: submit the notification")
-            % {"reference": n.case.reference},
-            rule=n.notification_due_rule,
-            link=reverse("portal:case", args=[n.case.reference]),
-            case_reference=n.case.reference,
+            % {"reference": n["case__reference"]},
+            rule=n["notification_due_rule"],
+            link=case_url(n["case__reference"]),
+            case_reference=n["case__reference"],
         )
         for n in drafts
     ]
@@ -153,7 +166,15 @@ def _caseworker_deadlines(user: Any, limit: int | None) -> list[Deadline]:
         .filter(assignee=user, next_deadline__isnull=False)
         .exclude(state__in=[State.DECIDED, State.WITHDRAWN])
         .select_related("notification")
-        .prefetch_related("information_requests", "clock_stops"),
+        # what next_deadline_rule reads, nothing more
+        .prefetch_related(
+            Prefetch(
+                "information_requests",
+                queryset=InformationRequest.objects.filter(status=RequestStatus.OPEN).only(
+                    "pk", "case_id", "status", "due_date", "due_rule"
+                ),
+            )
+        ),
         limit,
         "next_deadline",
         "pk",

@@ -14,6 +14,7 @@ from django.utils.translation import gettext, gettext_lazy
 from gpai_cases.accounts import roles
 from gpai_cases.cases.models import Decision, DecisionStatus
 from gpai_cases.core import freshness
+from gpai_cases.core.links import url_filler
 from gpai_cases.register.services import pending_changes
 
 from . import deadlines_of
@@ -32,11 +33,13 @@ class Need:
 
 
 def _unread(user: Any, *kinds: str) -> list[Need]:
+    # only the columns a need shows (a message's body can be long), one reverse() per panel
+    link = url_filler("inbox_open", int)
     return [
-        Need(m.subject, reverse("inbox_open", args=[m.pk]), m.due_date, m.due_rule)
-        for m in InboxMessage.objects.filter(
-            user=user, read_at__isnull=True, kind__in=kinds
-        ).order_by("created_at")[:LIMIT]
+        Need(m.subject, link(m.pk), m.due_date, m.due_rule)
+        for m in InboxMessage.objects.filter(user=user, read_at__isnull=True, kind__in=kinds)
+        .only("pk", "subject", "due_date", "due_rule")
+        .order_by("created_at")[:LIMIT]
     ]
 
 

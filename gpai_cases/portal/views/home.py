@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -40,28 +42,6 @@ def home(request: HttpRequest) -> HttpResponse:
     provider = provider_for(request)
 
     def context() -> dict[str, Any]:
-        models = (
-            access.models_visible_to(request.user)
-            .filter(provider=provider)
-            .prefetch_related(
-                # what one-case-per-model reads (rules.notify_blockers, _standing), for every
-                # model at once: its open cases and its designations in force, nothing older
-                Prefetch(
-                    "cases",
-                    queryset=Case.objects.filter(state__in=OPEN_STATES).select_related(
-                        "notification"
-                    ),
-                ),
-                Prefetch(
-                    "designations",
-                    queryset=Designation.objects.filter(ended_on__isnull=True).select_related(
-                        "case"
-                    ),
-                ),
-            )
-            .order_by("name", "version")
-        )
-        models = list(models)
         today = timezone.localdate()
         case_url, wizard_url = url_filler("portal:case", str), url_filler("portal:wizard", str, str)
         edit_url, notify_url = (
@@ -69,6 +49,7 @@ def home(request: HttpRequest) -> HttpResponse:
             url_filler("portal:notify", int),
         )
         reassessment_url = url_filler("portal:reassessment", int)
+        models = _model_rows(request, provider)
         for m in models:
             m.edit_url, m.notify_url = edit_url(m.pk), notify_url(m.pk)
             m.can_notify = not rules.notify_blockers(m)
@@ -97,6 +78,62 @@ def home(request: HttpRequest) -> HttpResponse:
             "needs": _needs_of(request, provider),
         },
     )
+
+
+class _Loaded(list):
+    """A related set read beforehand, answering ``.all()`` as a prefetched manager does."""
+
+    def all(self) -> _Loaded:
+        return self
+
+
+class _ModelRow:
+    """A model with its open cases and designations in force read beforehand: what
+    ``rules.notify_blockers`` and :func:`_standing` read (``.cases.all()``, ``.designations.all()``),
+    without Django's prefetch building a related manager per model; the rest is the model's."""
+
+    def __init__(self, model: Any, cases: list[Any], designations: list[Any]) -> None:
+        self._model, self.cases, self.designations = model, _Loaded(cases), _Loaded(designations)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._model, name)
+
+    def __str__(self) -> str:
+        return str(self._model)
+
+
+@dataclass(frozen=True)
+class _OpenCase:
+    """What the rules and the standing read of an open case, read as values."""
+
+    reference: str
+    kind: str
+    state: str
+    designation_id: int | None
+    wizard_step: str
+
+    def get_state_display(self) -> str:
+        return str(dict(State.choices).get(self.state, self.state))
+
+
+def _model_rows(request: HttpRequest, provider: Any) -> list[_ModelRow]:
+    """The provider's models, each with its open cases (as values) and its designations in
+    force: three plain queries, whatever the number of models."""
+    models = list(
+        access.models_visible_to(request.user).filter(provider=provider).order_by("name", "version")
+    )
+    ids = [m.pk for m in models]
+    cases: dict[int, list[_OpenCase]] = defaultdict(list)
+    for c in Case.objects.filter(model_id__in=ids, state__in=OPEN_STATES).values_list(
+        "model_id", "reference", "kind", "state", "designation_id", "notification__wizard_step"
+    ):
+        cases[c[0]].append(_OpenCase(c[1], c[2], c[3], c[4], c[5] or ""))
+    designations: dict[int, list[Any]] = defaultdict(list)
+    for d in Designation.objects.filter(model_id__in=ids, ended_on__isnull=True).select_related(
+        "case"
+    ):
+        designations[d.model_id].append(d)
+    return [_ModelRow(m, cases[m.pk], designations[m.pk]) for m in models]
 
 
 #: The columns the home's table of cases shows, read as values (no model instances).
@@ -207,8 +244,7 @@ def _standing(
             )
     for c in open_cases:
         if c.kind == Kind.NOTIFICATION and c.state == State.DRAFT:
-            n = getattr(c, "notification", None)
-            step = (n and n.wizard_step) or "trigger"
+            step = c.wizard_step or "trigger"
             items.append(
                 {
                     "text": _("notification in draft: case %(reference)s")
