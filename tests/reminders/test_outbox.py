@@ -4,6 +4,7 @@ choose how they are told, except of legal time limits; the calendar feed holds t
 from __future__ import annotations
 
 import datetime
+import re
 from unittest import mock
 
 import pytest
@@ -213,6 +214,9 @@ def test_a_german_reader_gets_the_whole_e_mail_in_german(
         services.information_request_send(actor=caseworker, case=assessing_a, questions=["Q?"])
     email = next(e for e in mail.outbox if member_a.email in e.to and "Wo Sie handeln" in e.body)
     assert "Wo Sie handeln:" in email.body and "Where to act" not in email.body
+    # the due day as German writes it ("16. Dezember 2026"), not "16 Dezember 2026"
+    request_email = next(e for e in mail.outbox if e.subject.startswith("Auskunftsersuchen"))
+    assert re.search(r"bis \d{1,2}\. [A-ZÄÖÜ][a-zäöü]+ \d{4}", request_email.subject)
     html, _ = email.alternatives[0]
     assert 'lang="de"' in html and "Europäische Kommission" in html
 
