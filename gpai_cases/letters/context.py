@@ -14,6 +14,7 @@ from gpai_cases.cases import deadlines
 from gpai_cases.cases.calendar import holidays_around
 
 from .models import Letter, LetterKind, LetterSettings
+from .signatory import DEFAULT_FUNCTION, in_letter_language
 from .verification import shown
 from .wording import wording, wording_lines
 
@@ -53,11 +54,10 @@ def frame(letter: Letter) -> dict[str, Any]:
         "addressee": addressee(provider),
         "salutation": salutation(provider),
         "signatory_name": letter.signatory_name,
-        "signatory_function": letter.signatory_function
-        or gettext("AI Office, European Commission"),
+        "signatory_function": in_letter_language(letter.signatory_function or DEFAULT_FUNCTION),
         "code": shown(letter.verification_code) if letter.verification_code else "",
         "verify_url": verification_url(),
-        "contact_point": config.contact_point,
+        "contact_point": in_letter_language(config.contact_point),
         "is_decision": letter.kind in DECISIONS,
     }
     if letter.kind in DECISIONS:

@@ -7,10 +7,27 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from .models import LetterSettings, SignedBy
 
 #: When a person has no function on record.
 DEFAULT_FUNCTION = "AI Office, European Commission"
+
+#: The settings' seeded wording (as stored, in English) and the same in the letter's language.
+#: What the AI Office typed itself is printed as typed.
+_SEEDED = {
+    DEFAULT_FUNCTION: _("AI Office, European Commission"),
+    "Head of Unit, AI Office": _("Head of Unit, AI Office"),
+    LetterSettings._meta.get_field("contact_point").default: _(
+        "AI Office, European Commission, 1049 Brussels, Belgium · CNECT-AIOFFICE@ec.europa.eu"
+    ),
+}
+
+
+def in_letter_language(text: str) -> str:
+    """A function or contact point in the active language when it is the seeded wording."""
+    return str(_SEEDED.get(text, text))
 
 
 def _person(user: Any) -> tuple[str, str]:

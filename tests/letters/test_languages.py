@@ -125,3 +125,18 @@ def test_a_german_reader_is_told_in_german_that_the_letter_is_ready(
     assert ready.subject.startswith(f"Verfahren {case.reference}: Ein Schreiben liegt vor")
     assert "Eingangsbestätigung" in ready.subject
     assert "Lesen Sie es im Portal" in ready.body
+
+
+def test_the_seeded_signatory_and_contact_point_are_in_the_letters_language(
+    provider_a, member_a, draft_a
+):
+    """The settings' own wording is translated; what the AI Office typed is printed as typed."""
+    from gpai_cases.letters.models import LetterSettings
+
+    text = _text(render_html(_acknowledgement(provider_a, member_a, draft_a, "de")))
+    assert "1049 Brüssel, Belgien" in text and "European Commission" not in text
+    config = LetterSettings.current()
+    config.contact_point = "Unit A.1, Rue de la Loi 200"
+    config.save()
+    letter = Letter.objects.get(case__model__provider=provider_a, kind=LetterKind.ACKNOWLEDGEMENT)
+    assert "Unit A.1, Rue de la Loi 200" in _text(render_html(letter))
