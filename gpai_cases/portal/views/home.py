@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gpai_cases.cases import access, deadlines, rules, services
+from gpai_cases.cases.dayformat import format_day
 from gpai_cases.cases.models import (
     OPEN_STATES,
     Case,
@@ -30,7 +31,7 @@ from gpai_cases.core.fragments import cached_fragment
 from gpai_cases.core.links import url_filler
 from gpai_cases.obligations.services import code_of_practice_current
 from gpai_cases.providers import compute
-from gpai_cases.providers.models import threshold_flop
+from gpai_cases.providers.models import ReleaseMode, threshold_flop
 from gpai_cases.reminders import needs
 
 from .. import forms
@@ -92,14 +93,20 @@ class _ModelRow:
     ``rules.notify_blockers`` and :func:`_standing` read (``.cases.all()``, ``.designations.all()``),
     without Django's prefetch building a related manager per model; the rest is the model's."""
 
-    def __init__(self, model: Any, cases: list[Any], designations: list[Any]) -> None:
+    def __init__(
+        self, model: Any, cases: list[Any], designations: list[Any], releases: dict[str, str]
+    ) -> None:
         self._model, self.cases, self.designations = model, _Loaded(cases), _Loaded(designations)
+        # what the template prints, as plain strings made once (not looked up on every use)
+        self.name = str(model)
+        self.training_compute_display = model.training_compute_display
+        self.get_release_mode_display = releases.get(model.release_mode, model.release_mode)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._model, name)
 
     def __str__(self) -> str:
-        return str(self._model)
+        return self.name
 
 
 @dataclass(frozen=True)
@@ -133,7 +140,8 @@ def _model_rows(request: HttpRequest, provider: Any) -> list[_ModelRow]:
         "case"
     ):
         designations[d.model_id].append(d)
-    return [_ModelRow(m, cases[m.pk], designations[m.pk]) for m in models]
+    releases = {value: str(label) for value, label in ReleaseMode.choices}
+    return [_ModelRow(m, cases[m.pk], designations[m.pk], releases) for m in models]
 
 
 #: The columns the home's table of cases shows, read as values (no model instances).
@@ -164,7 +172,9 @@ def _case_rows(request: HttpRequest, provider: Any, case_url: Any, wizard_url: A
         .order_by("-created_at")
         .values(*CASE_COLUMNS, "next_answer")[:100]
     )
-    kinds, states = dict(Kind.choices), dict(State.choices)
+    # the labels in the reader's language, once (lazy ones would be translated at every print)
+    kinds = {value: str(label) for value, label in Kind.choices}
+    states = {value: str(label) for value, label in State.choices}
     cases = []
     for c in rows:
         # the nearest date the provider must act by: an answer, or the notification itself
@@ -185,6 +195,8 @@ def _case_rows(request: HttpRequest, provider: Any, case_url: Any, wizard_url: A
                 "late": c["late"],
                 "open_requests": bool(c["next_answer"]),
                 "nearest_due": min(dates) if dates else None,
+                # as the shortday filter writes it, in the reader's language
+                "nearest_due_day": format_day(min(dates)) if dates else "",
             }
         )
     return cases
