@@ -16,6 +16,7 @@ from .case import (
     Outcome,
     ReferenceSequence,
     State,
+    filed_or_opened,
 )
 from .confidentiality import CLAIMABLE_FIELDS, ConfidentialityClaim
 from .events import CaseEvent
@@ -81,4 +82,5 @@ __all__ = [
     "RequestStatus",
     "State",
     "TriggerType",
+    "filed_or_opened",
 ]

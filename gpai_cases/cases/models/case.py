@@ -61,6 +61,21 @@ class Initiative(models.TextChoices):
     COMMISSION = "commission", _("Of the Commission's own motion")
 
 
+def filed_or_opened(prefix: str = "") -> models.Q:
+    """Cases the AI Office may read: filed by the provider (submitted), or opened by the
+    Commission. A provider's draft is its own until submitted (docs/rules.md § confidentiality).
+    Here, not in access.py, because two indexes of :class:`Case` are built over it: the access
+    rule and the indexes' condition are the same expression, or the planner cannot use them."""
+    return (
+        models.Q(**{f"{prefix}submitted_at__isnull": False})
+        | models.Q(**{f"{prefix}kind": Kind.EX_OFFICIO})
+        | models.Q(**{f"{prefix}initiative": Initiative.COMMISSION})
+    )
+
+
+FILED_OR_OPENED = filed_or_opened()
+
+
 class ReferenceSequence(models.Model):
     """Last reference number handed out per year: references are never reused."""
 
@@ -136,6 +151,19 @@ class Case(ConcurrentTransitionMixin, TrackedModel):
             # the caseworkers' queue: first page by deadline or by date, as an index scan
             models.Index(fields=["next_deadline", "id"], name="case_queue_deadline"),
             models.Index(fields=["-created_at", "-id"], name="case_queue_newest"),
+            # the same two orders over only the cases the AI Office may read (access.py's
+            # filed_or_opened): the first page no longer walks past thousands of providers'
+            # drafts, due soonest and never shown (docs/adr/0023-queue-first-page.md)
+            models.Index(
+                fields=["next_deadline", "id"],
+                name="case_office_deadline",
+                condition=FILED_OR_OPENED,
+            ),
+            models.Index(
+                fields=["-created_at", "-id"],
+                name="case_office_newest",
+                condition=FILED_OR_OPENED,
+            ),
         ]
 
     def __str__(self) -> str:

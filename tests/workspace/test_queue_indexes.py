@@ -1,0 +1,37 @@
+"""The queue's first page is an index scan over only the cases the AI Office may read.
+
+The partial indexes ``case_office_deadline`` and ``case_office_newest`` are built over
+``cases.models.filed_or_opened()``, the same expression ``access.cases_visible_to`` filters by: if
+the two drift apart, PostgreSQL can no longer prove the query implies the index's condition and
+walks past every provider's draft again (docs/adr/0023-queue-first-page.md)."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.utils import timezone
+
+from gpai_cases.workspace.queue import ROW_COLUMNS, QueueFilter, queue
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="partial indexes are chosen by PostgreSQL's planner"
+)
+
+
+def plan(queryset) -> str:
+    sql, params = queryset.query.sql_with_params()
+    with connection.cursor() as cursor:
+        # the test data is tiny: without this the planner rightly prefers reading the table
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql, params)
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("sort", "index"), [("deadline", "case_office_deadline"), ("newest", "case_office_newest")]
+)
+def test_first_page_reads_the_office_index(caseworker, sort, index):
+    f = QueueFilter.from_query({"sort": sort})
+    rows = queue(caseworker, f, timezone.localdate()).values(*ROW_COLUMNS)[:50]
+    assert index in plan(rows)
