@@ -7,28 +7,63 @@ and the overdue filter (:func:`gpai_cases.cases.services.refresh_next_deadline`)
 from __future__ import annotations
 
 import datetime
+from typing import Any
+
+from django.utils.translation import ngettext
 
 from . import deadlines
 from .models import Case, Kind, State
 from .rules import open_requests
 
 
-def next_deadline_rule(case: Case, *, target_days: int) -> str:
+def next_deadline_rule(case: Case, *, target_days: int) -> Any:
     """The words of the rule behind the stored next deadline (shown when a date is expanded)."""
     kind = case.next_deadline_kind
+    notification = getattr(case, "notification", None) if kind == "notification due" else None
+    answering = (
+        [r for r in open_requests(case) if r.due_date == case.next_deadline]
+        if kind == "answer due"
+        else []
+    )
+    return rule_of(
+        kind,
+        case.next_deadline,
+        notification_rule=notification.notification_due_rule if notification else "",
+        answer_rule=answering[0].due_rule if answering else "",
+        assessment_started_on=case.assessment_started_on,
+        target_days=target_days,
+    )
+
+
+def rule_of(
+    kind: str,
+    next_deadline: datetime.date | None,
+    *,
+    notification_rule: Any,
+    answer_rule: Any,
+    assessment_started_on: datetime.date | None,
+    target_days: int,
+) -> Any:
+    """:func:`next_deadline_rule` from plain values: the stored rule of the notification or of
+    the request that is due (read as columns by lists), or the assessment target's sentence."""
     if kind == "notification due":
-        n = getattr(case, "notification", None)
-        return n.notification_due_rule if n else ""
+        return notification_rule or ""
     if kind == "answer due":
-        due = [r for r in open_requests(case) if r.due_date == case.next_deadline]
-        return due[0].due_rule if due else ""
-    if kind == "assessment target" and case.assessment_started_on:
-        stopped = (case.next_deadline - case.assessment_started_on).days - target_days
-        return (
-            f"Internal target of {target_days} days after the assessment started on "
-            f"{deadlines.format_day(case.assessment_started_on)}, plus {stopped} day(s) while the clock "
-            f"was stopped = {deadlines.format_day(case.next_deadline)}"
-        )
+        return answer_rule or ""
+    if kind == "assessment target" and assessment_started_on and next_deadline:
+        stopped = (next_deadline - assessment_started_on).days - target_days
+        return ngettext(
+            "Internal target of %(target)s days after the assessment started on %(started)s, "
+            "plus %(stopped)s day while the clock was stopped = %(due)s",
+            "Internal target of %(target)s days after the assessment started on %(started)s, "
+            "plus %(stopped)s days while the clock was stopped = %(due)s",
+            stopped,
+        ) % {
+            "target": target_days,
+            "started": deadlines.format_day(assessment_started_on),
+            "stopped": stopped,
+            "due": deadlines.format_day(next_deadline),
+        }
     return ""
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils.translation import get_language, gettext
 
@@ -21,6 +21,7 @@ from gpai_cases.cases.models import (
     RequestStatus,
     State,
 )
+from gpai_cases.cases.rulefield import RuleField
 from gpai_cases.core.links import url_filler
 from gpai_cases.obligations import access as obligations_access
 from gpai_cases.obligations.models import ChangeRequestStatus
@@ -161,33 +162,44 @@ def _obligation_deadlines(user: Any, limit: int | None) -> list[Deadline]:
 
 
 def _caseworker_deadlines(user: Any, limit: int | None) -> list[Deadline]:
+    # read as values of the columns a deadline shows, the rule of a request that is due in a
+    # subquery: no model instances, one query (docs/adr/0021-cheap-list-pages.md)
+    answering = InformationRequest.objects.filter(
+        case=OuterRef("pk"), status=RequestStatus.OPEN, due_date=OuterRef("next_deadline")
+    ).order_by("created_at", "pk")
     cases = _first(
         access.cases_visible_to(user)
         .filter(assignee=user, next_deadline__isnull=False)
-        .exclude(state__in=[State.DECIDED, State.WITHDRAWN])
-        .select_related("notification")
-        # what next_deadline_rule reads, nothing more
-        .prefetch_related(
-            Prefetch(
-                "information_requests",
-                queryset=InformationRequest.objects.filter(status=RequestStatus.OPEN).only(
-                    "pk", "case_id", "status", "due_date", "due_rule"
-                ),
-            )
-        ),
+        .exclude(state__in=[State.DECIDED, State.WITHDRAWN]),
         limit,
         "next_deadline",
         "pk",
+    ).values(
+        "pk",
+        "reference",
+        "next_deadline",
+        "next_deadline_kind",
+        "assessment_started_on",
+        "notification__notification_due_rule",
+        answer_rule=Subquery(answering.values("due_rule")[:1], output_field=RuleField()),
     )
     target = settings.GPAI_ASSESSMENT_TARGET_DAYS
+    case_url = url_filler("workspace:case", str)
     return [
         Deadline(
-            uid=f"case-{c.pk}-{c.next_deadline_kind.replace(' ', '-')}",
-            date=c.next_deadline,
-            title=f"{c.reference}: {c.next_deadline_kind}",
-            rule=due.next_deadline_rule(c, target_days=target),
-            link=reverse("workspace:case", args=[c.reference]),
-            case_reference=c.reference,
+            uid=f"case-{c['pk']}-{c['next_deadline_kind'].replace(' ', '-')}",
+            date=c["next_deadline"],
+            title=f"{c['reference']}: {c['next_deadline_kind']}",
+            rule=due.rule_of(
+                c["next_deadline_kind"],
+                c["next_deadline"],
+                notification_rule=c["notification__notification_due_rule"],
+                answer_rule=c["answer_rule"],
+                assessment_started_on=c["assessment_started_on"],
+                target_days=target,
+            ),
+            link=case_url(c["reference"]),
+            case_reference=c["reference"],
         )
         for c in cases
     ]

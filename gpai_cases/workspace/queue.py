@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext, pgettext
 
 from gpai_cases.cases import access, deadlines
 from gpai_cases.cases.models import Case, Kind, State
@@ -111,7 +112,20 @@ def labels(choices: Any) -> dict[str, str]:
     return {value: str(label) for value, label in choices.choices}
 
 
-def queue_rows(cases: Any, today: datetime.date) -> list[dict[str, Any]]:
+def row_words() -> dict[str, str]:
+    """The words every row may print, translated once per page instead of once per row."""
+    return {
+        "only_provider": gettext("Only this provider's cases"),
+        "of": pgettext("review of a case", "of"),
+        "reviewed": gettext("The case whose decision is reviewed"),
+        "late": gettext("late"),
+        "escalated": gettext("escalated"),
+        "overdue": gettext("overdue"),
+        "due_soon": gettext("due within 3 days"),
+    }
+
+
+def queue_rows(cases: Any, today: datetime.date, sort: str = "deadline") -> list[dict[str, Any]]:
     """Everything a queue row shows, as plain values: the template then only prints them (a
     row costs a few microseconds instead of a dozen tag and filter lookups).
 
@@ -129,8 +143,8 @@ def queue_rows(cases: Any, today: datetime.date) -> list[dict[str, Any]]:
             {
                 "url": case_url(c["reference"]),
                 "reference": c["reference"],
-                "provider_id": c["model__provider_id"],
                 "provider_name": c["model__provider__legal_name"],
+                "provider_url": f"?provider={c['model__provider_id']}&sort={sort}",
                 "model": model,
                 "kind": kinds.get(c["kind"], c["kind"]),
                 # a reassessment links the case whose decision it reviews

@@ -20,7 +20,7 @@ from gpai_cases.core.fragments import cached_fragment
 from gpai_cases.core.pagination import CappedPaginator
 from gpai_cases.reminders import needs
 
-from ..queue import ROW_COLUMNS, QueueFilter, labels, queue, queue_rows
+from ..queue import ROW_COLUMNS, QueueFilter, labels, queue, queue_rows, row_words
 from .base import office_only
 
 
@@ -48,7 +48,8 @@ def queue_view(request: HttpRequest) -> HttpResponse:
         return {
             "page": page,
             # the page's rows as values of the columns shown (the count joined none of them)
-            "rows": queue_rows(page.object_list.values(*ROW_COLUMNS), today),
+            "rows": queue_rows(page.object_list.values(*ROW_COLUMNS), today, f.sort),
+            "words": row_words(),
             "f": f,
             "filter_query": _filter_query(f),
             "states": State.choices,
