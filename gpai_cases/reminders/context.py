@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from .models import InboxMessage
+from .needs import unread_of
 
 
 def unread(request: HttpRequest) -> dict[str, Any]:
@@ -15,7 +15,6 @@ def unread(request: HttpRequest) -> dict[str, Any]:
     if user is None or not user.is_authenticated:
         return {}
     return {
-        "unread_messages": SimpleLazyObject(
-            lambda: InboxMessage.objects.filter(user=user, read_at__isnull=True).count()
-        )
+        # the same numbers the "what needs you" panel keys itself by: one query per request
+        "unread_messages": SimpleLazyObject(lambda: unread_of(request)["n"])
     }

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.cache import caches
 from django.db.models import Count, Max
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy
@@ -47,7 +48,31 @@ def _deadlines(user: Any) -> list[Need]:
     return [Need(d.title, d.link, d.date, d.rule) for d in deadlines_of.for_user(user, limit=LIMIT)]
 
 
-def for_user(user: Any) -> dict[str, list[Need]]:
+def unread_summary(user: Any) -> dict[str, Any]:
+    """How many unread messages the person has (``n``) and the newest one's id (``newest``)."""
+    return InboxMessage.objects.filter(user=user, read_at__isnull=True).aggregate(
+        n=Count("pk"), newest=Max("pk")
+    )
+
+
+def unread_of(request: HttpRequest) -> dict[str, Any]:
+    """:func:`unread_summary` of the signed-in person, read once per request: for the panel's
+    key and for the header's count."""
+    summary = getattr(request, "gpai_unread", None)
+    if summary is None:
+        summary = request.gpai_unread = unread_summary(request.user)  # type: ignore[attr-defined]
+    return summary
+
+
+def for_request(request: HttpRequest, *, version: int | None = None) -> dict[str, list[Need]]:
+    """:func:`for_user` of the signed-in person, with this request's unread numbers;
+    ``version``: the data version, when the page has read it already for its own fragment."""
+    return for_user(request.user, version=version, unread=unread_of(request))
+
+
+def for_user(
+    user: Any, *, version: int | None = None, unread: dict[str, Any] | None = None
+) -> dict[str, list[Need]]:
     """Titled lists of what the user must act on (empty lists are left out).
 
     Kept in the fragments cache under everything they are made of: the data version (any change
@@ -57,15 +82,13 @@ def for_user(user: Any) -> dict[str, list[Need]]:
     has not committed sees data no version names: it builds its own panel (as fragments do)."""
     if freshness.uncommitted_changes():
         return _panels(user)
-    unread = InboxMessage.objects.filter(user=user, read_at__isnull=True).aggregate(
-        n=Count("pk"), newest=Max("pk")
-    )
+    unread = unread_summary(user) if unread is None else unread
     key = ":".join(
         map(
             str,
             (
                 "needs",
-                freshness.current(),
+                freshness.current() if version is None else version,
                 user.pk,
                 user.role,
                 unread["n"],

@@ -15,6 +15,7 @@ from gpai_cases.cases.models import (
     Kind,
     State,
 )
+from gpai_cases.core import freshness
 from gpai_cases.core.exports import csv_row
 from gpai_cases.core.fragments import cached_fragment
 from gpai_cases.core.pagination import CappedPaginator
@@ -65,12 +66,15 @@ def queue_view(request: HttpRequest) -> HttpResponse:
     # the fragment depends on the filters, the page, the day, and whose cases "mine" are
     parts = (*vars(f).values(), page_number, today, request.user.role)
     parts += (request.user.pk,) if f.assignee == "me" else ()
+    version = freshness.current()  # read once: the fragment and the panel are keyed by it
     return render(
         request,
         "workspace/queue.html",
         {
-            "body": cached_fragment(request, "workspace/_queue_body.html", parts, context),
-            "needs": needs.for_user(request.user),
+            "body": cached_fragment(
+                request, "workspace/_queue_body.html", parts, context, version=lambda: version
+            ),
+            "needs": needs.for_request(request, version=version),
         },
     )
 
