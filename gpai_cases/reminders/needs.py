@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import caches
-from django.db.models import Count, Max
+from django.db.models import Case as DbCase
+from django.db.models import CharField, Count, F, Max, Value, When, Window
+from django.db.models.functions import RowNumber
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -33,15 +35,33 @@ class Need:
     rule: str = ""
 
 
-def _unread(user: Any, *kinds: str) -> list[Need]:
-    # only the columns a need shows (a message's body can be long), one reverse() per panel
+def _unread(user: Any, groups: dict[str, tuple[str, ...]]) -> dict[str, list[Need]]:
+    """The person's first unread messages of each group of kinds, oldest first, at most
+    :data:`LIMIT` per group, in one query (a window numbers each group's rows); only the columns
+    a need shows (a message's body can be long), one reverse() per call."""
     link = url_filler("inbox_open", int)
-    return [
-        Need(m.subject, link(m.pk), m.due_date, m.due_rule)
-        for m in InboxMessage.objects.filter(user=user, read_at__isnull=True, kind__in=kinds)
-        .only("pk", "subject", "due_date", "due_rule")
-        .order_by("created_at")[:LIMIT]
-    ]
+    group = DbCase(
+        *(When(kind__in=kinds, then=Value(name)) for name, kinds in groups.items()),
+        output_field=CharField(),
+    )
+    rows = (
+        InboxMessage.objects.filter(
+            user=user,
+            read_at__isnull=True,
+            kind__in=[k for kinds in groups.values() for k in kinds],
+        )
+        .annotate(
+            group=group,
+            rank=Window(RowNumber(), partition_by=[group], order_by=[F("created_at"), F("pk")]),
+        )
+        .filter(rank__lte=LIMIT)
+        .order_by("created_at", "pk")
+        .values_list("group", "pk", "subject", "due_date", "due_rule")
+    )
+    found: dict[str, list[Need]] = {name: [] for name in groups}
+    for name, pk, subject, due_date, due_rule in rows:
+        found[name].append(Need(subject, link(pk), due_date, due_rule))
+    return found
 
 
 def _deadlines(user: Any) -> list[Need]:
@@ -110,13 +130,20 @@ def _panels(user: Any) -> dict[str, list[Need]]:
     panels: dict[Any, list[Need]] = {}
     if roles.is_provider_member(user):
         panels[gettext_lazy("Requests and notifications due")] = _deadlines(user)
-        panels[gettext_lazy("Letters not yet read")] = _unread(user, "letter_ready")
+        panels[gettext_lazy("Letters not yet read")] = _unread(
+            user, {"letters": ("letter_ready",)}
+        )["letters"]
     elif roles.is_caseworker(user):
         panels[gettext_lazy("My cases by next deadline")] = _deadlines(user)
-        panels[gettext_lazy("Answers and filings received")] = _unread(
-            user, "answer_received", "correction_received", "supplementary_received"
+        unread = _unread(
+            user,
+            {
+                "received": ("answer_received", "correction_received", "supplementary_received"),
+                "lapsed": ("request_lapsed",),
+            },
         )
-        panels[gettext_lazy("Requests that lapsed unanswered")] = _unread(user, "request_lapsed")
+        panels[gettext_lazy("Answers and filings received")] = unread["received"]
+        panels[gettext_lazy("Requests that lapsed unanswered")] = unread["lapsed"]
     elif roles.is_approver(user):
         waiting = (
             Decision.objects.filter(status=DecisionStatus.PROPOSED)
