@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -11,22 +12,18 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.assessment import services as assessment_services
-from gpai_cases.cases import access, audit, deadlines, due, facts, rules
-from gpai_cases.cases.models import (
-    Case,
-    CaseEvent,
-    Claim,
-    ConfidentialityClaim,
-    Decision,
-    InformationRequest,
-    NotificationCorrection,
-)
+from gpai_cases.cases import access, audit, deadlines, due, event_words, facts, rules
+from gpai_cases.cases.models import Case, Claim, InformationRequest
 from gpai_cases.core import freshness
 from gpai_cases.core.fragments import cached_fragment
-from gpai_cases.letters.models import Letter
+from gpai_cases.documents.models import Document, DocumentKind, Visibility
+from gpai_cases.letters.models import LetterKind
 from gpai_cases.letters.reasoning import CRITERION_NAMES, generated_argument, generated_assessment
 from gpai_cases.obligations.models import SeriousIncident
 from gpai_cases.obligations.services import code_of_practice_current
@@ -115,6 +112,82 @@ def _proposal_draft(scorecard: Any, not_substantiated: list[Claim]) -> str:
     return "\n\n".join(parts)
 
 
+#: The columns of the sub-lists the page only prints (rows as values, docs/adr/0021).
+STOP_COLUMNS = ("started_on", "ended_on", "reason")
+EVENT_COLUMNS = (
+    "at",
+    "action",
+    "payload",
+    "from_state",
+    "to_state",
+    "actor_id",
+    "actor__full_name",
+    "actor__email",
+)
+DOCUMENT_COLUMNS = (
+    "pk",
+    "title",
+    "kind",
+    "supplementary",
+    "visibility",
+    "shared_at",
+    "uploaded_at",
+    "sha256",
+)
+LETTER_COLUMNS = ("pk", "reference", "kind", "status", "document_id")
+
+
+@dataclass(frozen=True)
+class _Event:
+    """An event of the timeline as read (the fields :func:`audit.describe`,
+    :func:`audit.assignee_names` and :func:`facts.model_changes` read)."""
+
+    at: datetime.datetime
+    action: str
+    payload: dict[str, Any]
+
+
+def _timeline(rows: list[dict[str, Any]]) -> tuple[list[_Event], list[dict[str, Any]]]:
+    """The case's events, and the timeline's rows in words (each word translated once)."""
+    events = [_Event(r["at"], r["action"], r["payload"] or {}) for r in rows]
+    names = audit.assignee_names(events)
+    by = gettext("by %(who)s")
+    timeline = []
+    for r, e in zip(rows, events, strict=True):
+        who = (r["actor__full_name"] or r["actor__email"]) if r["actor_id"] else ""  # display_name
+        timeline.append(
+            {
+                "at": e.at,
+                "label": event_words.describe(e.action, e.payload),
+                "states": bool(r["from_state"] or r["to_state"]),
+                "from_words": event_words.state_words(r["from_state"]) if r["from_state"] else "",
+                "to_words": event_words.state_words(r["to_state"]) if r["to_state"] else "",
+                # as {% blocktranslate %} puts it: the name escaped, the words as translated
+                "by": mark_safe(by % {"who": conditional_escape(who)}) if who else "",  # noqa: S308
+                "details": audit.describe(e, names),
+            }
+        )
+    return events, timeline
+
+
+def _documents(case: Case) -> list[dict[str, Any]]:
+    """The case's documents as the table prints them (the kind's words translated once)."""
+    kinds = {value: str(label) for value, label in DocumentKind.choices}
+    rows = list(case.documents.values(*DOCUMENT_COLUMNS))
+    for d in rows:
+        d["kind_label"] = kinds.get(d["kind"], d["kind"])
+        d["internal"] = d["visibility"] == Visibility.INTERNAL
+    return rows
+
+
+def _letters(case: Case) -> list[dict[str, Any]]:
+    kinds = {value: str(label) for value, label in LetterKind.choices}
+    rows = list(case.letters.order_by("sequence").values(*LETTER_COLUMNS))
+    for row in rows:
+        row["kind_label"] = kinds.get(row["kind"], row["kind"])
+    return rows
+
+
 @office_only
 def case_view(request: HttpRequest, reference: str) -> HttpResponse:
     today = timezone.localdate()
@@ -129,56 +202,43 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
                 "notification",
                 "resulting_designation",
             )
+            # as instances: the guards read them (rules.open_requests, pending_extension,
+            # has_arguments); of the documents the page prints the title
             .prefetch_related(
-                "clock_stops",
                 Prefetch(
                     "information_requests",
                     queryset=InformationRequest.objects.order_by(
                         "created_at", "pk"
-                    ).prefetch_related("extensions__requested_by", "extensions__decided_by"),
-                ),
-                Prefetch("claims", queryset=Claim.objects.prefetch_related("documents")),
-                Prefetch(
-                    "decisions",
-                    queryset=Decision.objects.select_related(
-                        "proposed_by", "approved_by", "returned_by"
-                    ).prefetch_related("cited_claims"),
+                    ).prefetch_related("extensions"),
                 ),
                 Prefetch(
-                    "events",
-                    queryset=CaseEvent.objects.select_related("actor").order_by("at", "pk"),
-                ),
-                Prefetch(
-                    "letters",
-                    queryset=Letter.objects.select_related("document").order_by("sequence"),
-                ),
-                Prefetch(
-                    "corrections",
-                    queryset=NotificationCorrection.objects.select_related(
-                        "filed_by"
-                    ).prefetch_related("documents"),
-                ),
-                "documents",
-                Prefetch(
-                    "confidentiality_claims",
-                    queryset=ConfidentialityClaim.objects.select_related("document"),
+                    "claims",
+                    queryset=Claim.objects.prefetch_related(
+                        Prefetch("documents", queryset=Document.objects.only("pk", "title"))
+                    ),
                 ),
             )
         )
         case = access.get_case_for(request.user, reference, qs)
-        stops = list(case.clock_stops.all())
+        stops = list(case.clock_stops.values(*STOP_COLUMNS))
         days_used = (
             deadlines.assessment_days_used(
-                case.assessment_started_on, today, [(s.started_on, s.ended_on) for s in stops]
+                case.assessment_started_on, today, [(s["started_on"], s["ended_on"]) for s in stops]
             )
             if case.assessment_started_on
             else None
         )
-        events = list(case.events.all())
-        names = audit.assignee_names(events)
+        events, timeline = _timeline(list(case.events.values(*EVENT_COLUMNS)))
         scorecard = case.scorecards.select_related("saved_by").order_by("-version").first()
         claims = list(case.claims.all())
         designation = getattr(case, "resulting_designation", None)
+        proposal = case.decisions.filter(status="proposed").select_related("proposed_by").first()
+        corrections = list(
+            case.corrections.select_related("filed_by").prefetch_related(
+                Prefetch("documents", queryset=Document.objects.only("pk", "title"))
+            )
+        )
+        confidentiality_claims = list(case.confidentiality_claims.all())
         return {
             "case": case,
             "today": today,
@@ -192,7 +252,8 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             "figures": assessment_services.provider_figures(case),
             "facts": facts.case_facts(case),
             "model_changes": facts.model_changes(events, case=case),
-            "corrections": [(c, facts.correction_rows(c.changes)) for c in case.corrections.all()],
+            "corrections": [(c, facts.correction_rows(c.changes)) for c in corrections],
+            "claims": claims,
             "supplementary_only": bool(claims)
             and case.kind == "notification"
             and not rules.has_arguments(case),
@@ -200,18 +261,19 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             "days_used": days_used,
             "target_days": settings.GPAI_ASSESSMENT_TARGET_DAYS,
             "actions": _actions(case, request.user, today),
-            "proposal": next((d for d in case.decisions.all() if d.status == "proposed"), None),
+            "proposal": proposal,
             "latest_scorecard": scorecard,
-            "timeline": [(e, audit.describe(e, names)) for e in events],
+            "timeline": timeline,
             "requests": [
                 _request_actions(r, request.user, today) for r in case.information_requests.all()
             ],
+            "documents": _documents(case),
+            "letters": _letters(case),
+            "confidentiality_claims": confidentiality_claims,
             "can_share": access.may_share_document(request.user),
             "can_correct": access.may_correct_record(request.user, case)
             and not rules.record_correction_blockers(case),
-            "claimed_documents": {
-                c.document_id for c in case.confidentiality_claims.all() if c.document_id
-            },
+            "claimed_documents": {c.document_id for c in confidentiality_claims if c.document_id},
             "next_deadline_rule": due.next_deadline_rule(
                 case, target_days=settings.GPAI_ASSESSMENT_TARGET_DAYS
             ),
