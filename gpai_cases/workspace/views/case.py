@@ -4,30 +4,26 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.assessment import services as assessment_services
-from gpai_cases.cases import access, audit, deadlines, due, event_words, facts, rules
+from gpai_cases.cases import access, deadlines, due, facts, rules
 from gpai_cases.cases.models import Case, Claim, InformationRequest
 from gpai_cases.core import freshness
 from gpai_cases.core.fragments import cached_fragment
-from gpai_cases.documents.models import Document, DocumentKind, Visibility
-from gpai_cases.letters.models import LetterKind
+from gpai_cases.documents.models import Document
 from gpai_cases.letters.reasoning import CRITERION_NAMES, generated_argument, generated_assessment
 from gpai_cases.obligations.models import SeriousIncident
 from gpai_cases.obligations.services import code_of_practice_current
 
+from . import case_lists
 from .base import office_only
 from .requests import request_row
 
@@ -112,115 +108,46 @@ def _proposal_draft(scorecard: Any, not_substantiated: list[Claim]) -> str:
     return "\n\n".join(parts)
 
 
-#: The columns of the sub-lists the page only prints (rows as values, docs/adr/0021).
-STOP_COLUMNS = ("started_on", "ended_on", "reason")
-EVENT_COLUMNS = (
-    "at",
-    "action",
-    "payload",
-    "from_state",
-    "to_state",
-    "actor_id",
-    "actor__full_name",
-    "actor__email",
-)
-DOCUMENT_COLUMNS = (
-    "pk",
-    "title",
-    "kind",
-    "supplementary",
-    "visibility",
-    "shared_at",
-    "uploaded_at",
-    "sha256",
-)
-LETTER_COLUMNS = ("pk", "reference", "kind", "status", "document_id")
-
-
-@dataclass(frozen=True)
-class _Event:
-    """An event of the timeline as read (the fields :func:`audit.describe`,
-    :func:`audit.assignee_names` and :func:`facts.model_changes` read)."""
-
-    at: datetime.datetime
-    action: str
-    payload: dict[str, Any]
-
-
-def _timeline(rows: list[dict[str, Any]]) -> tuple[list[_Event], list[dict[str, Any]]]:
-    """The case's events, and the timeline's rows in words (each word translated once)."""
-    events = [_Event(r["at"], r["action"], r["payload"] or {}) for r in rows]
-    names = audit.assignee_names(events)
-    by = gettext("by %(who)s")
-    timeline = []
-    for r, e in zip(rows, events, strict=True):
-        who = (r["actor__full_name"] or r["actor__email"]) if r["actor_id"] else ""  # display_name
-        timeline.append(
-            {
-                "at": e.at,
-                "label": event_words.describe(e.action, e.payload),
-                "states": bool(r["from_state"] or r["to_state"]),
-                "from_words": event_words.state_words(r["from_state"]) if r["from_state"] else "",
-                "to_words": event_words.state_words(r["to_state"]) if r["to_state"] else "",
-                # as {% blocktranslate %} puts it: the name escaped, the words as translated
-                "by": mark_safe(by % {"who": conditional_escape(who)}) if who else "",  # noqa: S308
-                "details": audit.describe(e, names),
-            }
-        )
-    return events, timeline
-
-
-def _documents(case: Case) -> list[dict[str, Any]]:
-    """The case's documents as the table prints them (the kind's words translated once)."""
-    kinds = {value: str(label) for value, label in DocumentKind.choices}
-    rows = list(case.documents.values(*DOCUMENT_COLUMNS))
-    for d in rows:
-        d["kind_label"] = kinds.get(d["kind"], d["kind"])
-        d["internal"] = d["visibility"] == Visibility.INTERNAL
-    return rows
-
-
-def _letters(case: Case) -> list[dict[str, Any]]:
-    kinds = {value: str(label) for value, label in LetterKind.choices}
-    rows = list(case.letters.order_by("sequence").values(*LETTER_COLUMNS))
-    for row in rows:
-        row["kind_label"] = kinds.get(row["kind"], row["kind"])
-    return rows
-
-
 @office_only
 def case_view(request: HttpRequest, reference: str) -> HttpResponse:
     today = timezone.localdate()
 
     def context() -> dict[str, Any]:
-        qs = (
-            access.cases_visible_to(request.user)
-            .select_related(
+        case = access.get_case_for(
+            request.user,
+            reference,
+            access.cases_visible_to(request.user).select_related(
                 "model__provider",
                 "assignee",
                 "designation__case",
                 "notification",
                 "resulting_designation",
-            )
-            # as instances: the guards read them (rules.open_requests, pending_extension,
-            # has_arguments); of the documents the page prints the title
-            .prefetch_related(
+            ),
+        )
+        there = case_lists.present(case)
+        # as instances, on the case: the guards read them (rules.open_requests,
+        # pending_extension, has_arguments); of the claims' documents the page prints the title
+        lookups = []
+        if "requests" in there:
+            lookups.append(
                 Prefetch(
                     "information_requests",
-                    queryset=InformationRequest.objects.order_by(
-                        "created_at", "pk"
-                    ).prefetch_related("extensions"),
-                ),
+                    queryset=InformationRequest.objects.order_by("created_at", "pk"),
+                )
+            )
+            lookups.append("information_requests__extensions")
+        if "claims" in there:
+            lookups.append(
                 Prefetch(
                     "claims",
                     queryset=Claim.objects.prefetch_related(
                         Prefetch("documents", queryset=Document.objects.only("pk", "title"))
                     ),
-                ),
+                )
             )
-        )
-        case = access.get_case_for(request.user, reference, qs)
-        stops = list(case.clock_stops.values(*STOP_COLUMNS))
+        if lookups:
+            prefetch_related_objects([case], *lookups)
+        stops = list(case.clock_stops.values(*case_lists.STOP_COLUMNS)) if "stops" in there else []
         days_used = (
             deadlines.assessment_days_used(
                 case.assessment_started_on, today, [(s["started_on"], s["ended_on"]) for s in stops]
@@ -228,17 +155,21 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             if case.assessment_started_on
             else None
         )
-        events, timeline = _timeline(list(case.events.values(*EVENT_COLUMNS)))
-        scorecard = case.scorecards.select_related("saved_by").order_by("-version").first()
-        claims = list(case.claims.all())
+        events, timeline = case_lists.timeline(case)
+        claims = list(case.claims.all()) if "claims" in there else []
         designation = getattr(case, "resulting_designation", None)
-        proposal = case.decisions.filter(status="proposed").select_related("proposed_by").first()
-        corrections = list(
-            case.corrections.select_related("filed_by").prefetch_related(
-                Prefetch("documents", queryset=Document.objects.only("pk", "title"))
+        corrections = (
+            list(
+                case.corrections.select_related("filed_by").prefetch_related(
+                    Prefetch("documents", queryset=Document.objects.only("pk", "title"))
+                )
             )
+            if "corrections" in there
+            else []
         )
-        confidentiality_claims = list(case.confidentiality_claims.all())
+        confidentiality_claims = (
+            list(case.confidentiality_claims.all()) if "confidentiality_claims" in there else []
+        )
         return {
             "case": case,
             "today": today,
@@ -261,14 +192,24 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             "days_used": days_used,
             "target_days": settings.GPAI_ASSESSMENT_TARGET_DAYS,
             "actions": _actions(case, request.user, today),
-            "proposal": proposal,
-            "latest_scorecard": scorecard,
+            "proposal": case.decisions.filter(status="proposed")
+            .select_related("proposed_by")
+            .first()
+            if "proposal" in there
+            else None,
+            "latest_scorecard": case.scorecards.select_related("saved_by")
+            .order_by("-version")
+            .first()
+            if "scorecards" in there
+            else None,
             "timeline": timeline,
             "requests": [
                 _request_actions(r, request.user, today) for r in case.information_requests.all()
-            ],
-            "documents": _documents(case),
-            "letters": _letters(case),
+            ]
+            if "requests" in there
+            else [],
+            "documents": case_lists.documents(case) if "documents" in there else [],
+            "letters": case_lists.letters(case) if "letters" in there else [],
             "confidentiality_claims": confidentiality_claims,
             "can_share": access.may_share_document(request.user),
             "can_correct": access.may_correct_record(request.user, case)
