@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.assessment import services as assessment_services
 from gpai_cases.cases import access, deadlines, due, facts, rules
-from gpai_cases.cases.models import Case, Claim, InformationRequest
+from gpai_cases.cases.models import Case, Claim, Designation, InformationRequest
 from gpai_cases.core import freshness
 from gpai_cases.core.fragments import cached_fragment
 from gpai_cases.documents.models import Document
@@ -117,14 +117,18 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             request.user,
             reference,
             access.cases_visible_to(request.user).select_related(
-                "model__provider",
-                "assignee",
-                "designation__case",
-                "notification",
-                "resulting_designation",
+                "model__provider", "assignee", "notification"
             ),
         )
         there = case_lists.present(case)
+        # the designations, read only when there are some (most cases have none)
+        if case.designation_id is not None:
+            case.designation = Designation.objects.select_related("case").get(
+                pk=case.designation_id
+            )
+        designation = (
+            Designation.objects.filter(case=case).first() if "designation" in there else None
+        )
         # as instances, on the case: the guards read them (rules.open_requests,
         # pending_extension, has_arguments); of the claims' documents the page prints the title
         lookups = []
@@ -157,7 +161,6 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
         )
         events, timeline = case_lists.timeline(case)
         claims = list(case.claims.all()) if "claims" in there else []
-        designation = getattr(case, "resulting_designation", None)
         corrections = (
             list(
                 case.corrections.select_related("filed_by").prefetch_related(
@@ -172,6 +175,7 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
         )
         return {
             "case": case,
+            "designation": designation,
             "today": today,
             "code_of_practice": code_of_practice_current(case.model.provider),
             "open_incidents": SeriousIncident.objects.filter(

@@ -22,6 +22,7 @@ from gpai_cases.cases.models import (
     ClockStop,
     ConfidentialityClaim,
     Decision,
+    Designation,
     InformationRequest,
     NotificationCorrection,
 )
@@ -41,6 +42,7 @@ SUB_LISTS: tuple[tuple[str, type[Model], tuple[str, str] | None], ...] = (
     ("confidentiality_claims", ConfidentialityClaim, None),
     ("documents", Document, None),
     ("letters", Letter, None),
+    ("designation", Designation, None),
 )
 
 #: The columns of the sub-lists the page only prints.
