@@ -389,3 +389,35 @@ def test_the_timeline_shows_assignment_reasons_and_return_comments(
         in timeline
     )
     assert "Decision returned" in timeline and "comment: Cite criterion (e)." in timeline
+
+
+def test_case_page_queries_do_not_grow_with_its_rows_and_skip_the_lists_it_has_none_of(
+    client, caseworker, assessing_a
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from ..conftest import pdf_upload
+
+    client.force_login(caseworker)
+    url = reverse("workspace:case", args=[assessing_a.reference])
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    for n in range(4):
+        services.document_add(
+            actor=caseworker, case=assessing_a, uploaded_file=pdf_upload(), title=f"Note {n}"
+        )
+    with CaptureQueriesContext(connection) as many:
+        body = client.get(url).content.decode()
+    assert "Note 3" in body and body.count("Document added") == 5
+    assert len(many.captured_queries) == len(few.captured_queries)
+    # a case with no claims, corrections, confidentiality claims or scorecards: one query asks,
+    # none of them is read
+    read = " ".join(q["sql"] for q in many.captured_queries if "EXISTS" not in q["sql"])
+    for table in (
+        "cases_claim",
+        "cases_notificationcorrection",
+        "cases_confidentialityclaim",
+        "assessment_scorecard",
+    ):
+        assert f'FROM "{table}' not in read, table

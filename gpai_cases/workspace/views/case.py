@@ -7,30 +7,23 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gpai_cases.assessment import services as assessment_services
-from gpai_cases.cases import access, audit, deadlines, due, facts, rules
-from gpai_cases.cases.models import (
-    Case,
-    CaseEvent,
-    Claim,
-    ConfidentialityClaim,
-    Decision,
-    InformationRequest,
-    NotificationCorrection,
-)
+from gpai_cases.cases import access, deadlines, due, facts, rules
+from gpai_cases.cases.models import Case, Claim, Designation, InformationRequest
 from gpai_cases.core import freshness
 from gpai_cases.core.fragments import cached_fragment
-from gpai_cases.letters.models import Letter
+from gpai_cases.documents.models import Document
 from gpai_cases.letters.reasoning import CRITERION_NAMES, generated_argument, generated_assessment
 from gpai_cases.obligations.models import SeriousIncident
 from gpai_cases.obligations.services import code_of_practice_current
 
+from . import case_lists
 from .base import office_only
 from .requests import request_row
 
@@ -120,67 +113,69 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
     today = timezone.localdate()
 
     def context() -> dict[str, Any]:
-        qs = (
-            access.cases_visible_to(request.user)
-            .select_related(
-                "model__provider",
-                "assignee",
-                "designation__case",
-                "notification",
-                "resulting_designation",
+        case = access.get_case_for(
+            request.user,
+            reference,
+            access.cases_visible_to(request.user).select_related(
+                "model__provider", "assignee", "notification"
+            ),
+        )
+        there = case_lists.present(case)
+        # the designations, read only when there are some (most cases have none)
+        if case.designation_id is not None:
+            case.designation = Designation.objects.select_related("case").get(
+                pk=case.designation_id
             )
-            .prefetch_related(
-                "clock_stops",
+        designation = (
+            Designation.objects.filter(case=case).first() if "designation" in there else None
+        )
+        # as instances, on the case: the guards read them (rules.open_requests,
+        # pending_extension, has_arguments); of the claims' documents the page prints the title
+        lookups = []
+        if "requests" in there:
+            lookups.append(
                 Prefetch(
                     "information_requests",
-                    queryset=InformationRequest.objects.order_by(
-                        "created_at", "pk"
-                    ).prefetch_related("extensions__requested_by", "extensions__decided_by"),
-                ),
-                Prefetch("claims", queryset=Claim.objects.prefetch_related("documents")),
-                Prefetch(
-                    "decisions",
-                    queryset=Decision.objects.select_related(
-                        "proposed_by", "approved_by", "returned_by"
-                    ).prefetch_related("cited_claims"),
-                ),
-                Prefetch(
-                    "events",
-                    queryset=CaseEvent.objects.select_related("actor").order_by("at", "pk"),
-                ),
-                Prefetch(
-                    "letters",
-                    queryset=Letter.objects.select_related("document").order_by("sequence"),
-                ),
-                Prefetch(
-                    "corrections",
-                    queryset=NotificationCorrection.objects.select_related(
-                        "filed_by"
-                    ).prefetch_related("documents"),
-                ),
-                "documents",
-                Prefetch(
-                    "confidentiality_claims",
-                    queryset=ConfidentialityClaim.objects.select_related("document"),
-                ),
+                    queryset=InformationRequest.objects.order_by("created_at", "pk"),
+                )
             )
-        )
-        case = access.get_case_for(request.user, reference, qs)
-        stops = list(case.clock_stops.all())
+            lookups.append("information_requests__extensions")
+        if "claims" in there:
+            lookups.append(
+                Prefetch(
+                    "claims",
+                    queryset=Claim.objects.prefetch_related(
+                        Prefetch("documents", queryset=Document.objects.only("pk", "title"))
+                    ),
+                )
+            )
+        if lookups:
+            prefetch_related_objects([case], *lookups)
+        stops = list(case.clock_stops.values(*case_lists.STOP_COLUMNS)) if "stops" in there else []
         days_used = (
             deadlines.assessment_days_used(
-                case.assessment_started_on, today, [(s.started_on, s.ended_on) for s in stops]
+                case.assessment_started_on, today, [(s["started_on"], s["ended_on"]) for s in stops]
             )
             if case.assessment_started_on
             else None
         )
-        events = list(case.events.all())
-        names = audit.assignee_names(events)
-        scorecard = case.scorecards.select_related("saved_by").order_by("-version").first()
-        claims = list(case.claims.all())
-        designation = getattr(case, "resulting_designation", None)
+        events, timeline = case_lists.timeline(case)
+        claims = list(case.claims.all()) if "claims" in there else []
+        corrections = (
+            list(
+                case.corrections.select_related("filed_by").prefetch_related(
+                    Prefetch("documents", queryset=Document.objects.only("pk", "title"))
+                )
+            )
+            if "corrections" in there
+            else []
+        )
+        confidentiality_claims = (
+            list(case.confidentiality_claims.all()) if "confidentiality_claims" in there else []
+        )
         return {
             "case": case,
+            "designation": designation,
             "today": today,
             "code_of_practice": code_of_practice_current(case.model.provider),
             "open_incidents": SeriousIncident.objects.filter(
@@ -192,7 +187,8 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             "figures": assessment_services.provider_figures(case),
             "facts": facts.case_facts(case),
             "model_changes": facts.model_changes(events, case=case),
-            "corrections": [(c, facts.correction_rows(c.changes)) for c in case.corrections.all()],
+            "corrections": [(c, facts.correction_rows(c.changes)) for c in corrections],
+            "claims": claims,
             "supplementary_only": bool(claims)
             and case.kind == "notification"
             and not rules.has_arguments(case),
@@ -200,18 +196,29 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             "days_used": days_used,
             "target_days": settings.GPAI_ASSESSMENT_TARGET_DAYS,
             "actions": _actions(case, request.user, today),
-            "proposal": next((d for d in case.decisions.all() if d.status == "proposed"), None),
-            "latest_scorecard": scorecard,
-            "timeline": [(e, audit.describe(e, names)) for e in events],
+            "proposal": case.decisions.filter(status="proposed")
+            .select_related("proposed_by")
+            .first()
+            if "proposal" in there
+            else None,
+            "latest_scorecard": case.scorecards.select_related("saved_by")
+            .order_by("-version")
+            .first()
+            if "scorecards" in there
+            else None,
+            "timeline": timeline,
             "requests": [
                 _request_actions(r, request.user, today) for r in case.information_requests.all()
-            ],
+            ]
+            if "requests" in there
+            else [],
+            "documents": case_lists.documents(case) if "documents" in there else [],
+            "letters": case_lists.letters(case) if "letters" in there else [],
+            "confidentiality_claims": confidentiality_claims,
             "can_share": access.may_share_document(request.user),
             "can_correct": access.may_correct_record(request.user, case)
             and not rules.record_correction_blockers(case),
-            "claimed_documents": {
-                c.document_id for c in case.confidentiality_claims.all() if c.document_id
-            },
+            "claimed_documents": {c.document_id for c in confidentiality_claims if c.document_id},
             "next_deadline_rule": due.next_deadline_rule(
                 case, target_days=settings.GPAI_ASSESSMENT_TARGET_DAYS
             ),
