@@ -217,34 +217,44 @@ def case_rows(request: HttpRequest, provider: Any, case_url: Url, wizard_url: Ur
         .order_by("-created_at")
         .values(*CASE_COLUMNS, "next_answer")[:100]
     )
-    # the labels in the reader's language, once (lazy ones would be translated at every print)
+    # the labels and the links' words in the reader's language, once per render (lazy ones would
+    # be translated at every print)
     kinds = {value: str(label) for value, label in Kind.choices}
     states = {value: str(label) for value, label in State.choices}
+    continue_word, answer_word = _("continue the draft"), _("answer")
     days: dict[datetime.date, str] = {}
     cases = []
     for c in rows:
+        url = case_url(c["reference"])
         # the nearest date the provider must act by: an answer, or the notification itself
         dates = [c["next_answer"]] if c["next_answer"] else []
-        if c["state"] == State.DRAFT and c["notification__notification_due"]:
+        draft = c["state"] == State.DRAFT
+        if draft and c["notification__notification_due"]:
             dates.append(c["notification__notification_due"])
         nearest = min(dates) if dates else None
         if nearest is not None and nearest not in days:
             days[nearest] = format_day(nearest)  # as the shortday filter writes it
+        # the due cell's link: continue a draft, or answer an open request
+        if nearest is None:
+            due_url = due_word = ""
+        elif draft:
+            step = c["notification__wizard_step"] or "trigger"
+            due_url, due_word = wizard_url(c["reference"], step), continue_word
+        elif c["next_answer"]:
+            due_url, due_word = url, answer_word
+        else:
+            due_url = due_word = ""
         cases.append(
             {
                 "reference": c["reference"],
-                "url": case_url(c["reference"]),
-                "wizard_url": wizard_url(
-                    c["reference"], c["notification__wizard_step"] or "trigger"
-                ),
+                "url": url,
                 "model": f"{c['model__name']} {c['model__version']}".strip(),
-                "state": c["state"],
-                "get_kind_display": kinds.get(c["kind"], c["kind"]),
-                "get_state_display": states.get(c["state"], c["state"]),
+                "kind": kinds.get(c["kind"], c["kind"]),
+                "state": states.get(c["state"], c["state"]),
                 "late": c["late"],
-                "open_requests": bool(c["next_answer"]),
-                "nearest_due": nearest,
-                "nearest_due_day": days[nearest] if nearest is not None else "",
+                "due_day": days[nearest] if nearest is not None else "",
+                "due_url": due_url,
+                "due_word": due_word,
             }
         )
     return cases
@@ -265,48 +275,44 @@ def _standing(
     for d in model.designations.all():
         if not d.active:
             continue
-        items.append(
-            {"text": words.designated_since % {"date": deadlines.format_date(d.decided_on)}}
-        )
+        items.append(_item(words.designated_since % {"date": deadlines.format_date(d.decided_on)}))
         pending = [
             c for c in open_cases if c.kind == Kind.REASSESSMENT and c.designation_id == d.pk
         ]
         if pending:
             items.append(
-                {
-                    "text": words.reassessment_requested % {"reference": pending[0].reference},
-                    "url": case_url(pending[0].reference),
-                }
+                _item(
+                    words.reassessment_requested % {"reference": pending[0].reference},
+                    url=case_url(pending[0].reference),
+                )
             )
         elif today < d.reassessment_earliest:
             earliest = deadlines.format_date(d.reassessment_earliest)
-            items.append({"text": words.reassessment_from % {"date": earliest}})
+            items.append(_item(words.reassessment_from % {"date": earliest}))
         elif not rules.reassessment_blockers(d, today=today):
-            items.append(
-                {"text": words.request_reassessment, "url": reassessment_url(d.pk), "button": True}
-            )
+            items.append(_item(words.request_reassessment, url=reassessment_url(d.pk), button=True))
     for c in open_cases:
         if c.kind == Kind.NOTIFICATION and c.state == State.DRAFT:
             items.append(
-                {
-                    "text": words.draft % {"reference": c.reference},
-                    "url": wizard_url(c.reference, c.wizard_step or "trigger"),
-                }
+                _item(
+                    words.draft % {"reference": c.reference},
+                    url=wizard_url(c.reference, c.wizard_step or "trigger"),
+                )
             )
         elif c.kind == Kind.NOTIFICATION:
             items.append(
-                {
-                    "text": words.notified % {"reference": c.reference},
-                    "url": case_url(c.reference),
-                }
+                _item(words.notified % {"reference": c.reference}, url=case_url(c.reference))
             )
         elif c.kind == Kind.EX_OFFICIO:
             items.append(
-                {
-                    "text": words.ex_officio % {"reference": c.reference},
-                    "url": case_url(c.reference),
-                }
+                _item(words.ex_officio % {"reference": c.reference}, url=case_url(c.reference))
             )
     if not items and model.above_threshold:
-        items.append({"text": words.above, "badge": "late"})
+        items.append(_item(words.above, badge="late"))
     return items
+
+
+def _item(text: str, *, url: str = "", button: bool = False, badge: str = "") -> dict[str, Any]:
+    """One thing that applies, with every key the template asks (a missing key costs the
+    template a failed lookup and a ``dir()``)."""
+    return {"text": text, "url": url, "button": button, "badge": badge}
