@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import FilteredRelation, OuterRef, Q, Subquery
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
@@ -24,7 +24,6 @@ from gpai_cases.cases.dayformat import format_day
 from gpai_cases.cases.models import (
     OPEN_STATES,
     Case,
-    Designation,
     InformationRequest,
     Kind,
     RequestStatus,
@@ -35,7 +34,7 @@ from gpai_cases.providers import compute
 from gpai_cases.providers.flopformat import format_flop
 from gpai_cases.providers.models import ReleaseMode, threshold_flop
 
-__all__ = ["CASE_COLUMNS", "case_rows", "member_rows", "model_rows"]
+__all__ = ["CASE_COLUMNS", "MODEL_COLUMNS", "case_rows", "member_rows", "model_rows"]
 
 Url = Callable[..., str]
 
@@ -121,16 +120,37 @@ def member_rows(provider: Any) -> list[dict[str, str]]:
     ]
 
 
+_IN_FORCE = Q(designations__ended_on__isnull=True)
+
+#: The model table's columns, and of the designation in force what the rules and the standing read.
+MODEL_COLUMNS = (
+    "pk",
+    "name",
+    "version",
+    "training_compute_flop",
+    "release_mode",
+    "in_force__pk",
+    "in_force__basis",
+    "in_force__decided_on",
+    "in_force__reassessment_earliest",
+    "in_force__reassessment_rule",
+    "in_force__case__reference",
+)
+
+
 def model_rows(
     request: HttpRequest, provider: Any, today: datetime.date, case_url: Url, wizard_url: Url
 ) -> list[dict[str, Any]]:
-    """The provider's models with what applies to each now, as plain values: three queries
-    (models, their open cases, their designations in force), whatever the number of models."""
+    """The provider's models with what applies to each now, as plain values: two queries
+    (the models with their designation in force, their open cases), whatever their number."""
     models = list(
         access.models_visible_to(request.user)
         .filter(provider=provider)
+        # at most one designation in force per model (the constraint one_active_designation):
+        # joined, it adds no row
+        .annotate(in_force=FilteredRelation("designations", condition=_IN_FORCE))
         .order_by("name", "version")
-        .values_list("pk", "name", "version", "training_compute_flop", "release_mode")
+        .values_list(*MODEL_COLUMNS)
     )
     ids = [m[0] for m in models]
     cases: dict[int, list[_OpenCase]] = defaultdict(list)
@@ -138,33 +158,19 @@ def model_rows(
         "model_id", "reference", "kind", "state", "designation_id", "notification__wizard_step"
     ):
         cases[c[0]].append(_OpenCase(c[1], c[2], c[3], c[4], c[5] or ""))
-    designations: dict[int, list[_Designation]] = defaultdict(list)
-    for d in (
-        Designation.objects.filter(model_id__in=ids, ended_on__isnull=True)
-        .order_by("-decided_on", "id")  # the model's own ordering
-        .values_list(
-            "model_id",
-            "pk",
-            "basis",
-            "decided_on",
-            "reassessment_earliest",
-            "reassessment_rule",
-            "ended_on",
-            "case__reference",
-        )
-    ):
-        designations[d[0]].append(_Designation(*d[1:7], case=_CaseRef(d[7])))
     releases = {value: str(label) for value, label in ReleaseMode.choices}
     edit_url, notify_url = url_filler("portal:model_edit", int), url_filler("portal:notify", int)
     reassessment_url = url_filler("portal:reassessment", int)
     words, threshold, flops = _Words(), threshold_flop(), _FlopNames()
     rows = []
-    for pk, name, version, flop, release_mode in models:
+    for pk, name, version, flop, release_mode, *designation in models:
         facts = _ModelFacts(
             f"{name} {version}".strip(),
             flop is not None and compute.above_threshold(flop, threshold),
             cases[pk],
-            designations[pk],
+            [_Designation(*designation[:5], None, _CaseRef(designation[5]))]
+            if designation[0] is not None
+            else [],
         )
         rows.append(
             {
