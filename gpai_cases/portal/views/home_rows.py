@@ -32,7 +32,9 @@ from gpai_cases.cases.models import (
 from gpai_cases.core.links import url_filler
 from gpai_cases.providers import compute
 from gpai_cases.providers.flopformat import format_flop
-from gpai_cases.providers.models import ReleaseMode, threshold_flop
+from gpai_cases.providers.models import Membership, ReleaseMode, threshold_flop
+
+from .compiled import CompiledValues
 
 __all__ = ["CASE_COLUMNS", "MODEL_COLUMNS", "case_rows", "member_rows", "model_rows"]
 
@@ -110,14 +112,31 @@ class _Words:
         self.not_declared = _("not declared")
 
 
+#: The provider's members, compiled once (the provider is the one the user acts for, chosen
+#: through the access rules by ``provider_for``).
+_MEMBERS = CompiledValues(
+    lambda providers: (
+        Membership.objects.filter(provider_id__in=providers)
+        .order_by("user__email")
+        .values_list("user__full_name", "user__email")
+    )
+)
+
+
 def member_rows(provider: Any) -> list[dict[str, str]]:
     """The provider's members as the summary prints them: name (or e-mail) and e-mail."""
     return [
-        {"name": full_name or email, "email": email}
-        for full_name, email in provider.memberships.order_by("user__email").values_list(
-            "user__full_name", "user__email"
-        )
+        {"name": full_name or email, "email": email} for full_name, email in _MEMBERS([provider.pk])
     ]
+
+
+#: The open cases of models already read through the access rules, compiled once per number
+#: of models.
+_OPEN_CASES = CompiledValues(
+    lambda models: Case.objects.filter(model_id__in=models, state__in=OPEN_STATES).values_list(
+        "model_id", "reference", "kind", "state", "designation_id", "notification__wizard_step"
+    )
+)
 
 
 _IN_FORCE = Q(designations__ended_on__isnull=True)
@@ -154,9 +173,7 @@ def model_rows(
     )
     ids = [m[0] for m in models]
     cases: dict[int, list[_OpenCase]] = defaultdict(list)
-    for c in Case.objects.filter(model_id__in=ids, state__in=OPEN_STATES).values_list(
-        "model_id", "reference", "kind", "state", "designation_id", "notification__wizard_step"
-    ):
+    for c in _OPEN_CASES(ids):
         cases[c[0]].append(_OpenCase(c[1], c[2], c[3], c[4], c[5] or ""))
     releases = {value: str(label) for value, label in ReleaseMode.choices}
     edit_url, notify_url = url_filler("portal:model_edit", int), url_filler("portal:notify", int)
