@@ -35,3 +35,36 @@ def test_first_page_reads_the_office_index(caseworker, sort, index):
     f = QueueFilter.from_query({"sort": sort})
     rows = queue(caseworker, f, timezone.localdate()).values(*ROW_COLUMNS)[:50]
     assert index in plan(rows)
+
+
+def generic_plan(queryset) -> str:
+    """The plan PostgreSQL keeps for a prepared statement after its first runs: made for any
+    value of the parameters (as psycopg's prepared statements get, settings: prepare_threshold)."""
+    sql, params = queryset.query.sql_with_params()
+    numbered, n = "", 0
+    for i, part in enumerate(sql.split("%s")):
+        numbered += part if i == 0 else f"${i}{part}"
+        n = i
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+        kinds = [{str: "text", int: "bigint"}[type(p)] for p in params]
+        types = ", ".join(kinds)
+        cursor.execute(f"PREPARE queue_page{f'({types})' if types else ''} AS {numbered}")
+        try:
+            placeholders = f"({', '.join(f'%s::{k}' for k in kinds)})" if n else ""
+            # the values written in, as a person would type them in psql
+            cursor.execute(
+                connection.ops.compose_sql(f"EXPLAIN EXECUTE queue_page{placeholders}", params)
+            )
+            return "\n".join(row[0] for row in cursor.fetchall())
+        finally:
+            cursor.execute("DEALLOCATE queue_page")
+
+
+@pytest.mark.django_db
+def test_a_prepared_statements_generic_plan_still_reads_the_office_index(caseworker):
+    # bound as parameters, "kind = $1" would not imply the index's "kind = 'ex_officio'"
+    f = QueueFilter.from_query({"sort": "deadline"})
+    rows = queue(caseworker, f, timezone.localdate()).values(*ROW_COLUMNS)[:50]
+    assert "case_office_deadline" in generic_plan(rows)

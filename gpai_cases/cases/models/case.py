@@ -7,6 +7,8 @@ code that calls them is :mod:`..services`.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -14,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django_fsm import ConcurrentTransitionMixin, FSMField, transition
 
 from gpai_cases.core.models import TrackedModel
+from gpai_cases.core.sql import Constant
 
 
 class State(models.TextChoices):
@@ -61,19 +64,26 @@ class Initiative(models.TextChoices):
     COMMISSION = "commission", _("Of the Commission's own motion")
 
 
-def filed_or_opened(prefix: str = "") -> models.Q:
+def filed_or_opened(prefix: str = "", *, literal: bool = True) -> models.Q:
     """Cases the AI Office may read: filed by the provider (submitted), or opened by the
     Commission. A provider's draft is its own until submitted (docs/rules.md § confidentiality).
     Here, not in access.py, because two indexes of :class:`Case` are built over it: the access
-    rule and the indexes' condition are the same expression, or the planner cannot use them."""
+    rule and the indexes' condition are the same expression, or the planner cannot use them.
+    The kinds are written into the SQL text (``literal``): bound as parameters, a prepared
+    statement's generic plan cannot use the indexes (:mod:`gpai_cases.core.sql`)."""
+
+    def value(v: str) -> Any:
+        return Constant(v) if literal else v
+
     return (
         models.Q(**{f"{prefix}submitted_at__isnull": False})
-        | models.Q(**{f"{prefix}kind": Kind.EX_OFFICIO})
-        | models.Q(**{f"{prefix}initiative": Initiative.COMMISSION})
+        | models.Q(**{f"{prefix}kind": value(Kind.EX_OFFICIO)})
+        | models.Q(**{f"{prefix}initiative": value(Initiative.COMMISSION)})
     )
 
 
-FILED_OR_OPENED = filed_or_opened()
+#: The indexes' condition (in their DDL the values are literals anyway).
+FILED_OR_OPENED = filed_or_opened(literal=False)
 
 
 class ReferenceSequence(models.Model):
