@@ -116,6 +116,8 @@ CASE_FIELDS = (
     "assignee__id",
     "assignee__email",
     "assignee__full_name",
+    # read for every reader (the language of their message): deferred, it is a query per row
+    "assignee__language",
 )
 
 
@@ -343,9 +345,11 @@ FINDERS = (
 def _recipients(dues: list[Due]) -> dict[int, list[Any]]:
     provider_ids = {d.case.model.provider_id for d in dues if d.audience in (PROVIDER, BOTH)}
     members: dict[int, list[Any]] = defaultdict(list)
-    for m in Membership.objects.filter(
-        provider_id__in=provider_ids, user__is_active=True
-    ).select_related("user"):
+    for m in (
+        Membership.objects.filter(provider_id__in=provider_ids, user__is_active=True)
+        .select_related("user")
+        .only("provider_id", "user__id", "user__email", "user__language")
+    ):
         members[m.provider_id].append(m.user)
     return members
 
