@@ -77,6 +77,33 @@ def main() -> None:
         for name, profile in zip(("catch-up", "daily", "rerun"), calls, strict=False):
             print(f"==== {name}")
             pstats.Stats(profile).sort_stats("cumulative").print_stats(35)
+    elif "--queries" in sys.argv:
+        # the daily sweep's queries, slowest first
+        from django.db import connection
+
+        from gpai_cases.reminders import sweep as sweep_module
+
+        plain, timings = sweep_module.sweep, []
+
+        def timed(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+            t0 = time.perf_counter()
+            try:
+                return execute(sql, params, many, context)
+            finally:
+                timings[-1].append((time.perf_counter() - t0, sql[:150]))
+
+        def recorded(today: object = None) -> int:
+            timings.append([])
+            with connection.execute_wrapper(timed):
+                return plain(today)
+
+        sweep_module.sweep = recorded
+        result = bench_sweep()
+        for name, found in zip(("catch-up", "daily", "rerun"), timings, strict=False):
+            total = sum(t for t, _sql in found)
+            print(f"==== {name}: {len(found)} queries, {total:.2f} s")
+            for t, sql in sorted(found, reverse=True)[:12]:
+                print(f"{t:8.3f}  {sql}")
     else:
         result = bench_sweep()
     print(json.dumps(result, indent=2))
