@@ -103,6 +103,11 @@ class Writer:
         subject = get_template(f"reminders/{kind}_subject.txt").render(context)
         return _subject(subject), get_template(f"reminders/{kind}.txt").render(context)
 
+    def render(self, due: Message, language: str) -> tuple[str, str]:
+        """The subject and text of a reminder rendered in full from its templates."""
+        with translation.override(language):
+            return self._render(due.kind, self._context(due))
+
     def write(self, due: Message, language: str) -> tuple[str, str]:
         """The subject and text of a reminder in ``language``."""
         with translation.override(language):
