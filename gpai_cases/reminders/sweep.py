@@ -5,7 +5,8 @@ repeated sweeps send it once.
 
 Stages reached late (beat was down) are caught up: the most urgent stage reached is sent.
 Reminders are recorded, written to the audit trail and put in the inboxes in batches; their
-e-mails are handed to a worker once each batch commits (``delivery``).
+words are written from a pattern per kind, stage and language (``writing``), in each reader's
+language; their e-mails are handed to a worker once each batch commits (``delivery``).
 """
 
 from __future__ import annotations
