@@ -5,7 +5,8 @@ repeated sweeps send it once.
 
 Stages reached late (beat was down) are caught up: the most urgent stage reached is sent.
 Reminders are recorded, written to the audit trail and put in the inboxes in batches; their
-e-mails are handed to a worker once each batch commits (``delivery``).
+words are written from a pattern per kind, stage and language (``writing``), in each reader's
+language; their e-mails are handed to a worker once each batch commits (``delivery``).
 """
 
 from __future__ import annotations
@@ -20,10 +21,8 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Case as Case_
 from django.db.models import CharField, Exists, OuterRef, Q, Subquery, Value, When
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 
-from gpai_cases.accounts.language import language_of
 from gpai_cases.cases import deadlines
 from gpai_cases.cases.audit import Action, record_many
 from gpai_cases.cases.calendar import holidays_around
@@ -43,6 +42,7 @@ from gpai_cases.providers.models import Membership
 
 from . import delivery
 from .models import InboxMessage, Reminder, ReminderKind
+from .writing import Writer, by_language
 
 PROVIDER, CASEWORKERS, ASSIGNEE = "provider", "caseworkers", "assignee"
 BOTH = "provider_and_caseworkers"
@@ -116,6 +116,8 @@ CASE_FIELDS = (
     "assignee__id",
     "assignee__email",
     "assignee__full_name",
+    # read for every reader (the language of their message): deferred, it is a query per row
+    "assignee__language",
 )
 
 
@@ -343,9 +345,11 @@ FINDERS = (
 def _recipients(dues: list[Due]) -> dict[int, list[Any]]:
     provider_ids = {d.case.model.provider_id for d in dues if d.audience in (PROVIDER, BOTH)}
     members: dict[int, list[Any]] = defaultdict(list)
-    for m in Membership.objects.filter(
-        provider_id__in=provider_ids, user__is_active=True
-    ).select_related("user"):
+    for m in (
+        Membership.objects.filter(provider_id__in=provider_ids, user__is_active=True)
+        .select_related("user")
+        .only("provider_id", "user__id", "user__email", "user__language")
+    ):
         members[m.provider_id].append(m.user)
     return members
 
@@ -383,18 +387,29 @@ def _claim(planned: list[tuple[Due, list[Any], list[str]]]) -> set[tuple[str, in
     ]
     columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
     now = timezone.now()
-    params: list[Any] = []
-    for due, _users, emails in planned:
-        values = (due.kind, due.case.pk, due.ref_id, due.stage, now, emails)
-        params += [f.get_db_prep_save(v, connection) for f, v in zip(fields, values, strict=True)]
-    rows = ", ".join(["(" + ", ".join(["%s"] * len(fields)) + ")"] * len(planned))
+    rows = [
+        [f.get_db_prep_save(v, connection) for f, v in zip(fields, values, strict=True)]
+        for values in (
+            (due.kind, due.case.pk, due.ref_id, due.stage, now, emails)
+            for due, _users, emails in planned
+        )
+    ]
+    if connection.vendor == "postgresql":
+        # one array a column: a short statement, however many rows (as Django's bulk_create);
+        # the types are the model's columns' own
+        arrays = ", ".join(f"%s::{f.db_type(connection).split('(')[0]}[]" for f in fields)
+        source = f"SELECT * FROM UNNEST({arrays})"  # noqa: S608  # nosec B608
+        params = [list(column) for column in zip(*rows, strict=True)]
+    else:
+        row = "(" + ", ".join(["%s"] * len(fields)) + ")"
+        source, params = "VALUES " + ", ".join([row] * len(rows)), [v for r in rows for v in r]
     unique = ", ".join(
         connection.ops.quote_name(meta.get_field(n).column)
         for n in ("kind", "case", "ref_id", "stage")
     )
     # names come from the model and are quoted; every value is a bound parameter
     sql = (
-        f"INSERT INTO {connection.ops.quote_name(meta.db_table)} ({columns}) VALUES {rows} "  # noqa: S608  # nosec B608
+        f"INSERT INTO {connection.ops.quote_name(meta.db_table)} ({columns}) {source} "  # nosec B608
         f"ON CONFLICT ({unique}) DO NOTHING RETURNING {unique}"
     )
     with connection.cursor() as cursor:
@@ -402,33 +417,7 @@ def _claim(planned: list[tuple[Due, list[Any], list[str]]]) -> set[tuple[str, in
         return {(k, int(c), int(r), st) for k, c, r, st in cursor.fetchall()}
 
 
-def _message(due: Due, today: datetime.date) -> tuple[str, str]:
-    """The subject and text of a reminder (the inbox shows them; the e-mail wraps them)."""
-    context = {
-        "case": due.case,
-        "stage": due.stage,
-        "kind": due.kind,
-        "today": today,
-        **due.context,
-    }
-    subject = " ".join(render_to_string(f"reminders/{due.kind}_subject.txt", context).split())
-    return subject, render_to_string(f"reminders/{due.kind}.txt", context)
-
-
-def _by_language(users: list[Any], addresses: list[str]) -> list[tuple[str, list[Any], list[str]]]:
-    """The readers of one reminder grouped by their language (an address without an account,
-    the caseworkers' mailbox, reads the default): each group gets it written once, in its own."""
-    language_by_address = {u.email: language_of(u) for u in users}
-    groups: dict[str, tuple[list[Any], list[str]]] = {}
-    for u in users:
-        groups.setdefault(language_of(u), ([], []))[0].append(u)
-    for address in addresses:
-        language = language_by_address.get(address, settings.LANGUAGE_CODE)
-        groups.setdefault(language, ([], []))[1].append(address)
-    return [(language, readers, to) for language, (readers, to) in groups.items()]
-
-
-def _send_batch(dues: list[Due], members: dict[int, list[Any]], today: datetime.date) -> int:
+def _send_batch(dues: list[Due], members: dict[int, list[Any]], writer: Writer) -> int:
     planned = [(due, *_audience(due, members)) for due in dues]
     with transaction.atomic():
         claimed = _claim(planned)
@@ -455,16 +444,19 @@ def _send_batch(dues: list[Due], members: dict[int, list[Any]], today: datetime.
         )
         inbox, emails = [], []
         for due, users, addresses in fresh:
-            for language, readers, to in _by_language(users, addresses):
-                with translation.override(language):
-                    subject, text = _message(due, today)
+            for language, readers, to in by_language(users, addresses):
+                subject, text = writer.write(due, language)
                 inbox += [
                     InboxMessage(user=u, case=due.case, subject=subject, body=text) for u in readers
                 ]
                 if to:
                     emails.append(
                         delivery.message(
-                            subject=subject, text=text, reference=due.case.reference, to=to
+                            subject=subject,
+                            text=text,
+                            reference=due.case.reference,
+                            to=to,
+                            language=language,
                         )
                     )
         InboxMessage.objects.bulk_create(inbox, batch_size=BATCH)
@@ -478,7 +470,10 @@ def sweep(today: datetime.date | None = None) -> int:
     today = today or timezone.localdate()
     dues = [d for finder in FINDERS for d in finder(today)]
     members = _recipients(dues)
-    sent = sum(_send_batch(dues[i : i + BATCH], members, today) for i in range(0, len(dues), BATCH))
+    writer = Writer(today)
+    sent = sum(
+        _send_batch(dues[i : i + BATCH], members, writer) for i in range(0, len(dues), BATCH)
+    )
     if sent >= ANALYZE_AFTER and connection.vendor == "postgresql":
         # A catch-up wrote many reminders at once. Until autovacuum analyses the table, the
         # planner believes it nearly empty and turns the finders' "not sent yet" into slow
