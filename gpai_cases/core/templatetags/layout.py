@@ -12,7 +12,7 @@ import functools
 
 from django import template
 from django.conf import settings
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext
 
@@ -25,7 +25,7 @@ def _options(current: str) -> SafeString:
         "",
         '<option value="{}" lang="{}"{}>{}</option>',
         (
-            (code, code, format_html(" selected") if code == current else "", gettext(name))
+            (code, code, " selected" if code == current else "", gettext(name))
             for code, name in settings.LANGUAGES
         ),
     )
