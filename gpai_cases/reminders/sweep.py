@@ -21,7 +21,8 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Case as Case_
 from django.db.models import CharField, Exists, OuterRef, Q, Subquery, Value, When
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import lazy
 
 from gpai_cases.cases import deadlines
 from gpai_cases.cases.audit import Action, record_many
@@ -43,6 +44,20 @@ from gpai_cases.providers.models import Membership
 from . import delivery
 from .models import InboxMessage, Reminder, ReminderKind
 from .writing import Writer, by_language
+
+
+def _in_sentence(label: Any) -> str:
+    """A kind's name inside a sentence: lower case, except in German (nouns keep their capital)."""
+    text = str(label)
+    return text if (translation.get_language() or "").startswith("de") else text.lower()
+
+
+# The words of a day, written when the message is written, in its reader's language (the sweep
+# itself runs in the default language): lazy, so that each reader's override applies.
+_date = lazy(deadlines.format_date, str)
+_day_long = lazy(deadlines.format_day_long, str)
+_due_words = lazy(deadlines.due_in_words, str)
+_kind_words = lazy(_in_sentence, str)
 
 PROVIDER, CASEWORKERS, ASSIGNEE = "provider", "caseworkers", "assignee"
 BOTH = "provider_and_caseworkers"
@@ -145,9 +160,9 @@ def due_notifications(today: datetime.date) -> list[Due]:
             n.stage,
             CASEWORKERS if n.stage == "overdue" else PROVIDER,
             {
-                "due_date": deadlines.format_date(n.notification_due),
-                "due_long": deadlines.format_day_long(n.notification_due),
-                "due_words": deadlines.due_in_words(n.notification_due, today),
+                "due_date": _date(n.notification_due),
+                "due_long": _day_long(n.notification_due),
+                "due_words": _due_words(n.notification_due, today),
                 "rule": n.notification_due_rule,
             },
         )
@@ -176,11 +191,11 @@ def due_information_requests(today: datetime.date) -> list[Due]:
             r.stage,
             CASEWORKERS if r.stage == "overdue" else PROVIDER,
             {
-                "request_kind": r.get_kind_display().lower(),
-                "sent_on": deadlines.format_date(r.sent_on),
-                "due_date": deadlines.format_date(r.due_date),
-                "due_long": deadlines.format_day_long(r.due_date),
-                "due_words": deadlines.due_in_words(r.due_date, today),
+                "request_kind": _kind_words(r.get_kind_display()),
+                "sent_on": _date(r.sent_on),
+                "due_date": _date(r.due_date),
+                "due_long": _day_long(r.due_date),
+                "due_words": _due_words(r.due_date, today),
                 "rule": r.due_rule,
             },
         )
@@ -270,7 +285,7 @@ def due_reassessment_dates(today: datetime.date) -> list[Due]:
             PROVIDER,
             {
                 "model": str(d.model),
-                "earliest_long": deadlines.format_day_long(d.reassessment_earliest),
+                "earliest_long": _day_long(d.reassessment_earliest),
                 "rule": d.reassessment_rule,
             },
         )
@@ -325,8 +340,8 @@ def due_model_reports(today: datetime.date) -> list[Due]:
         if due.value < today:
             context = {
                 "model": str(d.model),
-                "due_long": deadlines.format_day_long(due.value),
-                "due_words": deadlines.due_in_words(due.value, today),
+                "due_long": _day_long(due.value),
+                "due_words": _due_words(due.value, today),
                 "rule": due.rule,
             }
             found.append(Due(kind, d.case, ref, stage, BOTH, context))

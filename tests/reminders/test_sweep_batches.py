@@ -101,6 +101,9 @@ def test_each_reader_gets_the_reminder_in_their_language(
     assert 'lang="en"' in english.alternatives[0][0]
     inbox = InboxMessage.objects.filter(user=german).first()
     assert inbox is not None and inbox.subject.startswith("Erinnerung")
+    # the due day in the reader's words too (the sweep runs in the default language)
+    assert "March" in english.body and "März" not in english.body
+    assert "März" in deutsch.body and "March" not in deutsch.body, deutsch.body
 
 
 @pytest.mark.parametrize("language", ["en", "de", "fr"])
