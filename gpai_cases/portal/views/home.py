@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from gpai_cases.cases import access, services
 from gpai_cases.cases.models import State
+from gpai_cases.core import freshness
 from gpai_cases.core.forms import form_data
 from gpai_cases.core.fragments import cached_fragment
 from gpai_cases.core.links import url_filler
@@ -43,11 +44,13 @@ def home(request: HttpRequest) -> HttpResponse:
             "threshold": threshold_flop(),
         }
 
+    version = freshness.current()  # read once: the fragment and the panel are keyed by it
     body = cached_fragment(
         request,
         "portal/_home_body.html",
         (request.user.pk, provider.pk, timezone.localdate()),
         context,
+        version=lambda: version,
     )
     return render(
         request,
@@ -55,15 +58,15 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "body": body,
             "provider_name": provider.legal_name,
-            "needs": _needs_of(request, provider),
+            "needs": _needs_of(request, provider, version),
         },
     )
 
 
-def _needs_of(request: HttpRequest, provider: Any) -> dict[str, list[Any]]:
+def _needs_of(request: HttpRequest, provider: Any, version: int) -> dict[str, list[Any]]:
     """What the user must act on, for the provider acted for only (a member of several sees the
     others' when acting for them)."""
-    panels = needs.for_user(request.user)
+    panels = needs.for_request(request, version=version)
     if getattr(request, "acting_choices", 1) < 2:
         return panels
     others = set(
