@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
@@ -86,17 +86,11 @@ __all__ = [
 # ---- what a user may read ---------------------------------------------------------------------
 
 
-def _filed_or_opened(prefix: str = "") -> Q:
-    """Cases the AI Office may read: filed by the provider (submitted), or opened by the
-    Commission. A provider's draft is its own until submitted (docs/rules.md § confidentiality):
-    the AI Office sees only that a notification is due (:func:`notifications_due_visible_to`).
-    The expression lives beside the model, whose queue indexes are built over it."""
-    return filed_or_opened(prefix)
-
-
 def cases_visible_to(user: User) -> QuerySet[Case]:
     if is_ai_office(user):
-        return Case.objects.filter(_filed_or_opened())
+        # filed or opened by the Commission: of a provider's draft the AI Office sees only that
+        # a notification is due (notifications_due_visible_to)
+        return Case.objects.filter(filed_or_opened())
     return visible(user, Case, "model__provider_id")
 
 
@@ -105,7 +99,7 @@ def documents_visible_to(user: User) -> QuerySet[Document]:
     its own cases — an internal document (an evaluation report the AI Office attached) is "not
     found" until a caseworker shares it."""
     if is_ai_office(user):
-        return Document.objects.filter(_filed_or_opened("case__"))
+        return Document.objects.filter(filed_or_opened("case__"))
     return visible(user, Document, "case__model__provider_id").filter(visibility=Visibility.SHARED)
 
 

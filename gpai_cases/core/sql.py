@@ -36,9 +36,3 @@ class Constant(Expression):
 
     def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
         return f"'{self.value}'", []
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Constant) and other.value == self.value
-
-    def __hash__(self) -> int:
-        return hash((Constant, self.value))

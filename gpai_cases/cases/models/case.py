@@ -161,8 +161,8 @@ class Case(ConcurrentTransitionMixin, TrackedModel):
             # the caseworkers' queue: first page by deadline or by date, as an index scan
             models.Index(fields=["next_deadline", "id"], name="case_queue_deadline"),
             models.Index(fields=["-created_at", "-id"], name="case_queue_newest"),
-            # the same two orders over only the cases the AI Office may read (access.py's
-            # filed_or_opened): the first page no longer walks past thousands of providers'
+            # the same two orders over only the cases the AI Office may read
+            # (filed_or_opened above): the first page no longer walks past thousands of providers'
             # drafts, due soonest and never shown (docs/adr/0023-queue-first-page.md)
             models.Index(
                 fields=["next_deadline", "id"],
