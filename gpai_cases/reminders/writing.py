@@ -6,8 +6,11 @@ language with stand-ins for the values of a reminder (the case's reference, the 
 and that pattern is filled for each reminder, each value written as the template would write it
 (localised, and escaped where the template escapes). The templates stay the one source of the
 words: the first reminder of every pattern is also rendered in full and compared; should a
-template ever do with a value what the pattern cannot (a filter, a test on it), that pattern's
-reminders are all rendered in full.
+template ever do with a value what the pattern cannot (a filter, a test on it), and the first
+reminder shows it, that pattern's reminders are all rendered in full. A pattern is kept per kind,
+stage and language because the templates test ``stage`` and nothing else: a template that tests
+another value would need that value in the key (the comparison with the first reminder cannot
+see a branch that only later reminders take).
 """
 
 from __future__ import annotations
