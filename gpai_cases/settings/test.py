@@ -58,3 +58,6 @@ if REDIS_URL:
 AXES_ENABLED = False
 GPAI_REQUIRE_SECOND_FACTOR = True
 AXES_VERBOSE = False
+
+# Every query compiled once (core/compiled.py) is also built for real on each call and compared.
+GPAI_CHECK_COMPILED = True

@@ -1,0 +1,239 @@
+"""Querysets compiled once per shape, run with each call's values.
+
+Django builds and compiles a queryset on every request: on a page that misses the fragment
+cache, ``filter()``, ``annotate()`` and ``as_sql()`` were 42–50% of the CPU of the queue, the case
+page and the portal home, more than PostgreSQL's answers (a sampling profile at 100,000 cases,
+docs/adr/0025-queries-compiled-once.md). The SQL of most of those queries depends only on the
+*structure* of the call (which filters, which page), not on the values it filters on (whose
+id, which state, which day).
+
+:class:`Compiled` wraps a function that builds a queryset. The first call of each shape builds it
+once with *stand-ins* for the values (numbers, words and days no real value takes), compiles it,
+and records where each stand-in reached the parameters; every later call substitutes its own
+values there and runs the same SQL. The rows come back as the ORM would give them (the same
+converters: days and times on SQLite, say).
+
+What keeps it correct:
+
+- every value must reach the SQL as a whole parameter, and every stand-in must be found there:
+  a value the SQL is built *from* (written into its text, an ``icontains`` pattern, a list whose
+  length changes the SQL) is refused at compile time; such things belong to the ``shape``;
+- ``None`` and booleans change the SQL (``IS NULL``), so they are part of the shape, as are a
+  list's length and the explicit ``shape`` the caller passes (the filters present, the page);
+- with ``GPAI_CHECK_COMPILED`` on (the test settings), every call also builds the real queryset
+  and compares its SQL and parameters with what was substituted: the whole test suite checks
+  each compiled query on every call.
+"""
+
+from __future__ import annotations
+
+import datetime
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any
+
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import QuerySet
+
+__all__ = ["Compiled"]
+
+_MARK = "\x1fstand-in "
+_UTC = datetime.UTC
+
+
+class _StandIns:
+    """Values no real argument takes, one per argument (or list element), by type."""
+
+    def __init__(self) -> None:
+        self.n = 0
+
+    def next(self, value: Any) -> Any:
+        self.n += 1
+        if isinstance(value, bool):  # pragma: no cover - booleans are part of the shape
+            raise TypeError("a boolean is part of the shape")
+        if isinstance(value, int):  # positive (a slice's bound) and inside 32 bits (a lookup
+            return 1_987_654_000 + self.n  # on an IntegerField out of range changes the SQL)
+        if isinstance(value, str):
+            return f"{_MARK}{self.n}\x1f"
+        if isinstance(value, datetime.datetime):
+            return datetime.datetime(1001, 1, 1, tzinfo=_UTC) + datetime.timedelta(seconds=self.n)
+        if isinstance(value, datetime.date):
+            return datetime.date(1001, 1, 1) + datetime.timedelta(days=self.n)
+        raise TypeError(f"no stand-in for a {type(value).__name__}: put it in the shape")
+
+
+def _adapt(connection: Any, value: Any) -> Any:
+    """The parameter the ORM would pass for ``value`` (days and times as the backend takes them)."""
+    if isinstance(value, datetime.datetime):
+        return connection.ops.adapt_datetimefield_value(value)
+    if isinstance(value, datetime.date):
+        return connection.ops.adapt_datefield_value(value)
+    return value
+
+
+def _is_fixed(value: Any) -> bool:
+    """A value that changes the SQL's text, not only its parameters: part of the shape."""
+    return value is None or isinstance(value, bool)
+
+
+class _Entry:
+    __slots__ = ("compiler", "names", "params", "slots", "sql")
+
+    def __init__(
+        self,
+        sql: str,
+        params: list[Any],
+        slots: list[tuple[int, int, int]],
+        compiler: Any,
+        names: list[str],
+    ) -> None:
+        self.sql, self.params, self.slots = sql, params, slots
+        self.compiler, self.names = compiler, names
+
+
+class Compiled:
+    """``Compiled(build)``: ``build(shape, *values)`` returns a queryset (``values()`` or
+    ``values_list()``, sliced or not); ``dicts(shape, *values)`` and ``rows(shape, *values)``
+    answer what ``list(build(shape, *values))`` would, as dicts or tuples, and ``count(shape,
+    *values)`` counts its rows (``SELECT COUNT(*) FROM (…)``: give it ``values("pk")``, unordered
+    and sliced where a bound count is wanted), each compiled once per shape and connection.
+
+    ``shape``: anything hashable the SQL's structure depends on, besides the values' own types
+    (which filters the call has, the page's offset, the language...). ``values``: numbers, words,
+    days, times, or lists of them (a list's length is part of the shape); ``None`` and booleans
+    are passed through as they are, and are part of the shape.
+    """
+
+    def __init__(
+        self,
+        build: Callable[..., QuerySet[Any]],
+        *,
+        using: str = DEFAULT_DB_ALIAS,
+        max_shapes: int = 256,
+    ) -> None:
+        self._build, self._using, self._max = build, using, max_shapes
+        self._by_connection: weakref.WeakKeyDictionary[Any, OrderedDict[Hashable, _Entry]] = (
+            weakref.WeakKeyDictionary()
+        )
+
+    def queryset(self, shape: Hashable, *values: Any) -> QuerySet[Any]:
+        """The queryset itself, built with the real values (for what is not compiled)."""
+        return self._build(shape, *values)
+
+    def dicts(self, shape: Hashable, *values: Any) -> list[dict[str, Any]]:
+        entry, rows = self._run("rows", shape, values)
+        names = entry.names
+        return [dict(zip(names, row, strict=True)) for row in rows]
+
+    def rows(self, shape: Hashable, *values: Any) -> list[tuple[Any, ...]]:
+        return self._run("rows", shape, values)[1]
+
+    def count(self, shape: Hashable, *values: Any) -> int:
+        return self._run("count", shape, values)[1][0][0]
+
+    # -- inside ----------------------------------------------------------------------------
+
+    def _run(self, how: str, shape: Hashable, values: Sequence[Any]) -> tuple[_Entry, list[Any]]:
+        connection = connections[self._using]
+        key = (how, shape, *(_key_of(v) for v in values))
+        entries = self._by_connection.get(connection)
+        if entries is None:
+            entries = self._by_connection[connection] = OrderedDict()
+        entry = entries.get(key)
+        if entry is None:
+            entry = entries[key] = self._compile(how, connection, shape, values)
+            if len(entries) > self._max:
+                entries.popitem(last=False)
+        else:
+            entries.move_to_end(key)
+        params = list(entry.params)
+        for position, which, index in entry.slots:
+            value = values[which] if index < 0 else values[which][index]
+            params[position] = _adapt(connection, value)
+        if getattr(settings, "GPAI_CHECK_COMPILED", False):
+            self._check(how, connection, shape, values, entry.sql, params)
+        with connection.cursor() as cursor:
+            cursor.execute(entry.sql, params)
+            fetched = cursor.fetchall()
+        if how == "count":
+            return entry, fetched
+        return entry, list(entry.compiler.results_iter(results=[fetched], tuple_expected=True))
+
+    def _sql(
+        self, how: str, connection: Any, queryset: QuerySet[Any]
+    ) -> tuple[str, list[Any], Any, list[str]]:
+        query = queryset.query
+        if how == "count":  # as QuerySet.count() of a sliced query: a count of the subquery
+            sql, params = query.get_compiler(connection=connection).as_sql()
+            # the ORM's own SQL, its values bound as parameters
+            counted = f"SELECT COUNT(*) FROM ({sql}) counted"  # noqa: S608  # nosec B608
+            return counted, list(params), None, []
+        compiler = query.get_compiler(connection=connection)
+        sql, params = compiler.as_sql()
+        if query.selected:
+            names = list(query.selected)
+        else:
+            names = [*query.extra_select, *query.values_select, *query.annotation_select]
+        return sql, list(params), compiler, names
+
+    def _compile(self, how: str, connection: Any, shape: Hashable, values: Sequence[Any]) -> _Entry:
+        stand_ins = _StandIns()
+        arguments: list[Any] = []
+        found: dict[Any, tuple[int, int]] = {}
+        for which, value in enumerate(values):
+            if _is_fixed(value):
+                arguments.append(value)
+            elif isinstance(value, (list, tuple)):
+                items = []
+                for index, item in enumerate(value):
+                    s = stand_ins.next(item)
+                    found[_adapt(connection, s)] = (which, index)
+                    items.append(s)
+                arguments.append(type(value)(items))
+            else:
+                s = stand_ins.next(value)
+                found[_adapt(connection, s)] = (which, -1)
+                arguments.append(s)
+        sql, params, compiler, names = self._sql(how, connection, self._build(shape, *arguments))
+        slots, seen = [], set()
+        for position, p in enumerate(params):
+            try:
+                where = found.get(p)
+            except TypeError:  # an unhashable parameter (a list): no stand-in
+                where = None
+            if where is not None:
+                slots.append((position, *where))
+                seen.add(where)
+            elif isinstance(p, str) and _MARK in p:
+                raise ValueError(f"a value reached the SQL inside another parameter: {p!r}")
+        if _MARK in sql or any(str(s) in sql for s in found if isinstance(s, int)):
+            raise ValueError("a value was written into the SQL's text: put it in the shape")
+        if seen != set(found.values()):
+            raise ValueError("a value did not reach the SQL as a parameter: put it in the shape")
+        return _Entry(sql, params, slots, compiler, names)
+
+    def _check(
+        self,
+        how: str,
+        connection: Any,
+        shape: Hashable,
+        values: Sequence[Any],
+        sql: str,
+        params: list[Any],
+    ) -> None:
+        real_sql, real_params, _, _ = self._sql(how, connection, self._build(shape, *values))
+        if (real_sql, list(real_params)) != (sql, params):
+            raise AssertionError(
+                f"compiled query differs from the queryset it stands for:\n{sql}\n{params}\n"
+                f"--- built now:\n{real_sql}\n{real_params}"
+            )
+
+
+def _key_of(value: Any) -> Hashable:
+    if _is_fixed(value):
+        return ("fixed", value)
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, len(value), tuple(type(v).__name__ for v in value))
+    return type(value).__name__

@@ -1,0 +1,145 @@
+"""Querysets compiled once per shape (core/compiled.py): the same rows as the ORM, one compile per
+shape, and a refusal of any query whose values change its SQL."""
+
+from __future__ import annotations
+
+import datetime
+from unittest import mock
+
+import pytest
+from django.db import connection, connections
+from django.db.models import Count, Max
+from django.test.utils import CaptureQueriesContext, override_settings
+from django.utils import timezone
+
+from gpai_cases.cases.models import Case
+from gpai_cases.core.compiled import Compiled
+from gpai_cases.reminders.models import InboxMessage
+
+pytestmark = pytest.mark.django_db
+
+
+def _messages(user, n, **fields):
+    return [
+        InboxMessage.objects.create(user=user, kind="letter_ready", subject=f"m{i}", **fields)
+        for i in range(n)
+    ]
+
+
+MESSAGES = Compiled(
+    lambda shape, user_id, kinds, day: (
+        InboxMessage.objects.filter(user_id=user_id, kind__in=kinds, created_at__date__lte=day)
+        .order_by("pk")
+        .values("pk", "subject", "created_at", "due_date")
+    )
+)
+
+
+def test_the_rows_are_the_orms_with_the_values_of_each_call(member_a, caseworker):
+    mine = _messages(member_a, 3, due_date=datetime.date(2026, 5, 4))
+    _messages(caseworker, 2)
+    today = timezone.localdate()
+    got = MESSAGES.dicts((), member_a.pk, ["letter_ready"], today)
+    assert got == list(MESSAGES.queryset((), member_a.pk, ["letter_ready"], today))
+    assert [r["pk"] for r in got] == [m.pk for m in mine]
+    # days and times come back converted, as the ORM gives them (strings on SQLite otherwise)
+    assert got[0]["due_date"] == datetime.date(2026, 5, 4)
+    assert isinstance(got[0]["created_at"], datetime.datetime)
+    # another person's rows with the same compiled SQL
+    assert len(MESSAGES.dicts((), caseworker.pk, ["letter_ready"], today)) == 2
+    assert MESSAGES.rows((), caseworker.pk, ["nothing"], today) == []
+
+
+def test_each_shape_is_compiled_once_and_runs_one_query(member_a, caseworker):
+    _messages(member_a, 2)
+    today = timezone.localdate()
+    query = Compiled(MESSAGES._build)
+    with mock.patch.object(query, "_compile", wraps=query._compile) as compiling:
+        query.rows((), member_a.pk, ["letter_ready"], today)
+        query.rows((), caseworker.pk, ["letter_ready"], today)
+        with CaptureQueriesContext(connection) as ctx:
+            query.rows((), member_a.pk, ["request_lapsed"], today - datetime.timedelta(days=3))
+        assert len(ctx.captured_queries) == 1
+        assert compiling.call_count == 1
+        # a list of another length is another SQL (IN with two parameters)
+        query.rows((), member_a.pk, ["letter_ready", "request_lapsed"], today)
+        assert compiling.call_count == 2
+
+
+def test_none_is_part_of_the_shape(member_a):
+    InboxMessage.objects.create(user=member_a, kind="letter_ready", subject="read")
+    unread = Compiled(
+        lambda shape, user_id, read_at: InboxMessage.objects.filter(
+            user_id=user_id, read_at=read_at
+        ).values_list("subject")
+    )
+    assert unread.rows((), member_a.pk, None) == [("read",)]
+    assert unread.rows((), member_a.pk, timezone.now()) == []
+
+
+def test_a_bound_count(member_a):
+    _messages(member_a, 5)
+    counted = Compiled(
+        lambda limit, user_id: (
+            InboxMessage.objects.filter(user_id=user_id).values("pk").order_by()[:limit]
+        )
+    )
+    assert counted.count(3, member_a.pk) == 3
+    assert counted.count(10, member_a.pk) == 5
+    assert counted.count(10, member_a.pk + 1000) == 0
+
+
+def test_an_aggregate_by_group(member_a):
+    _messages(member_a, 4)
+    summary = Compiled(
+        lambda shape, user_id: (
+            InboxMessage.objects.filter(user_id=user_id)
+            .order_by()
+            .values("user_id")
+            .annotate(n=Count("pk"), newest=Max("pk"))
+            .values_list("n", "newest")
+        )
+    )
+    newest = InboxMessage.objects.filter(user=member_a).latest("pk").pk
+    assert summary.rows((), member_a.pk) == [(4, newest)]
+
+
+def test_a_value_written_into_the_sql_is_refused(member_a):
+    search = Compiled(
+        lambda shape, q: Case.objects.filter(reference__icontains=q).values_list("pk")
+    )
+    with pytest.raises(ValueError, match="inside another parameter"):
+        search.rows((), "GPAI")
+    sliced = Compiled(lambda shape, n: Case.objects.values_list("pk")[:n])
+    with pytest.raises(ValueError, match="into the SQL's text"):
+        sliced.rows((), 5)
+    unused = Compiled(lambda shape, n: Case.objects.values_list("pk"))
+    with pytest.raises(ValueError, match="did not reach the SQL"):
+        unused.rows((), 5)
+
+
+def test_the_check_catches_a_query_whose_structure_depends_on_a_value(member_a):
+    # the build branches on the value itself: the shape does not say so, and the compiled SQL of
+    # the first call would answer the second one wrongly
+    def build(shape, user_id):
+        qs = InboxMessage.objects.filter(user_id=user_id)
+        if user_id < 1_000_000:
+            qs = qs.filter(read_at__isnull=True)
+        return qs.values_list("pk")
+
+    branching = Compiled(build)
+    with override_settings(GPAI_CHECK_COMPILED=True):
+        with pytest.raises(AssertionError, match="differs from the queryset"):
+            branching.rows((), member_a.pk)
+
+
+def test_the_number_of_shapes_kept_is_bounded(member_a):
+    counted = Compiled(
+        lambda limit, user_id: (
+            InboxMessage.objects.filter(user_id=user_id).values("pk").order_by()[:limit]
+        ),
+        max_shapes=3,
+    )
+    for limit in range(1, 8):
+        counted.count(limit, member_a.pk)
+    assert len(counted._by_connection[connections["default"]]) == 3
