@@ -121,6 +121,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     def is_ai_office(self) -> bool:
         return roles.is_ai_office(self)
 
+    def compiled_shape(self) -> str | None:
+        """What of a person the access rules' querysets depend on, besides the id: the role
+        (every predicate of .roles reads it through ``role_of``). A query compiled once
+        (:mod:`gpai_cases.core.compiled`) is compiled once per role."""
+        return roles.role_of(self)
+
 
 class SignInEventKind(models.TextChoices):
     SIGNED_IN = "signed_in", _("Signed in")

@@ -27,6 +27,7 @@ What keeps it correct:
 
 from __future__ import annotations
 
+import copy
 import datetime
 import weakref
 from collections import OrderedDict
@@ -40,6 +41,9 @@ from django.db.models import QuerySet
 __all__ = ["Compiled"]
 
 _MARK = "\x1fstand-in "
+#: Integer stand-ins: positive (a slice's bound) and inside 32 bits (a lookup on an
+#: IntegerField with a value out of its range changes the SQL).
+_FIRST_INT = 1_987_654_000
 _UTC = datetime.UTC
 
 
@@ -49,23 +53,41 @@ class _StandIns:
     def __init__(self) -> None:
         self.n = 0
 
-    def next(self, value: Any) -> Any:
+    def next(self, value: Any) -> tuple[Any, Any]:
+        """The stand-in to build with, and the parameter it reaches the SQL as."""
         self.n += 1
         if isinstance(value, bool):  # pragma: no cover - booleans are part of the shape
             raise TypeError("a boolean is part of the shape")
-        if isinstance(value, int):  # positive (a slice's bound) and inside 32 bits (a lookup
-            return 1_987_654_000 + self.n  # on an IntegerField out of range changes the SQL)
-        if isinstance(value, str):
-            return f"{_MARK}{self.n}\x1f"
-        if isinstance(value, datetime.datetime):
-            return datetime.datetime(1001, 1, 1, tzinfo=_UTC) + datetime.timedelta(seconds=self.n)
-        if isinstance(value, datetime.date):
-            return datetime.date(1001, 1, 1) + datetime.timedelta(days=self.n)
-        raise TypeError(f"no stand-in for a {type(value).__name__}: put it in the shape")
+        if _is_record(value):  # a copy that differs only by its id: the id is the parameter
+            stand_in = copy.copy(value)
+            stand_in._state = copy.copy(value._state)
+            stand_in._state.fields_cache = {}
+            stand_in.pk = _FIRST_INT + self.n
+            return stand_in, stand_in.pk
+        if isinstance(value, int):
+            s = _FIRST_INT + self.n
+        elif isinstance(value, str):
+            s = f"{_MARK}{self.n}\x1f"
+        elif isinstance(value, datetime.datetime):
+            s = datetime.datetime(1001, 1, 1, tzinfo=_UTC) + datetime.timedelta(seconds=self.n)
+        elif isinstance(value, datetime.date):
+            s = datetime.date(1001, 1, 1) + datetime.timedelta(days=self.n)
+        else:
+            raise TypeError(f"no stand-in for a {type(value).__name__}: put it in the shape")
+        return s, s
+
+
+def _is_record(value: Any) -> bool:
+    """A model instance that says what of it the SQL's structure depends on (a person: the role,
+    ``User.compiled_shape``); it reaches the SQL by its id."""
+    return hasattr(value, "compiled_shape") and hasattr(value, "_state")
 
 
 def _adapt(connection: Any, value: Any) -> Any:
-    """The parameter the ORM would pass for ``value`` (days and times as the backend takes them)."""
+    """The parameter the ORM would pass for ``value`` (days and times as the backend takes them,
+    a record by its id)."""
+    if _is_record(value):
+        return value.pk
     if isinstance(value, datetime.datetime):
         return connection.ops.adapt_datetimefield_value(value)
     if isinstance(value, datetime.date):
@@ -103,7 +125,9 @@ class Compiled:
     ``shape``: anything hashable the SQL's structure depends on, besides the values' own types
     (which filters the call has, the page's offset, the language...). ``values``: numbers, words,
     days, times, or lists of them (a list's length is part of the shape); ``None`` and booleans
-    are passed through as they are, and are part of the shape.
+    are passed through as they are, and are part of the shape; a model instance with a
+    ``compiled_shape()`` (a person: its role, which the access rules branch on) is built with a
+    copy that has another id, and reaches the SQL by its id.
     """
 
     def __init__(
@@ -188,15 +212,22 @@ class Compiled:
             elif isinstance(value, (list, tuple)):
                 items = []
                 for index, item in enumerate(value):
-                    s = stand_ins.next(item)
-                    found[_adapt(connection, s)] = (which, index)
+                    s, param = stand_ins.next(item)
+                    found[_adapt(connection, param)] = (which, index)
                     items.append(s)
                 arguments.append(type(value)(items))
             else:
-                s = stand_ins.next(value)
-                found[_adapt(connection, s)] = (which, -1)
+                s, param = stand_ins.next(value)
+                found[_adapt(connection, param)] = (which, -1)
                 arguments.append(s)
         sql, params, compiler, names = self._sql(how, connection, self._build(shape, *arguments))
+        # a person's id need not reach the SQL (the AI Office's access rules read only the role,
+        # which is in the key): the other values must
+        unused_ok = {
+            where
+            for where in found.values()
+            if _is_record(values[where[0]] if where[1] < 0 else values[where[0]][where[1]])
+        }
         slots, seen = [], set()
         for position, p in enumerate(params):
             try:
@@ -210,7 +241,7 @@ class Compiled:
                 raise ValueError(f"a value reached the SQL inside another parameter: {p!r}")
         if _MARK in sql or any(str(s) in sql for s in found if isinstance(s, int)):
             raise ValueError("a value was written into the SQL's text: put it in the shape")
-        if seen != set(found.values()):
+        if seen | unused_ok != set(found.values()):
             raise ValueError("a value did not reach the SQL as a parameter: put it in the shape")
         return _Entry(sql, params, slots, compiler, names)
 
@@ -234,6 +265,8 @@ class Compiled:
 def _key_of(value: Any) -> Hashable:
     if _is_fixed(value):
         return ("fixed", value)
+    if _is_record(value):  # __class__: a person behind request.user's lazy object is a User
+        return (value.__class__.__name__, value.compiled_shape())
     if isinstance(value, (list, tuple)):
-        return (type(value).__name__, len(value), tuple(type(v).__name__ for v in value))
+        return (type(value).__name__, tuple(_key_of(v) for v in value))
     return type(value).__name__

@@ -22,6 +22,7 @@ from gpai_cases.cases.models import (
     State,
 )
 from gpai_cases.cases.rulefield import RuleField
+from gpai_cases.core.compiled import Compiled
 from gpai_cases.core.links import url_filler
 from gpai_cases.obligations import access as obligations_access
 from gpai_cases.obligations.models import ChangeRequestStatus
@@ -61,16 +62,35 @@ def _first(queryset: Any, limit: int | None, *order: str) -> Any:
     return queryset[:limit] if limit is not None else queryset
 
 
-def _provider_deadlines(user: Any, limit: int | None) -> list[Deadline]:
-    # read as values of the columns a deadline shows: a case read in part loads its state again
-    # (one query per row), and a request's questions and reasoning can be long
-    cases = access.cases_visible_to(user)
-    requests = _first(
-        InformationRequest.objects.filter(case__in=cases, status=RequestStatus.OPEN),
+# read as values of the columns a deadline shows (a case read in part loads its state again, one
+# query per row; a request's questions and reasoning can be long), compiled once per role and
+# limit (gpai_cases.core.compiled): only the person's id changes from one call to the next
+_PROVIDER_REQUESTS = Compiled(
+    lambda limit, user: _first(
+        InformationRequest.objects.filter(
+            case__in=access.cases_visible_to(user), status=RequestStatus.OPEN
+        ),
         limit,
         "due_date",
         "pk",
     ).values("pk", "kind", "due_date", "due_rule", "case__reference")
+)
+_PROVIDER_DRAFTS = Compiled(
+    lambda limit, user: _first(
+        Notification.objects.filter(
+            case__in=access.cases_visible_to(user),
+            case__state=State.DRAFT,
+            notification_due__isnull=False,
+        ),
+        limit,
+        "notification_due",
+        "pk",
+    ).values("case_id", "notification_due", "notification_due_rule", "case__reference")
+)
+
+
+def _provider_deadlines(user: Any, limit: int | None) -> list[Deadline]:
+    requests = _PROVIDER_REQUESTS.dicts(limit, user)
     kinds = dict(RequestKind.choices)
     respond_url, case_url = url_filler("portal:respond", str, int), url_filler("portal:case", str)
     found = [
@@ -88,14 +108,7 @@ def _provider_deadlines(user: Any, limit: int | None) -> list[Deadline]:
         )
         for r in requests
     ]
-    drafts = _first(
-        Notification.objects.filter(
-            case__in=cases, case__state=State.DRAFT, notification_due__isnull=False
-        ),
-        limit,
-        "notification_due",
-        "pk",
-    ).values("case_id", "notification_due", "notification_due_rule", "case__reference")
+    drafts = _PROVIDER_DRAFTS.dicts(limit, user)
     found += [
         Deadline(
             uid=f"notification-{n['case_id']}",
@@ -161,15 +174,16 @@ def _obligation_deadlines(user: Any, limit: int | None) -> list[Deadline]:
     return found
 
 
-def _caseworker_deadlines(user: Any, limit: int | None) -> list[Deadline]:
+def _build_caseworker_cases(limit: int | None, user: Any) -> Any:
     # read as values of the columns a deadline shows, the rule of a request that is due in a
-    # subquery: no model instances, one query (docs/adr/0021-cheap-list-pages.md)
+    # subquery: no model instances, one query (docs/adr/0021-cheap-list-pages.md), compiled once
+    # per role and limit (docs/adr/0025-queries-compiled-once.md)
     answering = InformationRequest.objects.filter(
         case=OuterRef("pk"), status=RequestStatus.OPEN, due_date=OuterRef("next_deadline")
     ).order_by("created_at", "pk")
-    cases = _first(
+    return _first(
         access.cases_visible_to(user)
-        .filter(assignee=user, next_deadline__isnull=False)
+        .filter(assignee_id=user.pk, next_deadline__isnull=False)
         .exclude(state__in=[State.DECIDED, State.WITHDRAWN]),
         limit,
         "next_deadline",
@@ -183,6 +197,13 @@ def _caseworker_deadlines(user: Any, limit: int | None) -> list[Deadline]:
         "notification__notification_due_rule",
         answer_rule=Subquery(answering.values("due_rule")[:1], output_field=RuleField()),
     )
+
+
+_CASEWORKER_CASES = Compiled(_build_caseworker_cases)
+
+
+def _caseworker_deadlines(user: Any, limit: int | None) -> list[Deadline]:
+    cases = _CASEWORKER_CASES.dicts(limit, user)
     target = settings.GPAI_ASSESSMENT_TARGET_DAYS
     case_url = url_filler("workspace:case", str)
     return [

@@ -17,6 +17,7 @@ from django.utils.translation import gettext, gettext_lazy
 from gpai_cases.accounts import roles
 from gpai_cases.cases.models import Decision, DecisionStatus
 from gpai_cases.core import freshness
+from gpai_cases.core.compiled import Compiled
 from gpai_cases.core.links import url_filler
 from gpai_cases.register.services import pending_changes
 
@@ -35,20 +36,16 @@ class Need:
     rule: str = ""
 
 
-def _unread(user: Any, groups: dict[str, tuple[str, ...]]) -> dict[str, list[Need]]:
-    """The person's first unread messages of each group of kinds, oldest first, at most
-    :data:`LIMIT` per group, in one query (a window numbers each group's rows); only the columns
-    a need shows (a message's body can be long), one reverse() per call."""
-    link = url_filler("inbox_open", int)
+def _build_unread(groups: tuple[tuple[str, tuple[str, ...]], ...], user: Any) -> Any:
     group = DbCase(
-        *(When(kind__in=kinds, then=Value(name)) for name, kinds in groups.items()),
+        *(When(kind__in=kinds, then=Value(name)) for name, kinds in groups),
         output_field=CharField(),
     )
-    rows = (
+    return (
         InboxMessage.objects.filter(
-            user=user,
+            user_id=user.pk,
             read_at__isnull=True,
-            kind__in=[k for kinds in groups.values() for k in kinds],
+            kind__in=[k for _, kinds in groups for k in kinds],
         )
         .annotate(
             group=group,
@@ -58,8 +55,20 @@ def _unread(user: Any, groups: dict[str, tuple[str, ...]]) -> dict[str, list[Nee
         .order_by("created_at", "pk")
         .values_list("group", "pk", "subject", "due_date", "due_rule")
     )
+
+
+#: The groups of kinds are the shape: the same few on every home page.
+_UNREAD = Compiled(_build_unread)
+
+
+def _unread(user: Any, groups: dict[str, tuple[str, ...]]) -> dict[str, list[Need]]:
+    """The person's first unread messages of each group of kinds, oldest first, at most
+    :data:`LIMIT` per group, in one query (a window numbers each group's rows), compiled once
+    (:mod:`gpai_cases.core.compiled`); only the columns a need shows (a message's body can be
+    long), one reverse() per call."""
+    link = url_filler("inbox_open", int)
     found: dict[str, list[Need]] = {name: [] for name in groups}
-    for name, pk, subject, due_date, due_rule in rows:
+    for name, pk, subject, due_date, due_rule in _UNREAD.rows(tuple(groups.items()), user):
         found[name].append(Need(subject, link(pk), due_date, due_rule))
     return found
 
@@ -68,11 +77,22 @@ def _deadlines(user: Any) -> list[Need]:
     return [Need(d.title, d.link, d.date, d.rule) for d in deadlines_of.for_user(user, limit=LIMIT)]
 
 
+_UNREAD_SUMMARY = Compiled(
+    lambda shape, user: (
+        InboxMessage.objects.filter(user_id=user.pk, read_at__isnull=True)
+        .order_by()
+        .values("user_id")
+        .annotate(n=Count("pk"), newest=Max("pk"))
+        .values_list("n", "newest")
+    )
+)
+
+
 def unread_summary(user: Any) -> dict[str, Any]:
     """How many unread messages the person has (``n``) and the newest one's id (``newest``)."""
-    return InboxMessage.objects.filter(user=user, read_at__isnull=True).aggregate(
-        n=Count("pk"), newest=Max("pk")
-    )
+    for n, newest in _UNREAD_SUMMARY.rows((), user):
+        return {"n": n, "newest": newest}
+    return {"n": 0, "newest": None}
 
 
 def unread_of(request: HttpRequest) -> dict[str, Any]:
