@@ -35,6 +35,7 @@ from collections.abc import Callable, Hashable, Sequence
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
 
@@ -161,6 +162,29 @@ class Compiled:
 
     def _run(self, how: str, shape: Hashable, values: Sequence[Any]) -> tuple[_Entry, list[Any]]:
         connection = connections[self._using]
+        if any(_out_of_range(v) for v in values):
+            # the ORM answers "no rows" for an id no integer column holds; the compiled SQL would
+            # pass it on and fail: built and compiled with it, as the ORM does
+            entry = _Entry(*self._sql(how, connection, self._build(shape, *values)))
+            params = entry.params
+        else:
+            entry = self._entry(how, connection, shape, values)
+            params = list(entry.params)
+            for position, which, index in entry.slots:
+                value = values[which] if index < 0 else values[which][index]
+                params[position] = _adapt(connection, value)
+            if getattr(settings, "GPAI_CHECK_COMPILED", False):
+                self._check(how, connection, shape, values, entry.sql, params)
+        if not entry.sql:  # nothing can match (an empty IN list, none()): no query, as the ORM
+            return entry, [(0,)] if how == "count" else []
+        with connection.cursor() as cursor:
+            cursor.execute(entry.sql, params)
+            fetched = cursor.fetchall()
+        if how == "count":
+            return entry, fetched
+        return entry, list(entry.compiler.results_iter(results=[fetched], tuple_expected=True))
+
+    def _entry(self, how: str, connection: Any, shape: Hashable, values: Sequence[Any]) -> _Entry:
         key = (how, shape, *(_key_of(v) for v in values))
         entries = self._by_connection.get(connection)
         if entries is None:
@@ -172,35 +196,33 @@ class Compiled:
                 entries.popitem(last=False)
         else:
             entries.move_to_end(key)
-        params = list(entry.params)
-        for position, which, index in entry.slots:
-            value = values[which] if index < 0 else values[which][index]
-            params[position] = _adapt(connection, value)
-        if getattr(settings, "GPAI_CHECK_COMPILED", False):
-            self._check(how, connection, shape, values, entry.sql, params)
-        with connection.cursor() as cursor:
-            cursor.execute(entry.sql, params)
-            fetched = cursor.fetchall()
-        if how == "count":
-            return entry, fetched
-        return entry, list(entry.compiler.results_iter(results=[fetched], tuple_expected=True))
+        return entry
 
     def _sql(
         self, how: str, connection: Any, queryset: QuerySet[Any]
-    ) -> tuple[str, list[Any], Any, list[str]]:
-        query = queryset.query
+    ) -> tuple[str, list[Any], list[Any], Any, list[str]]:
+        """The SQL and parameters, no slots, the compiler and the columns' names; no SQL ("")
+        for a query that can match nothing."""
+        try:
+            return self._sql_of(how, connection, queryset.query)
+        except EmptyResultSet:
+            return "", [], [], None, []
+
+    def _sql_of(
+        self, how: str, connection: Any, query: Any
+    ) -> tuple[str, list[Any], list[Any], Any, list[str]]:
         if how == "count":  # as QuerySet.count() of a sliced query: a count of the subquery
             sql, params = query.get_compiler(connection=connection).as_sql()
             # the ORM's own SQL, its values bound as parameters
             counted = f"SELECT COUNT(*) FROM ({sql}) counted"  # noqa: S608  # nosec B608
-            return counted, list(params), None, []
+            return counted, list(params), [], None, []
         compiler = query.get_compiler(connection=connection)
         sql, params = compiler.as_sql()
         if query.selected:
             names = list(query.selected)
         else:
             names = [*query.extra_select, *query.values_select, *query.annotation_select]
-        return sql, list(params), compiler, names
+        return sql, list(params), [], compiler, names
 
     def _compile(self, how: str, connection: Any, shape: Hashable, values: Sequence[Any]) -> _Entry:
         stand_ins = _StandIns()
@@ -220,7 +242,9 @@ class Compiled:
                 s, param = stand_ins.next(value)
                 found[_adapt(connection, param)] = (which, -1)
                 arguments.append(s)
-        sql, params, compiler, names = self._sql(how, connection, self._build(shape, *arguments))
+        sql, params, _, compiler, names = self._sql(how, connection, self._build(shape, *arguments))
+        if not sql:
+            return _Entry("", [], [], None, [])
         # a person's id need not reach the SQL (the AI Office's access rules read only the role,
         # which is in the key): the other values must
         unused_ok = {
@@ -254,12 +278,18 @@ class Compiled:
         sql: str,
         params: list[Any],
     ) -> None:
-        real_sql, real_params, _, _ = self._sql(how, connection, self._build(shape, *values))
+        real_sql, real_params, _, _, _ = self._sql(how, connection, self._build(shape, *values))
         if (real_sql, list(real_params)) != (sql, params):
             raise AssertionError(
                 f"compiled query differs from the queryset it stands for:\n{sql}\n{params}\n"
                 f"--- built now:\n{real_sql}\n{real_params}"
             )
+
+
+def _out_of_range(value: Any) -> bool:
+    if isinstance(value, (list, tuple)):
+        return any(_out_of_range(v) for v in value)
+    return isinstance(value, int) and not isinstance(value, bool) and not -(2**31) <= value < 2**31
 
 
 def _key_of(value: Any) -> Hashable:

@@ -40,6 +40,8 @@ class CappedPaginator(Paginator):
             # count primary keys in any order: the columns, joins and sort of the rows shown would
             # cost for nothing
             n = self.object_list.values("pk").order_by()[: limit + 1].count()
+        elif hasattr(self.object_list, "count_up_to"):  # rows of a compiled query
+            n = self.object_list.count_up_to(limit + 1)
         else:
             n = len(self.object_list[: limit + 1])
         return (limit, True) if n > limit else (n, False)

@@ -12,6 +12,7 @@ from django.utils.translation import gettext, pgettext
 
 from gpai_cases.cases import access, deadlines
 from gpai_cases.cases.models import Case, Kind, State
+from gpai_cases.core.compiled import Compiled
 from gpai_cases.core.forms import parse_pk
 from gpai_cases.core.links import url_filler
 
@@ -162,3 +163,60 @@ def queue_rows(cases: Any, today: datetime.date, sort: str = "deadline") -> list
             }
         )
     return rows
+
+
+def _build(shape: tuple[Any, ...], user: Any, *values: Any) -> QuerySet[Any]:
+    """The queue's query for :class:`QueuePage`: ``shape`` says which filters it has (a missing
+    one is None among ``values``), its sort and, for the rows, the slice shown."""
+    sort, assignee, overdue, how, bounds = shape
+    state, kind, assignee_id, provider, today = values
+    if assignee not in ("me", "none"):
+        assignee = str(assignee_id or "")
+    f = QueueFilter(
+        state=state or "",
+        kind=kind or "",
+        assignee=assignee,
+        provider=str(provider or ""),
+        overdue=overdue,
+        sort=sort,
+    )
+    qs = queue(user, f, today)
+    if how == "count":  # primary keys in any order, as CappedPaginator counts them
+        return qs.values("pk").order_by()[: bounds[1]]
+    return qs.values(*ROW_COLUMNS)[bounds[0] : bounds[1]]
+
+
+_COMPILED = Compiled(_build)
+
+
+class QueuePage:
+    """The queue's rows for a paginator, as dicts of :data:`ROW_COLUMNS`, from a query compiled
+    once per filter combination, sort and page (:mod:`gpai_cases.core.compiled`): building and
+    compiling it cost more CPU than PostgreSQL's answer (docs/adr/0025-queries-compiled-once.md).
+    A search (``q``) changes the SQL with its words (``LIKE`` patterns): it is built each time."""
+
+    def __init__(self, user: Any, f: QueueFilter, today: datetime.date) -> None:
+        assignee = f.assignee if f.assignee in ("me", "none", "") else "id"
+        self._shape = (f.sort, assignee, f.overdue)
+        self._values = (
+            user,
+            f.state or None,
+            f.kind or None,
+            int(f.assignee) if assignee == "id" else None,
+            int(f.provider) if f.provider else None,
+            today if f.overdue else None,
+        )
+
+    def count_up_to(self, n: int) -> int:
+        return _COMPILED.count((*self._shape, "count", (0, n)), *self._values)
+
+    def __getitem__(self, bounds: slice) -> list[dict[str, Any]]:
+        shape = (*self._shape, "rows", (bounds.start or 0, bounds.stop))
+        return _COMPILED.dicts(shape, *self._values)
+
+
+def queue_page_source(user: Any, f: QueueFilter, today: datetime.date) -> Any:
+    """What the queue's paginator pages through: dicts of :data:`ROW_COLUMNS`."""
+    if f.q:
+        return queue(user, f, today).values(*ROW_COLUMNS)
+    return QueuePage(user, f, today)

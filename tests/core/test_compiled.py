@@ -15,6 +15,7 @@ from django.utils import timezone
 from gpai_cases.cases.models import Case
 from gpai_cases.core.compiled import Compiled
 from gpai_cases.reminders.models import InboxMessage
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -143,3 +144,36 @@ def test_the_number_of_shapes_kept_is_bounded(member_a):
     for limit in range(1, 8):
         counted.count(limit, member_a.pk)
     assert len(counted._by_connection[connections["default"]]) == 3
+
+
+def test_a_query_that_can_match_nothing_runs_no_sql(member_a):
+    _messages(member_a, 2)
+    nothing = Compiled(
+        lambda shape, user_id: InboxMessage.objects.none().filter(user_id=user_id).values("pk")
+    )
+    with CaptureQueriesContext(connection) as ctx:
+        assert nothing.dicts((), member_a.pk) == []
+        assert nothing.count((), member_a.pk) == 0
+    assert ctx.captured_queries == []
+
+
+def test_an_id_no_integer_column_holds_finds_nothing_as_with_the_orm(member_a):
+    _messages(member_a, 2)
+    assert MESSAGES.rows((), 2**40, ["letter_ready"], timezone.localdate()) == []
+    assert MESSAGES.rows((), member_a.pk, ["letter_ready"], timezone.localdate()) != []
+
+
+def test_a_person_is_a_value_by_id_with_the_role_in_the_key(submitted_a, member_a, caseworker):
+    from gpai_cases.cases import access
+
+    mine = submitted_a
+    visible = Compiled(
+        lambda shape, user: access.cases_visible_to(user).order_by("pk").values_list("reference")
+    )
+    with mock.patch.object(visible, "_compile", wraps=visible._compile) as compiling:
+        assert (mine.reference,) in visible.rows((), member_a)
+        assert (mine.reference,) in visible.rows((), caseworker)
+        # another person of a role already seen: the same SQL, this person's id
+        other = UserFactory(role=member_a.role, email="other@example.eu")
+        assert visible.rows((), other) == []
+        assert compiling.call_count == 2

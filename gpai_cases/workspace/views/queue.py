@@ -16,12 +16,13 @@ from gpai_cases.cases.models import (
     State,
 )
 from gpai_cases.core import freshness
+from gpai_cases.core.compiled import Compiled
 from gpai_cases.core.exports import csv_row
 from gpai_cases.core.fragments import cached_fragment
 from gpai_cases.core.pagination import CappedPaginator
 from gpai_cases.reminders import needs
 
-from ..queue import ROW_COLUMNS, QueueFilter, labels, queue, queue_rows, row_words
+from ..queue import QueueFilter, labels, queue, queue_page_source, queue_rows, row_words
 from .base import office_only
 
 
@@ -32,6 +33,14 @@ def _filter_query(f: QueueFilter) -> str:
     params = {k: ("1" if v is True else v) for k, v in params.items()}
     return urlencode(params)
 
+
+_CASEWORKERS = Compiled(
+    lambda shape: (
+        User.objects.filter(role=Role.CASEWORKER, is_active=True)
+        .values_list("pk", "full_name", "email")
+        .order_by("full_name", "email")
+    )
+)
 
 #: The queue counts its cases up to this many past the page shown ("more than …" beyond).
 COUNT_CAP = 1000
@@ -44,23 +53,18 @@ def queue_view(request: HttpRequest) -> HttpResponse:
     page_number = str(request.GET.get("page", "1"))[:12]
 
     def context() -> dict[str, Any]:
-        cases = queue(request.user, f, today)
+        cases = queue_page_source(request.user, f, today)
         page = CappedPaginator(cases, 50, asked=page_number, cap=COUNT_CAP).get_page(page_number)
         return {
             "page": page,
             # the page's rows as values of the columns shown (the count joined none of them)
-            "rows": queue_rows(page.object_list.values(*ROW_COLUMNS), today, f.sort),
+            "rows": queue_rows(page.object_list, today, f.sort),
             "words": row_words(),
             "f": f,
             "filter_query": _filter_query(f),
             "states": State.choices,
             "kinds": Kind.choices,
-            "caseworkers": [
-                (str(pk), name or email)
-                for pk, name, email in User.objects.filter(role=Role.CASEWORKER, is_active=True)
-                .values_list("pk", "full_name", "email")
-                .order_by("full_name", "email")
-            ],
+            "caseworkers": [(str(pk), name or email) for pk, name, email in _CASEWORKERS.rows(())],
         }
 
     # the fragment depends on the filters, the page, the day, and whose cases "mine" are
