@@ -25,7 +25,7 @@ from gpai_cases.cases.rulefield import RuleField
 from gpai_cases.core.compiled import Compiled
 from gpai_cases.core.links import url_filler
 from gpai_cases.obligations import access as obligations_access
-from gpai_cases.obligations.models import ChangeRequestStatus
+from gpai_cases.obligations.models import ChangeRequestStatus, IncidentStage
 
 
 @dataclass(frozen=True)
@@ -124,52 +124,70 @@ def _provider_deadlines(user: Any, limit: int | None) -> list[Deadline]:
     return found + _obligation_deadlines(user, limit)
 
 
-def _obligation_deadlines(user: Any, limit: int | None) -> list[Deadline]:
-    """After designation: the next report on each open serious incident, and a new version of
-    the framework asked for by a request for changes (docs/rules.md § serious-incidents,
-    § framework)."""
-    incidents = _first(
-        obligations_access.incidents_visible_to(user)
-        .filter(closed_on__isnull=True, next_due__isnull=False)
-        .select_related("case", "model"),
+_INCIDENTS = Compiled(
+    lambda limit, user: _first(
+        obligations_access.incidents_visible_to(user).filter(
+            closed_on__isnull=True, next_due__isnull=False
+        ),
         limit,
         "next_due",
         "pk",
+    ).values(
+        "pk",
+        "next_due",
+        "next_due_stage",
+        "next_due_rule",
+        "title",
+        "model__name",
+        "model__version",
+        "case__reference",
     )
-    found = [
-        Deadline(
-            uid=f"incident-{i.pk}-{i.next_due_stage}",
-            date=i.next_due,
-            title=gettext("%(model)s: %(stage)s on the serious incident “%(incident)s”")
-            % {
-                "model": i.model,
-                "stage": _in_sentence(i.get_next_due_stage_display()),
-                "incident": i.title,
-            },
-            rule=i.next_due_rule,
-            link=reverse("portal:incident", args=[i.pk]),
-            case_reference=i.case.reference,
-        )
-        for i in incidents
-    ]
-    requests = _first(
+)
+_FRAMEWORK_CHANGES = Compiled(
+    lambda limit, user: _first(
         obligations_access.framework_reviews_visible_to(user).filter(
             status=ChangeRequestStatus.OPEN, due_date__isnull=False
         ),
         limit,
         "due_date",
         "pk",
-    )
+    ).values("pk", "due_date", "due_rule")
+)
+
+
+def _obligation_deadlines(user: Any, limit: int | None) -> list[Deadline]:
+    """After designation: the next report on each open serious incident, and a new version of
+    the framework asked for by a request for changes (docs/rules.md § serious-incidents,
+    § framework)."""
+    stages = dict(IncidentStage.choices)
+    incident_url = url_filler("portal:incident", int)
+    found = [
+        Deadline(
+            uid=f"incident-{i['pk']}-{i['next_due_stage']}",
+            date=i["next_due"],
+            title=gettext("%(model)s: %(stage)s on the serious incident “%(incident)s”")
+            % {
+                "model": f"{i['model__name']} {i['model__version']}".strip(),
+                "stage": _in_sentence(stages.get(i["next_due_stage"], i["next_due_stage"])),
+                "incident": i["title"],
+            },
+            rule=i["next_due_rule"],
+            link=incident_url(i["pk"]),
+            case_reference=i["case__reference"],
+        )
+        for i in _INCIDENTS.dicts(limit, user)
+    ]
+    framework_url = reverse("portal:framework_file")
     found += [
         Deadline(
-            uid=f"framework-changes-{r.pk}",
-            date=r.due_date,
+            uid=f"framework-changes-{r['pk']}",
+            date=r["due_date"],
             title=gettext("File a new version of your safety and security framework"),
-            rule=r.due_rule,
-            link=reverse("portal:framework_file"),
+            rule=r["due_rule"],
+            link=framework_url,
             case_reference="",
         )
-        for r in requests
+        for r in _FRAMEWORK_CHANGES.dicts(limit, user)
     ]
     return found
 

@@ -29,12 +29,11 @@ from gpai_cases.cases.models import (
     RequestStatus,
     State,
 )
+from gpai_cases.core.compiled import Compiled
 from gpai_cases.core.links import url_filler
 from gpai_cases.providers import compute
 from gpai_cases.providers.flopformat import format_flop
 from gpai_cases.providers.models import Membership, ReleaseMode, threshold_flop
-
-from .compiled import CompiledValues
 
 __all__ = ["CASE_COLUMNS", "MODEL_COLUMNS", "case_rows", "member_rows", "model_rows"]
 
@@ -114,9 +113,9 @@ class _Words:
 
 #: The provider's members, compiled once (the provider is the one the user acts for, chosen
 #: through the access rules by ``provider_for``).
-_MEMBERS = CompiledValues(
-    lambda providers: (
-        Membership.objects.filter(provider_id__in=providers)
+_MEMBERS = Compiled(
+    lambda shape, provider_id: (
+        Membership.objects.filter(provider_id=provider_id)
         .order_by("user__email")
         .values_list("user__full_name", "user__email")
     )
@@ -126,14 +125,17 @@ _MEMBERS = CompiledValues(
 def member_rows(provider: Any) -> list[dict[str, str]]:
     """The provider's members as the summary prints them: name (or e-mail) and e-mail."""
     return [
-        {"name": full_name or email, "email": email} for full_name, email in _MEMBERS([provider.pk])
+        {"name": full_name or email, "email": email}
+        for full_name, email in _MEMBERS.rows((), provider.pk)
     ]
 
 
 #: The open cases of models already read through the access rules, compiled once per number
 #: of models.
-_OPEN_CASES = CompiledValues(
-    lambda models: Case.objects.filter(model_id__in=models, state__in=OPEN_STATES).values_list(
+_OPEN_CASES = Compiled(
+    lambda shape, models: Case.objects.filter(
+        model_id__in=models, state__in=OPEN_STATES
+    ).values_list(
         "model_id", "reference", "kind", "state", "designation_id", "notification__wizard_step"
     )
 )
@@ -157,23 +159,29 @@ MODEL_COLUMNS = (
 )
 
 
+#: The provider's models as the access rules let the person read them, compiled once per role.
+_MODELS = Compiled(
+    lambda shape, user, provider_id: (
+        access.models_visible_to(user)
+        .filter(provider_id=provider_id)
+        # at most one designation in force per model (the constraint one_active_designation): joined,
+        # it adds no row
+        .annotate(in_force=FilteredRelation("designations", condition=_IN_FORCE))
+        .order_by("name", "version")
+        .values_list(*MODEL_COLUMNS)
+    )
+)
+
+
 def model_rows(
     request: HttpRequest, provider: Any, today: datetime.date, case_url: Url, wizard_url: Url
 ) -> list[dict[str, Any]]:
     """The provider's models with what applies to each now, as plain values: two queries
     (the models with their designation in force, their open cases), whatever their number."""
-    models = list(
-        access.models_visible_to(request.user)
-        .filter(provider=provider)
-        # at most one designation in force per model (the constraint one_active_designation):
-        # joined, it adds no row
-        .annotate(in_force=FilteredRelation("designations", condition=_IN_FORCE))
-        .order_by("name", "version")
-        .values_list(*MODEL_COLUMNS)
-    )
+    models = _MODELS.rows((), request.user, provider.pk)
     ids = [m[0] for m in models]
     cases: dict[int, list[_OpenCase]] = defaultdict(list)
-    for c in _OPEN_CASES(ids):
+    for c in _OPEN_CASES.rows((), ids):
         cases[c[0]].append(_OpenCase(c[1], c[2], c[3], c[4], c[5] or ""))
     releases = {value: str(label) for value, label in ReleaseMode.choices}
     edit_url, notify_url = url_filler("portal:model_edit", int), url_filler("portal:notify", int)
@@ -225,21 +233,29 @@ CASE_COLUMNS = (
 )
 
 
-def case_rows(request: HttpRequest, provider: Any, case_url: Url, wizard_url: Url) -> list[Any]:
-    """The provider's latest 100 cases as plain values, under the names the template reads (as
-    on a Case): one query, the nearest open request's due date in a subquery."""
+def _build_cases(shape: Any, user: Any, provider_id: int) -> Any:
     next_answer = (
         InformationRequest.objects.filter(case=OuterRef("pk"), status=RequestStatus.OPEN)
         .order_by("due_date")
         .values("due_date")[:1]
     )
-    rows = (
-        access.cases_visible_to(request.user)
-        .filter(model__provider=provider)  # the provider the user acts for, only
+    return (
+        access.cases_visible_to(user)
+        .filter(model__provider_id=provider_id)  # the provider the user acts for, only
         .annotate(next_answer=Subquery(next_answer))
         .order_by("-created_at")
         .values(*CASE_COLUMNS, "next_answer")[:100]
     )
+
+
+#: The latest cases, compiled once per role (docs/adr/0025-queries-compiled-once.md).
+_CASES = Compiled(_build_cases)
+
+
+def case_rows(request: HttpRequest, provider: Any, case_url: Url, wizard_url: Url) -> list[Any]:
+    """The provider's latest 100 cases as plain values, under the names the template reads (as
+    on a Case): one query, the nearest open request's due date in a subquery."""
+    rows = _CASES.dicts((), request.user, provider.pk)
     # the labels and the links' words in the reader's language, once per render (lazy ones would
     # be translated at every print)
     kinds = {value: str(label) for value, label in Kind.choices}
