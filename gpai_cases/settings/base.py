@@ -199,6 +199,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "gpai_cases.reminders.context.unread",
             ],
+            # {% url 'name' %} reversed once per process (core/templatetags/urls.py)
+            "builtins": ["gpai_cases.core.templatetags.urls"],
         },
     },
 ]

@@ -28,5 +28,5 @@ PASSWORD_HASHERS = [
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "gpai_cases.core.staticfiles.MemoManifestStaticFilesStorage"},
 }
