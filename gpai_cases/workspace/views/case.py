@@ -151,7 +151,7 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             )
         if lookups:
             prefetch_related_objects([case], *lookups)
-        stops = list(case.clock_stops.values(*case_lists.STOP_COLUMNS)) if "stops" in there else []
+        stops = case_lists.STOPS.dicts((), case.pk) if "stops" in there else []
         days_used = (
             deadlines.assessment_days_used(
                 case.assessment_started_on, today, [(s["started_on"], s["ended_on"]) for s in stops]

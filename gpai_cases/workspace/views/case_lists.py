@@ -18,6 +18,7 @@ from gpai_cases.assessment.models import Scorecard
 from gpai_cases.cases import audit, event_words
 from gpai_cases.cases.models import (
     Case,
+    CaseEvent,
     Claim,
     ClockStop,
     ConfidentialityClaim,
@@ -26,6 +27,7 @@ from gpai_cases.cases.models import (
     InformationRequest,
     NotificationCorrection,
 )
+from gpai_cases.core.compiled import Compiled
 from gpai_cases.documents.models import Document, DocumentKind, Visibility
 from gpai_cases.letters.models import Letter, LetterKind
 
@@ -108,9 +110,27 @@ class Event:
     payload: dict[str, Any]
 
 
+# each list of one case, compiled once (docs/adr/0025-queries-compiled-once.md): read as the
+# case's related managers read them (the models' default order), the case's id the only value
+_EVENTS = Compiled(
+    lambda shape, case_id: CaseEvent.objects.filter(case_id=case_id).values(*EVENT_COLUMNS)
+)
+_DOCUMENTS = Compiled(
+    lambda shape, case_id: Document.objects.filter(case_id=case_id).values(*DOCUMENT_COLUMNS)
+)
+_LETTERS = Compiled(
+    lambda shape, case_id: (
+        Letter.objects.filter(case_id=case_id).order_by("sequence").values(*LETTER_COLUMNS)
+    )
+)
+STOPS = Compiled(
+    lambda shape, case_id: ClockStop.objects.filter(case_id=case_id).values(*STOP_COLUMNS)
+)
+
+
 def timeline(case: Case) -> tuple[list[Event], list[dict[str, Any]]]:
     """The case's events, and the timeline's rows in words (each word translated once)."""
-    rows = list(case.events.values(*EVENT_COLUMNS))
+    rows = _EVENTS.dicts((), case.pk)
     events = [Event(r["at"], r["action"], r["payload"] or {}) for r in rows]
     names = audit.assignee_names(events)
     by = gettext("by %(who)s")
@@ -140,7 +160,7 @@ def _by(words: str, who: str) -> SafeString:
 def documents(case: Case) -> list[dict[str, Any]]:
     """The case's documents as the table prints them (the kind's words translated once)."""
     kinds = {value: str(label) for value, label in DocumentKind.choices}
-    rows = list(case.documents.values(*DOCUMENT_COLUMNS))
+    rows = _DOCUMENTS.dicts((), case.pk)
     for d in rows:
         d["kind_label"] = kinds.get(d["kind"], d["kind"])
         d["internal"] = d["visibility"] == Visibility.INTERNAL
@@ -149,7 +169,7 @@ def documents(case: Case) -> list[dict[str, Any]]:
 
 def letters(case: Case) -> list[dict[str, Any]]:
     kinds = {value: str(label) for value, label in LetterKind.choices}
-    rows = list(case.letters.order_by("sequence").values(*LETTER_COLUMNS))
+    rows = _LETTERS.dicts((), case.pk)
     for row in rows:
         row["kind_label"] = kinds.get(row["kind"], row["kind"])
     return rows
