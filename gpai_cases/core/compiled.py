@@ -102,7 +102,7 @@ def _is_fixed(value: Any) -> bool:
 
 
 class _Entry:
-    __slots__ = ("compiler", "names", "params", "slots", "sql")
+    __slots__ = ("compiler", "converters", "names", "params", "plain", "slots", "sql")
 
     def __init__(
         self,
@@ -114,6 +114,20 @@ class _Entry:
     ) -> None:
         self.sql, self.params, self.slots = sql, params, slots
         self.compiler, self.names = compiler, names
+        # the converters of the columns, found once (results_iter looks them up on every call)
+        self.converters, self.plain = {}, True
+        if compiler is not None and compiler.select is not None:
+            fields = [s[0] for s in compiler.select[: compiler.col_count]]
+            self.converters = compiler.get_converters(fields)
+            self.plain = not compiler.has_composite_fields(fields)
+
+    def convert(self, fetched: list[Any]) -> list[tuple[Any, ...]]:
+        """The rows as the ORM gives them (``results_iter``), the converters found once."""
+        if not self.plain:
+            return list(self.compiler.results_iter(results=[fetched], tuple_expected=True))
+        if not self.converters:
+            return [tuple(row) for row in fetched]
+        return [tuple(row) for row in self.compiler.apply_converters(fetched, self.converters)]
 
 
 class Compiled:
@@ -182,7 +196,7 @@ class Compiled:
             fetched = cursor.fetchall()
         if how == "count":
             return entry, fetched
-        return entry, list(entry.compiler.results_iter(results=[fetched], tuple_expected=True))
+        return entry, entry.convert(fetched)
 
     def _entry(self, how: str, connection: Any, shape: Hashable, values: Sequence[Any]) -> _Entry:
         key = (how, shape, *(_key_of(v) for v in values))
