@@ -138,21 +138,30 @@ def write(results: dict) -> None:
         lines.append("")
         if data.get("in_process"):
             lines += [
-                "In-process, through the whole middleware stack (Django test client, 40 requests "
-                "after 5 warm-up ones): CPU time of the web process per request (the database "
-                "server's own time excluded) and wall time.",
+                "In-process, through the whole middleware stack (Django test client, 8 blocks of "
+                "10 requests after 5 warm-up ones): CPU time of the web process per request, the "
+                "fastest block's mean and the median block's (the database server's own time "
+                "excluded), its ratio to the signed-in floor of the same person, and the median "
+                "block's wall time.",
                 "",
-                "| page | served CPU ms | served wall ms | cache off CPU ms | cache off wall ms |",
-                "|---|---:|---:|---:|---:|",
+                "| page | served CPU ms (median) | served ÷ floor | cache off CPU ms (median) "
+                "| cache off ÷ floor | served wall ms | cache off wall ms |",
+                "|---|---:|---:|---:|---:|---:|---:|",
             ]
             by_page: dict[str, dict[bool, dict]] = {}
+            floors: dict[str | None, float] = {}
             for row in data["in_process"]:
                 by_page.setdefault(row["page"], {})[row["cold"]] = row
+                if row["page"].startswith("floor"):
+                    floors[row["who"]] = row["cpu_ms"]
+
             for page, both in by_page.items():
                 warm, cold = both.get(False, {}), both.get(True, {})
+                (warm_cpu, warm_ratio) = _cpu_cell(warm, floors)
+                (cold_cpu, cold_ratio) = _cpu_cell(cold, floors)
                 lines.append(
-                    f"| {page} | {warm.get('cpu_ms', '—')} | {warm.get('wall_ms', '—')} | "
-                    f"{cold.get('cpu_ms', '—')} | {cold.get('wall_ms', '—')} |"
+                    f"| {page} | {warm_cpu} | {warm_ratio} | {cold_cpu} | {cold_ratio} | "
+                    f"{warm.get('wall_ms', '—')} | {cold.get('wall_ms', '—')} |"
                 )
             lines.append("")
     letters = results["letters"]
@@ -187,3 +196,14 @@ def write(results: dict) -> None:
     ]
     (docs / "benchmarks.md").write_text("\n".join(lines))
     print((docs / "benchmarks.md").read_text())
+
+
+def _cpu_cell(row: dict, floors: dict[str | None, float]) -> tuple[str, str]:
+    """An in-process row's CPU (fastest block, median in brackets) and its ratio to the floor."""
+    if not row:
+        return "—", "—"
+    median = row.get("cpu_median_ms")
+    cpu = f"{row['cpu_ms']}" + (f" ({median})" if median is not None else "")
+    floor = floors.get(row.get("who"))
+    ratio = f"{row['cpu_ms'] / floor:.2f}×" if floor else "—"
+    return cpu, ratio
