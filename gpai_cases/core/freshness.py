@@ -43,6 +43,8 @@ from django.db import DEFAULT_DB_ALIAS, models, transaction
 from django.db.models import F, OuterRef, Subquery
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from .compiled import Compiled
+
 #: Apps whose data appears on cached pages; a write to any of their models moves the version.
 DOMAIN_APPS = frozenset(
     {
@@ -68,10 +70,19 @@ SHARED = frozenset({"cases.Designation"})
 ROW, REFERENCE_ROW = 1, 2
 
 
-def _version(row: int) -> int:
+def _build_version(shape: object, row: int) -> Any:
     from .models import DataVersion
 
-    return DataVersion.objects.filter(pk=row).values_list("n", flat=True).first() or 0
+    return DataVersion.objects.filter(pk=row).order_by().values_list("n")[:1]
+
+
+#: Read on every page: compiled once (docs/adr/0025-queries-compiled-once.md).
+_VERSION = Compiled(_build_version)
+
+
+def _version(row: int) -> int:
+    found = _VERSION.rows((), row)
+    return (found[0][0] if found else 0) or 0
 
 
 def current() -> int:
@@ -87,6 +98,11 @@ def reference_version() -> int:
 def case_version(reference: str) -> tuple[int, int] | None:
     """What a case page depends on: (reference version, the case's stamp), in one query; None
     when there is no such case."""
+    found = _CASE_VERSION.rows((), reference)
+    return found[0] if found else None
+
+
+def _build_case_version(shape: object, reference: str) -> Any:
     from .models import CaseStamp, DataVersion
 
     return (
@@ -98,9 +114,12 @@ def case_version(reference: str) -> tuple[int, int] | None:
             ),
             stamp=Subquery(CaseStamp.objects.filter(case=OuterRef("pk")).values("n")[:1]),
         )
-        .values_list("reference_version", "stamp")
-        .first()
+        .order_by("pk")
+        .values_list("reference_version", "stamp")[:1]
     )
+
+
+_CASE_VERSION = Compiled(_build_case_version)
 
 
 class _Pending:
