@@ -13,6 +13,7 @@ from django.utils.translation import gettext, pgettext
 from gpai_cases.cases import access, deadlines
 from gpai_cases.cases.models import Case, Kind, State
 from gpai_cases.core.compiled import Compiled
+from gpai_cases.core.escaping import escaped
 from gpai_cases.core.forms import parse_pk
 from gpai_cases.core.links import url_filler
 
@@ -114,8 +115,9 @@ def labels(choices: Any) -> dict[str, str]:
 
 
 def row_words() -> dict[str, str]:
-    """The words every row may print, translated once per page instead of once per row."""
-    return {
+    """The words every row may print, translated (and escaped) once per page instead of once per
+    row."""
+    words = {
         "only_provider": gettext("Only this provider's cases"),
         "of": pgettext("review of a case", "of"),
         "reviewed": gettext("The case whose decision is reviewed"),
@@ -124,6 +126,7 @@ def row_words() -> dict[str, str]:
         "overdue": gettext("overdue"),
         "due_soon": gettext("due within 3 days"),
     }
+    return {name: escaped(word) for name, word in words.items()}
 
 
 def queue_rows(cases: Any, today: datetime.date, sort: str = "deadline") -> list[dict[str, Any]]:
@@ -140,24 +143,27 @@ def queue_rows(cases: Any, today: datetime.date, sort: str = "deadline") -> list
         original = c["designation__case__reference"] if c["designation_id"] else ""
         model = f"{c['model__name']} {c['model__version']}".strip()
         assignee = c["assignee__full_name"] or c["assignee__email"] or "—"
+        # text escaped here, once (core/escaping.py): the template prints it as it is
         rows.append(
             {
-                "url": case_url(c["reference"]),
-                "reference": c["reference"],
-                "provider_name": c["model__provider__legal_name"],
-                "provider_url": f"?provider={c['model__provider_id']}&sort={sort}",
-                "model": model,
-                "kind": kinds.get(c["kind"], c["kind"]),
+                "url": escaped(case_url(c["reference"])),
+                "reference": escaped(c["reference"]),
+                "provider_name": escaped(c["model__provider__legal_name"]),
+                "provider_url": escaped(f"?provider={c['model__provider_id']}&sort={sort}"),
+                "model": escaped(model),
+                "kind": escaped(kinds.get(c["kind"], c["kind"])),
                 # a reassessment links the case whose decision it reviews
-                "original": original,
-                "original_url": case_url(original) if original else "",
-                "state": states.get(c["state"], c["state"]),
+                "original": escaped(original),
+                "original_url": escaped(case_url(original)) if original else "",
+                "state": escaped(states.get(c["state"], c["state"])),
                 "late": c["late"],
                 "escalated": c["overdue_escalated"],
-                "assignee": assignee,
-                "days_in_state": (today - timezone.localtime(c["state_changed_at"]).date()).days,
-                "deadline": deadlines.format_day(deadline) if deadline else "",
-                "deadline_kind": c["next_deadline_kind"],
+                "assignee": escaped(assignee),
+                "days_in_state": escaped(
+                    (today - timezone.localtime(c["state_changed_at"]).date()).days
+                ),
+                "deadline": escaped(deadlines.format_day(deadline)) if deadline else "",
+                "deadline_kind": escaped(c["next_deadline_kind"]),
                 "overdue": bool(deadline and deadline < today),
                 "due_soon": bool(deadline and 0 <= (deadline - today).days <= 3),
             }
