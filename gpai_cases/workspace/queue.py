@@ -129,6 +129,12 @@ def row_words() -> dict[str, str]:
     return {name: escaped(word) for name, word in words.items()}
 
 
+def _day(days: dict[datetime.date, str], day: datetime.date) -> str:
+    if day not in days:
+        days[day] = escaped(deadlines.format_day(day))
+    return days[day]
+
+
 def queue_rows(cases: Any, today: datetime.date, sort: str = "deadline") -> list[dict[str, Any]]:
     """Everything a queue row shows, as plain values: the template then only prints them (a
     row costs a few microseconds instead of a dozen tag and filter lookups).
@@ -137,6 +143,9 @@ def queue_rows(cases: Any, today: datetime.date, sort: str = "deadline") -> list
     case_url = url_filler("workspace:case", str)
     # the labels in the reader's language, once per call (not lazy: a row holds plain values)
     kinds, states = labels(Kind), labels(State)
+    # the reader's time zone once (localtime() looks it up again for every row)
+    zone = timezone.get_current_timezone()
+    days: dict[datetime.date, str] = {}  # each day written once (rows share deadlines)
     rows = []
     for c in cases:
         deadline = c["next_deadline"]
@@ -160,9 +169,9 @@ def queue_rows(cases: Any, today: datetime.date, sort: str = "deadline") -> list
                 "escalated": c["overdue_escalated"],
                 "assignee": escaped(assignee),
                 "days_in_state": escaped(
-                    (today - timezone.localtime(c["state_changed_at"]).date()).days
+                    (today - c["state_changed_at"].astimezone(zone).date()).days
                 ),
-                "deadline": escaped(deadlines.format_day(deadline)) if deadline else "",
+                "deadline": _day(days, deadline) if deadline else "",
                 "deadline_kind": escaped(c["next_deadline_kind"]),
                 "overdue": bool(deadline and deadline < today),
                 "due_soon": bool(deadline and 0 <= (deadline - today).days <= 3),
