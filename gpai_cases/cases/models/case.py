@@ -174,6 +174,14 @@ class Case(ConcurrentTransitionMixin, TrackedModel):
                 name="case_office_newest",
                 condition=FILED_OR_OPENED,
             ),
+            # a caseworker's own cases by next deadline ("what needs you", on every home page):
+            # without it the panel walks the office's deadline index past every colleague's
+            # cases (6.8 ms at 100,000 cases)
+            models.Index(
+                fields=["assignee", "next_deadline", "id"],
+                name="case_assignee_deadline",
+                condition=models.Q(next_deadline__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:
