@@ -140,6 +140,10 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
                 )
             )
             lookups.append("information_requests__extensions")
+        else:  # none, as the presence query said: the guards read an empty list, no query
+            lookups.append(
+                Prefetch("information_requests", queryset=InformationRequest.objects.none())
+            )
         if "claims" in there:
             lookups.append(
                 Prefetch(
@@ -149,6 +153,8 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
                     ),
                 )
             )
+        else:
+            lookups.append(Prefetch("claims", queryset=Claim.objects.none()))
         if lookups:
             prefetch_related_objects([case], *lookups)
         stops = case_lists.STOPS.dicts((), case.pk) if "stops" in there else []
