@@ -23,4 +23,4 @@ def escaped(value: Any) -> SafeString:
     thousands, ``USE_THOUSAND_SEPARATOR`` is off)."""
     if isinstance(value, SafeString):
         return value
-    return SafeString(html.escape(str(value)))
+    return SafeString(html.escape(str(value)))  # nosec B703: escaped on this line

@@ -9,7 +9,7 @@ from django.utils.html import escape
 
 from gpai_cases.core.escaping import escaped
 
-VALUES = ["Alpha & Beta <AI>", "l'entreprise \"x\"", "Zürich — 東京", "", 0, -3, 1234567]
+VALUES = ["Alpha & Beta <AI>", 'l\'entreprise "x"', "Zürich — 東京", "", 0, -3, 1234567]
 
 
 @pytest.mark.parametrize("value", VALUES)
