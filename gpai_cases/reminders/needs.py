@@ -18,6 +18,7 @@ from gpai_cases.accounts import roles
 from gpai_cases.cases.models import Decision, DecisionStatus
 from gpai_cases.core import freshness
 from gpai_cases.core.compiled import Compiled
+from gpai_cases.core.escaping import escaped
 from gpai_cases.core.links import url_filler
 from gpai_cases.register.services import pending_changes
 
@@ -194,10 +195,16 @@ def _panels(user: Any) -> dict[str, list[Need]]:
             )
             for c in changed[:LIMIT]
         ]
-    # words in the reader's language now (lazy ones are not kept in a cache)
+    # words in the reader's language now (lazy ones are not kept in a cache), escaped once
+    # (core/escaping.py): the panel prints them as they are
     return {
         str(title): [
-            Need(str(n.label), n.link, n.date, n.rule if hasattr(n.rule, "render") else str(n.rule))
+            Need(
+                escaped(str(n.label)),
+                escaped(n.link),
+                n.date,
+                n.rule if hasattr(n.rule, "render") else escaped(str(n.rule)),
+            )
             for n in items
         ]
         for title, items in panels.items()
