@@ -65,3 +65,25 @@ def test_static_urls_are_the_manifests_computed_once_per_name(tmp_path, settings
     for _ in range(2):
         with pytest.raises(ValueError, match="Missing staticfiles manifest entry"):
             storage.url("css/missing.css")
+
+
+def test_a_part_kept_per_language_is_rendered_once_per_language(settings):
+    settings.GPAI_CHECK_COMPILED = False
+    from django.utils import translation
+
+    text = Template(
+        "{% load i18n layout %}{% per_language %}{% translate 'Contact' %}/{{ x }}{% end_per_language %}"
+    )
+    with translation.override("en"):
+        assert text.render(Context({"x": 1})) == "Contact/1"
+        assert text.render(Context({"x": 2})) == "Contact/1"  # kept: nothing but the language
+    with translation.override("de"):
+        assert text.render(Context({"x": 3})).endswith("/3")
+
+
+def test_the_check_fails_a_kept_part_that_reads_more_than_the_language(settings):
+    settings.GPAI_CHECK_COMPILED = True
+    text = Template("{% load layout %}{% per_language %}{{ x }}{% end_per_language %}")
+    assert text.render(Context({"x": 1})) == "1"
+    with pytest.raises(AssertionError, match="depends on more than the language"):
+        text.render(Context({"x": 2}))

@@ -1,5 +1,7 @@
 """Parts of the layout that every page prints and that depend on nothing but the language.
 
+``{% per_language %}`` keeps such a part of a template, rendered once per language (below).
+
 The language switcher lists the 24 official languages, each translated (``gettext``) and escaped:
 rendered through the template engine on every request that was a third of the layout's cost
 (about 1 ms of CPU). The options are the same for every request in one language, and settings
@@ -12,8 +14,9 @@ import functools
 
 from django import template
 from django.conf import settings
+from django.urls import get_script_prefix
 from django.utils.html import format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
 register = template.Library()
@@ -35,3 +38,39 @@ def _options(current: str) -> SafeString:
 def language_options() -> SafeString:
     """The ``<option>``s of the language switcher, the current language selected."""
     return _options(get_language() or settings.LANGUAGE_CODE)
+
+
+class _PerLanguageNode(template.Node):
+    """What ``{% per_language %}…{% end_per_language %}`` encloses, rendered once per language
+    (and script prefix) per process; with ``GPAI_CHECK_COMPILED`` (the test settings) rendered
+    every time and compared with what is kept, so that a variable that depends on the request,
+    put inside by mistake, fails the tests instead of freezing."""
+
+    def __init__(self, nodelist: template.NodeList) -> None:
+        self.nodelist = nodelist
+        self._kept: dict[tuple[str, str, bool], SafeString] = {}
+
+    def render(self, context: template.Context) -> str:
+        key = (get_language() or settings.LANGUAGE_CODE, get_script_prefix(), context.autoescape)
+        kept = self._kept.get(key)
+        if kept is not None and not getattr(settings, "GPAI_CHECK_COMPILED", False):
+            return kept
+        rendered = mark_safe(self.nodelist.render(context))  # noqa: S308  # nosec B308 B703
+        if kept is not None and kept != rendered:
+            raise AssertionError(
+                "a {% per_language %} part of the layout depends on more than the language:\n"
+                f"kept: {kept}\nnow:  {rendered}"
+            )
+        self._kept[key] = rendered
+        return rendered
+
+
+@register.tag
+def per_language(parser: template.base.Parser, token: template.base.Token) -> template.Node:
+    """``{% per_language %}`` parts of the layout that depend on nothing but the language (the
+    stylesheets, the logo, the footer): rendered once per language per process, as the
+    language switcher's options are. Nothing inside may read the request, the user or the
+    page."""
+    nodelist = parser.parse(("end_per_language",))
+    parser.delete_first_token()
+    return _PerLanguageNode(nodelist)
