@@ -39,7 +39,7 @@ from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
 
-__all__ = ["Compiled"]
+__all__ = ["Compiled", "fields_of"]
 
 _MARK = "\x1fstand-in "
 #: Integer stand-ins: positive (a slice's bound) and inside 32 bits (a lookup on an
@@ -168,6 +168,17 @@ class Compiled:
 
     def rows(self, shape: Hashable, *values: Any) -> list[tuple[Any, ...]]:
         return self._run("rows", shape, values)[1]
+
+    def records(self, shape: Hashable, *values: Any) -> list[Any]:
+        """Model instances, as the ORM loads them (``Model.from_db``): the build gives
+        ``values_list(*fields_of(Model))``, every concrete column in the model's order."""
+        entry, rows = self._run("rows", shape, values)
+        if not rows:
+            return []
+        model = entry.compiler.query.model
+        if entry.names != fields_of(model):
+            raise ValueError(f"records() reads every column of {model.__name__}: fields_of()")
+        return [model.from_db(self._using, entry.names, row) for row in rows]
 
     def count(self, shape: Hashable, *values: Any) -> int:
         return self._run("count", shape, values)[1][0][0]
@@ -298,6 +309,11 @@ class Compiled:
                 f"compiled query differs from the queryset it stands for:\n{sql}\n{params}\n"
                 f"--- built now:\n{real_sql}\n{real_params}"
             )
+
+
+def fields_of(model: Any) -> list[str]:
+    """The columns :meth:`Compiled.records` reads: every concrete field's, in the model's order."""
+    return [f.attname for f in model._meta.concrete_fields]
 
 
 def _out_of_range(value: Any) -> bool:

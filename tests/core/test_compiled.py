@@ -177,3 +177,22 @@ def test_a_person_is_a_value_by_id_with_the_role_in_the_key(submitted_a, member_
         other = UserFactory(role=member_a.role, email="other@example.eu")
         assert visible.rows((), other) == []
         assert compiling.call_count == 2
+
+
+def test_records_are_the_instances_the_orm_loads(member_a, provider_a):
+    from gpai_cases.cases import access
+    from gpai_cases.core.compiled import fields_of
+    from gpai_cases.providers.models import Provider
+
+    providers = Compiled(
+        lambda shape, user: access.providers_visible_to(user).values_list(*fields_of(Provider))
+    )
+    (got,) = providers.records((), member_a)
+    assert got == provider_a
+    assert {f.attname: getattr(got, f.attname) for f in Provider._meta.concrete_fields} == {
+        f.attname: getattr(provider_a, f.attname) for f in Provider._meta.concrete_fields
+    }
+    assert got._state.adding is False and got._state.db == "default"
+    some = Compiled(lambda shape, user_id: Provider.objects.filter(pk=user_id).values_list("pk"))
+    with pytest.raises(ValueError, match="every column"):
+        some.records((), provider_a.pk)

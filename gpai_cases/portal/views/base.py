@@ -12,6 +12,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from gpai_cases.cases import access
+from gpai_cases.core.compiled import Compiled, fields_of
 from gpai_cases.providers.models import GPAIModel, Provider
 
 
@@ -27,6 +28,12 @@ def provider_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespon
     return wrapper
 
 
+_PROVIDERS = Compiled(
+    lambda shape, user: (
+        access.providers_visible_to(user).order_by("legal_name").values_list(*fields_of(Provider))
+    )
+)
+
 #: The session's choice of provider, for a member of several (docs/adr/0013).
 ACTING_FOR = "acting_for_provider"
 
@@ -38,7 +45,7 @@ def provider_for(request: HttpRequest) -> Provider:
     cached = getattr(request, "acting_provider", None)
     if cached is not None:
         return cached
-    mine = list(access.providers_visible_to(request.user).order_by("legal_name"))  # one query
+    mine = _PROVIDERS.records((), request.user)  # one query, compiled once per role
     chosen = request.session.get(ACTING_FOR)
     provider = next((p for p in mine if p.pk == chosen), mine[0] if mine else None)
     if provider is None:
