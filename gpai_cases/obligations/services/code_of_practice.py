@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 
+from gpai_cases.core.compiled import Compiled, fields_of
 from gpai_cases.providers.models import Provider
 
 from .. import access, rules
@@ -18,12 +19,20 @@ from .base import refuse_if, today
 __all__ = ["code_of_practice_current", "code_of_practice_record"]
 
 
+#: Read on the portal home and the case page: compiled once (docs/adr/0025).
+_STATUSES = Compiled(
+    lambda shape, provider_id: (
+        CodeOfPracticeStatus.objects.filter(provider_id=provider_id)
+        .order_by("recorded_at", "id")
+        .values_list(*fields_of(CodeOfPracticeStatus))
+    )
+)
+
+
 def code_of_practice_current(provider: Any) -> list[tuple[str, str, CodeOfPracticeStatus | None]]:
     """Each chapter (value, label) with the status in force, or None when never recorded."""
     latest: dict[str, CodeOfPracticeStatus] = {}
-    for status in CodeOfPracticeStatus.objects.filter(provider=provider).order_by(
-        "recorded_at", "id"
-    ):
+    for status in _STATUSES.records((), provider.pk):
         latest[status.chapter] = status
     return [(value, label, latest.get(value)) for value, label in Chapter.choices]
 
