@@ -155,8 +155,7 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             )
         else:
             lookups.append(Prefetch("claims", queryset=Claim.objects.none()))
-        if lookups:
-            prefetch_related_objects([case], *lookups)
+        prefetch_related_objects([case], *lookups)
         stops = case_lists.STOPS.dicts((), case.pk) if "stops" in there else []
         days_used = (
             deadlines.assessment_days_used(
