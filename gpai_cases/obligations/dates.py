@@ -9,7 +9,7 @@ with the words of their source (``citation``), which every rule repeats.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
 from gpai_cases.cases.deadlines import ComputedDate, period_for_acting
 from gpai_cases.cases.rulecodes import Rule
@@ -63,6 +63,14 @@ def incident_next_due(
     return period_for_acting(
         last_report_on, days=intermediate_days, holidays=holidays, label=label
     ), "intermediate"
+
+
+def fewest_days(period: Mapping[str, int]) -> int:
+    """The fewest days from the start of a period to its nominal end (a month has at least 28
+    days): a period for acting never ends sooner (Reg. 1182/71 Art 3(4) and 3(5) only move its
+    end later), so a search may leave out what started fewer days ago."""
+    per_unit = {"days": 1, "weeks": 7, "months": 28}
+    return sum(per_unit[unit] * count for unit, count in period.items())
 
 
 def first_model_report_due(

@@ -14,67 +14,44 @@ from __future__ import annotations
 import datetime
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Case as Case_
-from django.db.models import CharField, Exists, OuterRef, Q, Subquery, Value, When
-from django.utils import timezone, translation
-from django.utils.functional import lazy
+from django.db.models import CharField, OuterRef, Q, Value, When
+from django.utils import timezone
 
 from gpai_cases.cases import deadlines
 from gpai_cases.cases.audit import Action, record_many
-from gpai_cases.cases.calendar import holidays_around
 from gpai_cases.cases.models import (
     Case,
     ClockStop,
-    Designation,
     InformationRequest,
     Notification,
     RequestStatus,
     State,
 )
-from gpai_cases.obligations import dates as obligation_dates
-from gpai_cases.obligations.models import ModelReport
-from gpai_cases.obligations.services.periods import MODEL_REPORT_FIRST, MODEL_REPORT_UPDATE, periods
 from gpai_cases.providers.models import Membership
 
 from . import delivery
+from .due_designations import due_model_reports, due_reassessment_dates
+from .dues import (
+    ASSIGNEE,
+    BOTH,
+    CASEWORKERS,
+    PROVIDER,
+    Due,
+    date_words,
+    day_long,
+    due_words,
+    kind_words,
+    not_sent,
+)
 from .models import InboxMessage, Reminder, ReminderKind
 from .writing import Writer, by_language
 
-
-def _in_sentence(label: Any) -> str:
-    """A kind's name inside a sentence: lower case, except in German (nouns keep their capital)."""
-    text = str(label)
-    return text if (translation.get_language() or "").startswith("de") else text.lower()
-
-
-# The words of a day, written when the message is written, in its reader's language (the sweep
-# itself runs in the default language): lazy, so that each reader's override applies.
-_date = lazy(deadlines.format_date, str)
-_day_long = lazy(deadlines.format_day_long, str)
-_due_words = lazy(deadlines.due_in_words, str)
-_kind_words = lazy(_in_sentence, str)
-
-PROVIDER, CASEWORKERS, ASSIGNEE = "provider", "caseworkers", "assignee"
-BOTH = "provider_and_caseworkers"
-
-
-@dataclass
-class Due:
-    kind: str
-    case: Case
-    ref_id: int
-    stage: str
-    audience: str
-    context: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def key(self) -> tuple[str, int, int, str]:
-        return (self.kind, self.case.pk, self.ref_id, self.stage)
+__all__ = ["BATCH", "FINDERS", "Due", "due_model_reports", "due_reassessment_dates", "sweep"]
 
 
 def _notification_stage(days_left: int) -> str | None:
@@ -110,13 +87,6 @@ def _stage_in_sql(date_field: str, today: datetime.date, stages: list[tuple[int,
     return Case_(*whens, default=Value(""), output_field=CharField())
 
 
-def _not_sent(kind: str, case_ref: str, ref: Any, stage: Any) -> Exists:
-    return ~Exists(
-        Reminder.objects.filter(kind=kind, case_id=OuterRef(case_ref), ref_id=ref, stage=stage)
-    )
-
-
-#: What a reminder needs of its case: tens of thousands of rows load fast when they are this slim.
 CASE_FIELDS = (
     "id",
     "reference",
@@ -148,7 +118,7 @@ def due_notifications(today: datetime.date) -> list[Due]:
         # escalated as overdue and still overdue: the last stage was sent
         .filter(Q(case__overdue_escalated=False) | Q(notification_due__gte=today))
         .annotate(stage=_stage_in_sql("notification_due", today, [(2, "due-2"), (7, "due-7")]))
-        .filter(_not_sent(ReminderKind.NOTIFICATION_DUE, "case_id", 0, OuterRef("stage")))
+        .filter(not_sent(ReminderKind.NOTIFICATION_DUE, "case_id", 0, OuterRef("stage")))
         .select_related("case__model__provider", "case__assignee")
         .only("id", "notification_due", "notification_due_rule", *_case_fields("case__"))
     )
@@ -160,9 +130,9 @@ def due_notifications(today: datetime.date) -> list[Due]:
             n.stage,
             CASEWORKERS if n.stage == "overdue" else PROVIDER,
             {
-                "due_date": _date(n.notification_due),
-                "due_long": _day_long(n.notification_due),
-                "due_words": _due_words(n.notification_due, today),
+                "due_date": date_words(n.notification_due),
+                "due_long": day_long(n.notification_due),
+                "due_words": due_words(n.notification_due, today),
                 "rule": n.notification_due_rule,
             },
         )
@@ -178,7 +148,7 @@ def due_information_requests(today: datetime.date) -> list[Due]:
         )
         .annotate(stage=_stage_in_sql("due_date", today, [(3, "due-3")]))
         .filter(
-            _not_sent(ReminderKind.INFORMATION_DUE, "case_id", OuterRef("pk"), OuterRef("stage"))
+            not_sent(ReminderKind.INFORMATION_DUE, "case_id", OuterRef("pk"), OuterRef("stage"))
         )
         .select_related("case__model__provider", "case__assignee")
         .only("id", "kind", "sent_on", "due_date", "due_rule", "status", *_case_fields("case__"))
@@ -191,11 +161,11 @@ def due_information_requests(today: datetime.date) -> list[Due]:
             r.stage,
             CASEWORKERS if r.stage == "overdue" else PROVIDER,
             {
-                "request_kind": _kind_words(r.get_kind_display()),
-                "sent_on": _date(r.sent_on),
-                "due_date": _date(r.due_date),
-                "due_long": _day_long(r.due_date),
-                "due_words": _due_words(r.due_date, today),
+                "request_kind": kind_words(r.get_kind_display()),
+                "sent_on": date_words(r.sent_on),
+                "due_date": date_words(r.due_date),
+                "due_long": day_long(r.due_date),
+                "due_words": due_words(r.due_date, today),
                 "rule": r.due_rule,
             },
         )
@@ -215,10 +185,10 @@ def due_assessment_clocks(today: datetime.date) -> list[Due]:
             state=State.UNDER_ASSESSMENT,
             assessment_started_on__lte=today - datetime.timedelta(days=first),
         )
-        .filter(_not_sent(ReminderKind.ASSESSMENT_CLOCK, "pk", 0, "100"))
+        .filter(not_sent(ReminderKind.ASSESSMENT_CLOCK, "pk", 0, "100"))
         .filter(
             Q(assessment_started_on__lte=today - datetime.timedelta(days=target))
-            | _not_sent(ReminderKind.ASSESSMENT_CLOCK, "pk", 0, "80")
+            | not_sent(ReminderKind.ASSESSMENT_CLOCK, "pk", 0, "80")
         )
         .order_by()
     )
@@ -258,94 +228,6 @@ def due_assessment_clocks(today: datetime.date) -> list[Due]:
         )
         for case in cases
     ]
-
-
-def due_reassessment_dates(today: datetime.date) -> list[Due]:
-    rows = (
-        Designation.objects.filter(ended_on__isnull=True, reassessment_earliest__lte=today)
-        .filter(
-            # announced once per decision: a reminder sent since the last decision counts
-            ~Exists(
-                Reminder.objects.filter(
-                    kind=ReminderKind.REASSESSMENT_OPEN,
-                    case_id=OuterRef("case_id"),
-                    ref_id=OuterRef("pk"),
-                    sent_at__date__gte=OuterRef("last_decision_on"),
-                )
-            )
-        )
-        .select_related("case__model__provider", "model")
-    )
-    return [
-        Due(
-            ReminderKind.REASSESSMENT_OPEN,
-            d.case,
-            d.pk,
-            f"open-{d.reassessment_earliest:%Y%m%d}",
-            PROVIDER,
-            {
-                "model": str(d.model),
-                "earliest_long": _day_long(d.reassessment_earliest),
-                "rule": d.reassessment_rule,
-            },
-        )
-        for d in rows
-    ]
-
-
-def due_model_reports(today: datetime.date) -> list[Due]:
-    """Designated models whose first model report is past due, or whose last report is older than
-    the update period (docs/rules.md § model-reports): each told once — the first report once per
-    designation, an update once per last report (``ref_id``)."""
-    found = periods(MODEL_REPORT_FIRST, MODEL_REPORT_UPDATE)
-    first, update = found[MODEL_REPORT_FIRST], found[MODEL_REPORT_UPDATE]
-    cutoff = (
-        deadlines.add_months(today, -update.amount)
-        if update.unit == "months"
-        else today - datetime.timedelta(days=update.amount)
-    )
-    last = ModelReport.objects.filter(model=OuterRef("model_id")).order_by("-version")
-    kind = ReminderKind.MODEL_REPORT
-    rows = (
-        Designation.objects.filter(ended_on__isnull=True)
-        .annotate(
-            last_id=Subquery(last.values("pk")[:1]), last_on=Subquery(last.values("filed_on")[:1])
-        )
-        .filter(
-            Q(last_id__isnull=True, decided_on__lt=today)
-            & _not_sent(kind, "case_id", OuterRef("pk"), "missing")
-            | Q(last_on__lte=cutoff)
-            & _not_sent(kind, "case_id", OuterRef("last_id"), "update-overdue")
-        )
-        .select_related("case__model__provider", "case__assignee", "model")
-    )
-    rows = list(rows)
-    holidays = holidays_around(today - datetime.timedelta(days=366), today) if rows else ()
-    found = []
-    for d in rows:
-        if d.last_id is None:
-            due = obligation_dates.first_model_report_due(
-                d.decided_on,
-                market_date=d.model.eu_market_date,
-                period=first.as_kwargs,
-                citation=first.citation,
-                holidays=holidays,
-            )
-            ref, stage = d.pk, "missing"
-        else:
-            due = obligation_dates.model_report_update_due(
-                d.last_on, period=update.as_kwargs, citation=update.citation, holidays=holidays
-            )
-            ref, stage = d.last_id, "update-overdue"
-        if due.value < today:
-            context = {
-                "model": str(d.model),
-                "due_long": _day_long(due.value),
-                "due_words": _due_words(due.value, today),
-                "rule": due.rule,
-            }
-            found.append(Due(kind, d.case, ref, stage, BOTH, context))
-    return found
 
 
 FINDERS = (

@@ -4,6 +4,8 @@ sweep warns once when a report is missing and once per overdue update."""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.core import mail
 
@@ -125,3 +127,33 @@ def test_an_ended_designation_has_no_more_reports_nor_reminders(
         file_model_report(member_a, designation_a)
     assert refused.value.reasons[0].startswith("The designation of this model ended on")
     assert run(D(2026, 12, 1), django_capture_on_commit_callbacks) == 0
+
+
+def test_a_model_placed_on_the_market_after_the_decision_is_reminded_once_that_day_has_come(
+    designation_a, member_a, django_capture_on_commit_callbacks
+):
+    # decided Tue 15 Sep 2026; on the market Tue 22 Sep: the first report is due by Mon 21 Sep,
+    # sooner than the 14 days after the decision (the sweep must not wait for those)
+    type(designation_a.model).objects.filter(pk=designation_a.model_id).update(
+        eu_market_date=D(2026, 9, 22)
+    )
+    assert run(D(2026, 9, 21), django_capture_on_commit_callbacks) == 0
+    assert run(D(2026, 9, 22), django_capture_on_commit_callbacks) == 1
+    assert run(D(2026, 9, 29), django_capture_on_commit_callbacks) == 0
+    assert model_report_reminders(designation_a) == [(designation_a.pk, "missing")]
+
+
+@pytest.mark.parametrize("period", [{"days": 14}, {"weeks": 2}, {"months": 1}, {"months": 6}])
+def test_no_period_for_acting_ends_sooner_than_its_fewest_days(period):
+    # the sweep leaves out designations decided fewer days ago: that must never hide one due
+    from gpai_cases.cases.deadlines import period_for_acting
+    from gpai_cases.obligations.dates import fewest_days
+
+    day, fewest = D(2024, 1, 1), fewest_days(period)
+    shortest = min(
+        (period_for_acting(start, holidays=(), label="x", **period).value - start).days
+        for start in (day + datetime.timedelta(days=n) for n in range(3 * 366))
+    )
+    assert shortest >= fewest
+    # and the bound is close (within 3 days a month): it leaves out nearly all it can
+    assert shortest - fewest <= 3 * max(1, period.get("months", 0))
