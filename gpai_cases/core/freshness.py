@@ -11,7 +11,12 @@ data commits:
 - a case's **stamp** (``CaseStamp``) is set to the new data version after a change to that case
   or to a record that belongs to it (its notification, claims, documents, requests, decisions,
   letters, events, scorecards). A case page is keyed by the reference version and its case's
-  stamp, so it stays cached while other cases change.
+  stamp, so it stays cached while other cases change;
+- a **provider scope** (:func:`provider_version`): the reference version and the newest stamp of
+  the cases of a person's providers. The portal home is keyed by it, so it stays cached while
+  other providers' cases change. Whose a case is (its model) can change only by a shared change,
+  and deleting a case is one (:data:`OWNER_FIELDS`): the newest stamp of a provider's cases can
+  then only grow, and it grows with every change to one of them or a new one.
 
 A ``post_save``/``post_delete``/``m2m_changed`` signal of any model of the domain apps records the
 change; bulk writes that send no signals (``QuerySet.update``, ``bulk_create``, ``bulk_update``)
@@ -41,7 +46,7 @@ from django.apps import apps as global_apps
 from django.core import checks
 from django.db import DEFAULT_DB_ALIAS, models, transaction
 from django.db.models import F, OuterRef, Subquery
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 from .compiled import Compiled
 
@@ -67,6 +72,9 @@ UNSHOWN_FIELDS = frozenset({"last_login", "queued_at", "render_started_at"})
 #: Records with a ``case`` that other cases' pages show too: their changes move the reference
 #: version (a designation appears on the page of the reassessment that reviews it).
 SHARED = frozenset({"cases.Designation"})
+#: Fields that decide whose a case is (the provider of its model): a write that changes them is a
+#: shared change, so that the provider a case leaves sees it go (provider scopes only grow).
+OWNER_FIELDS = {"cases.Case": frozenset({"model", "model_id"})}
 ROW, REFERENCE_ROW = 1, 2
 
 
@@ -120,6 +128,34 @@ def _build_case_version(shape: object, reference: str) -> Any:
 
 
 _CASE_VERSION = Compiled(_build_case_version)
+
+
+def provider_version(user_id: int) -> tuple[str, int, int | None]:
+    """What a page over the cases of a person's providers depends on: the reference version
+    (providers, models, memberships) and the newest stamp of those cases, in one query."""
+    found = _PROVIDER_VERSION.rows((), user_id)
+    if not found:  # no shared change yet: the data version covers everything
+        return ("all", current(), None)
+    return ("providers", *found[0])
+
+
+def _build_provider_version(shape: object, user_id: int) -> Any:
+    from .models import CaseStamp, DataVersion
+
+    newest = (
+        CaseStamp.objects.filter(case__model__provider__memberships__user_id=user_id)
+        .order_by("-n")
+        .values("n")[:1]
+    )
+    return (
+        DataVersion.objects.filter(pk=REFERENCE_ROW)
+        .annotate(newest=Subquery(newest))
+        .order_by()
+        .values_list("n", "newest")[:1]
+    )
+
+
+_PROVIDER_VERSION = Compiled(_build_provider_version)
 
 
 class _Pending:
@@ -263,7 +299,7 @@ class ReportingQuerySet(models.QuerySet):
             changed(self.db, cases=cases)
 
     def update(self, **kwargs: Any) -> int:
-        cases = self._touched_cases()
+        cases = None if _moves_owner(self.model, kwargs) else self._touched_cases()
         rows = super().update(**kwargs)
         if rows and not (frozenset(kwargs) <= UNSHOWN_FIELDS):
             self._report(cases)
@@ -281,12 +317,17 @@ class ReportingQuerySet(models.QuerySet):
         objs = list(objs)
         rows = super().bulk_update(objs, fields, *args, **kwargs)
         if rows:
-            self._report(_cases_of_many(objs))
+            self._report(None if _moves_owner(self.model, fields) else _cases_of_many(objs))
         return rows
 
 
 class ReportingManager(models.Manager.from_queryset(ReportingQuerySet)):  # type: ignore[misc]
     """The default manager of the models shown on cached pages."""
+
+
+def _moves_owner(model: type[models.Model], fields: Iterable[str]) -> bool:
+    owner = OWNER_FIELDS.get(model._meta.label)
+    return bool(owner) and not owner.isdisjoint(fields)
 
 
 def _cases_of_many(objs: list[Any]) -> list[int] | None:
@@ -310,11 +351,35 @@ def _cases_of(instance: Any) -> list[int] | None:
     return [case_id] if case_id else None
 
 
+#: Set by :func:`_before_save` on an instance whose owner field is about to change.
+_OWNER_MOVED = "_gpai_freshness_owner_moved"
+
+
+def _before_save(sender: Any, instance: Any, using: str | None = None, **kwargs: Any) -> None:
+    """Before a save of a model with :data:`OWNER_FIELDS`: does it change whose the row is?
+    (One primary-key read, only when such a field may be written.)"""
+    owner = OWNER_FIELDS[sender._meta.label]
+    update_fields = kwargs.get("update_fields")
+    if instance.pk is None:  # a new row: it belongs nowhere yet
+        return
+    if update_fields is not None and owner.isdisjoint(update_fields):
+        return
+    columns = sorted({sender._meta.get_field(name).attname for name in owner})
+    stored = sender._meta.base_manager.using(using).filter(pk=instance.pk).values(*columns).first()
+    if stored is not None and any(stored[c] != getattr(instance, c) for c in columns):
+        setattr(instance, _OWNER_MOVED, True)
+
+
 def _on_write(sender: Any, instance: Any = None, using: str | None = None, **kwargs: Any) -> None:
     update_fields = kwargs.get("update_fields")
     if update_fields and frozenset(update_fields) <= UNSHOWN_FIELDS:
         return
-    changed(using, cases=_cases_of(instance) if instance is not None else None)
+    if instance is None or instance.__dict__.pop(_OWNER_MOVED, False):
+        changed(using)  # whose it is changed: shared
+    elif kwargs.get("signal") is post_delete and sender._meta.label in OWNER_FIELDS:
+        changed(using)  # a row that decided a scope is gone: shared
+    else:
+        changed(using, cases=_cases_of(instance))
 
 
 def connect() -> None:
@@ -323,6 +388,10 @@ def connect() -> None:
     for model in shown_models():
         for signal in (post_save, post_delete):
             signal.connect(_on_write, sender=model, dispatch_uid=f"freshness-{model._meta.label}")
+        if model._meta.label in OWNER_FIELDS:
+            pre_save.connect(
+                _before_save, sender=model, dispatch_uid=f"freshness-owner-{model._meta.label}"
+            )
         # the documented Model _meta API only (get_fields, label): no private Django attribute
         for field in model._meta.get_fields(include_parents=False):
             if not (field.many_to_many and field.concrete):

@@ -105,19 +105,20 @@ def unread_of(request: HttpRequest) -> dict[str, Any]:
     return summary
 
 
-def for_request(request: HttpRequest, *, version: int | None = None) -> dict[str, list[Need]]:
+def for_request(request: HttpRequest, *, version: Any = None) -> dict[str, list[Need]]:
     """:func:`for_user` of the signed-in person, with this request's unread numbers;
     ``version``: the data version, when the page has read it already for its own fragment."""
     return for_user(request.user, version=version, unread=unread_of(request))
 
 
 def for_user(
-    user: Any, *, version: int | None = None, unread: dict[str, Any] | None = None
+    user: Any, *, version: Any = None, unread: dict[str, Any] | None = None
 ) -> dict[str, list[Need]]:
     """Titled lists of what the user must act on (empty lists are left out).
 
     Kept in the fragments cache under everything they are made of: the data version (any change
-    to cases, requests, obligations, the register), the person's unread messages (how many, and
+    to cases, requests, obligations, the register; for a provider's member, only the reference
+    version and its providers' cases, :func:`freshness.provider_version`), the person's unread messages (how many, and
     the newest), the day (deadlines are counted from it), the person and the language. A hit costs
     those two small queries instead of one query per list. A transaction that changed data and
     has not committed sees data no version names: it builds its own panel (as fragments do)."""
@@ -129,7 +130,7 @@ def for_user(
             str,
             (
                 "needs",
-                freshness.current() if version is None else version,
+                _key_of(_version_of(user) if version is None else version),
                 user.pk,
                 user.role,
                 unread["n"],
@@ -145,6 +146,17 @@ def for_user(
         panels = _panels(user)
         cache.set(key, panels)
     return panels
+
+
+def _version_of(user: Any) -> Any:
+    """What the person's panel depends on: a provider's member sees only its providers' cases."""
+    if roles.is_provider_member(user):
+        return freshness.provider_version(user.pk)
+    return freshness.current()
+
+
+def _key_of(version: Any) -> str:
+    return "-".join(map(str, version)) if isinstance(version, tuple) else str(version)
 
 
 def _panels(user: Any) -> dict[str, list[Need]]:

@@ -44,7 +44,9 @@ def home(request: HttpRequest) -> HttpResponse:
             "threshold": threshold_flop(),
         }
 
-    version = freshness.current()  # read once: the fragment and the panel are keyed by it
+    # read once: the fragment and the panel are keyed by it (the reference version and the newest
+    # stamp of the cases of the person's providers: other providers' cases leave them cached)
+    version = freshness.provider_version(request.user.pk)
     body = cached_fragment(
         request,
         "portal/_home_body.html",
@@ -63,7 +65,7 @@ def home(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _needs_of(request: HttpRequest, provider: Any, version: int) -> dict[str, list[Any]]:
+def _needs_of(request: HttpRequest, provider: Any, version: Any) -> dict[str, list[Any]]:
     """What the user must act on, for the provider acted for only (a member of several sees the
     others' when acting for them)."""
     panels = needs.for_request(request, version=version)
