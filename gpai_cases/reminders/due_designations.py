@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models import DateField, Exists, F, IntegerField, OuterRef, Q, Subquery, Value
 
 from gpai_cases.cases import deadlines
 from gpai_cases.cases.calendar import holidays_around
@@ -72,23 +72,36 @@ def due_model_reports(today: datetime.date) -> list[Due]:
     ) | Q(decided_on__lt=earliest) & (
         Q(model__eu_market_date__isnull=True) | Q(model__eu_market_date__lte=F("decided_on"))
     )
-    last = ModelReport.objects.filter(model=OuterRef("model_id")).order_by("-version")
+    reports = ModelReport.objects.filter(model=OuterRef("model_id"))
+    last = reports.order_by("-version")
     kind = ReminderKind.MODEL_REPORT
-    rows = (
-        Designation.objects.filter(ended_on__isnull=True)
+    in_force = Designation.objects.filter(ended_on__isnull=True).select_related(
+        "case__model__provider", "case__assignee", "model"
+    )
+    # two queries, each of which the database answers with a join rather than two subqueries
+    # per designation in force: no report yet (and the first may be past due) ...
+    missing = (
+        in_force.filter(~Exists(reports), first_may_be_due)
+        .filter(not_sent(kind, "case_id", OuterRef("pk"), "missing"))
+        .annotate(last_id=Value(None, IntegerField()), last_on=Value(None, DateField()))
+    )
+    # ... or a last report no newer than the update period (one filed by then, at least)
+    overdue = (
+        in_force.filter(Exists(reports.filter(filed_on__lte=cutoff)))
         .annotate(
             last_id=Subquery(last.values("pk")[:1]), last_on=Subquery(last.values("filed_on")[:1])
         )
-        .filter(
-            Q(last_id__isnull=True)
-            & first_may_be_due
-            & not_sent(kind, "case_id", OuterRef("pk"), "missing")
-            | Q(last_on__lte=cutoff)
-            & not_sent(kind, "case_id", OuterRef("last_id"), "update-overdue")
-        )
-        .select_related("case__model__provider", "case__assignee", "model")
+        .filter(last_on__lte=cutoff)
+        .filter(not_sent(kind, "case_id", OuterRef("last_id"), "update-overdue"))
     )
-    rows = list(rows)
+    # the ids first, without the records a reminder shows: the database then joins those only for
+    # the few designations found (joined before the filters, they cost a scan of every case)
+    rows = [
+        record
+        for query in (missing, overdue)
+        if (ids := list(query.values_list("pk", flat=True)))
+        for record in query.filter(pk__in=ids)
+    ]
     holidays = holidays_around(today - datetime.timedelta(days=366), today) if rows else ()
     found = []
     for d in rows:
