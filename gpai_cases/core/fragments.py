@@ -6,6 +6,9 @@ built only on a miss, so a hit costs one primary-key query for the version and o
 
 CSRF tokens are per browser, so a fragment is rendered with a placeholder where
 ``{% csrf_token %}`` goes, and this request's token is put in when it is served.
+
+:func:`cached_page` keeps a whole page, its layout included, under the same kind of key plus
+everything the layout shows besides the page's own data (:func:`layout_parts`).
 """
 
 from __future__ import annotations
@@ -14,11 +17,14 @@ import hashlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.conf import settings
+from django.contrib import messages
 from django.core.cache import caches
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.module_loading import import_string
 from django.utils.safestring import SafeString, mark_safe
 
 from . import freshness
@@ -61,3 +67,53 @@ def cached_fragment(
         html = html.replace(CSRF_PLACEHOLDER, get_token(request))
     # our own autoescaping template rendered it; only the CSRF token (URL-safe) is put in
     return mark_safe(html)  # noqa: S308  # nosec B308 B703
+
+
+def layout_parts(request: HttpRequest) -> tuple[Any, ...]:
+    """What the layout of a signed-in page shows besides the page's own data: the address asked
+    for (breadcrumbs, the language switcher's way back), the person (their name and role move the
+    reference version, which every page key holds), the day, the provider acted for and how many
+    there are, and what the project's context processors add (``GPAI_LAYOUT_KEY_PARTS``: the
+    header's unread count). The language is in every key (:func:`fragment_key`)."""
+    user = request.user
+    acting = getattr(request, "acting_provider", None)
+    parts: tuple[Any, ...] = (
+        request.get_full_path(),
+        user.pk,
+        getattr(user, "role", ""),
+        timezone.localdate(),
+        getattr(acting, "pk", None),
+        getattr(request, "acting_choices", None),
+    )
+    for path in settings.GPAI_LAYOUT_KEY_PARTS:
+        parts += tuple(import_string(path)(request))
+    return parts
+
+
+def cached_page(
+    request: HttpRequest,
+    template: str,
+    parts: Iterable[Any],
+    version: Any,
+    build_context: Callable[[], dict[str, Any]],
+) -> HttpResponse:
+    """The page ``template`` rendered with ``build_context()``, served from the ``fragments`` cache
+    while ``version`` (read once by the caller, for this page's data) and :func:`layout_parts`
+    stand still. A request with messages to show (one-off notices) renders its page and leaves
+    the cache alone, as does a transaction with uncommitted changes."""
+    cache = caches["fragments"]
+    usable = not freshness.uncommitted_changes() and not len(messages.get_messages(request))
+    key = (
+        fragment_key(f"page:{template}", version, (*parts, *layout_parts(request)))
+        if usable
+        else ""
+    )
+    html = cache.get(key) if usable else None
+    if html is None:
+        context = {**build_context(), "csrf_token": CSRF_PLACEHOLDER}
+        html = render_to_string(template, context, request=request)
+        if usable:
+            cache.set(key, html)
+    if CSRF_PLACEHOLDER in html:
+        html = html.replace(CSRF_PLACEHOLDER, get_token(request))
+    return HttpResponse(html)

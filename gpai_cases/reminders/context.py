@@ -18,3 +18,10 @@ def unread(request: HttpRequest) -> dict[str, Any]:
         # the same numbers the "what needs you" panel keys itself by: one query per request
         "unread_messages": SimpleLazyObject(lambda: unread_of(request)["n"])
     }
+
+
+def unread_key(request: HttpRequest) -> tuple[Any, ...]:
+    """What :func:`unread` shows depends on, for the key of a cached page: how many unread
+    messages the person has, and the newest one's id."""
+    summary = unread_of(request)
+    return (summary["n"], summary["newest"])

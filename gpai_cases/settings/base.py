@@ -328,6 +328,9 @@ CACHES["register"] = {
     "LOCATION": "register",
     "TIMEOUT": 3600,
 }
+#: What the layout shows that context processors add, for the key of a cached page
+#: (core/fragments.py::layout_parts): each returns a tuple of plain values for the request.
+GPAI_LAYOUT_KEY_PARTS = ["gpai_cases.reminders.context.unread_key"]
 if not env_bool("GPAI_FRAGMENT_CACHE", True):  # e.g. `make bench` measuring cold pages
     CACHES["fragments"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 

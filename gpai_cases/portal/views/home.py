@@ -15,7 +15,7 @@ from gpai_cases.cases import access, services
 from gpai_cases.cases.models import State
 from gpai_cases.core import freshness
 from gpai_cases.core.forms import form_data
-from gpai_cases.core.fragments import cached_fragment
+from gpai_cases.core.fragments import cached_fragment, cached_page
 from gpai_cases.core.links import url_filler
 from gpai_cases.obligations.services import code_of_practice_current
 from gpai_cases.providers import compute
@@ -47,18 +47,16 @@ def home(request: HttpRequest) -> HttpResponse:
     # read once: the fragment and the panel are keyed by it (the reference version and the newest
     # stamp of the cases of the person's providers: other providers' cases leave them cached)
     version = freshness.provider_version(request.user.pk)
-    body = cached_fragment(
-        request,
-        "portal/_home_body.html",
-        (request.user.pk, provider.pk, timezone.localdate()),
-        context,
-        version=lambda: version,
-    )
-    return render(
+    parts = (request.user.pk, provider.pk, timezone.localdate())
+    return cached_page(
         request,
         "portal/home.html",
-        {
-            "body": body,
+        parts,
+        version,
+        lambda: {
+            "body": cached_fragment(
+                request, "portal/_home_body.html", parts, context, version=lambda: version
+            ),
             "provider_name": provider.legal_name,
             "needs": _needs_of(request, provider, version),
         },

@@ -17,7 +17,7 @@ from gpai_cases.assessment import services as assessment_services
 from gpai_cases.cases import access, deadlines, due, facts, rules
 from gpai_cases.cases.models import Case, Claim, Designation, InformationRequest
 from gpai_cases.core import freshness
-from gpai_cases.core.fragments import cached_fragment
+from gpai_cases.core.fragments import cached_fragment, cached_page
 from gpai_cases.documents.models import Document
 from gpai_cases.letters.reasoning import CRITERION_NAMES, generated_argument, generated_assessment
 from gpai_cases.obligations.models import SeriousIncident
@@ -231,11 +231,18 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
 
     # the actions on the page depend on who looks at it, the dates on the day; the data on this
     # case's own records and on shared ones (people, providers, designations), not on other cases
-    body = cached_fragment(
-        request,
-        "workspace/_case_body.html",
-        (reference, request.user.pk, today),
-        context,
-        version=lambda: freshness.case_version(reference),
-    )
-    return render(request, "workspace/case.html", {"body": body, "reference": reference})
+    version = freshness.case_version(reference)  # read once: the page and its body are keyed by it
+
+    def page() -> dict[str, Any]:
+        body = cached_fragment(
+            request,
+            "workspace/_case_body.html",
+            (reference, request.user.pk, today),
+            context,
+            version=lambda: version,
+        )
+        return {"body": body, "reference": reference}
+
+    if version is None:  # no such case: the body says "not found"
+        return render(request, "workspace/case.html", page())
+    return cached_page(request, "workspace/case.html", (reference,), version, page)

@@ -6,7 +6,6 @@ import csv
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
 from django.utils import timezone, translation
 
 from gpai_cases.accounts.models import Role, User
@@ -18,7 +17,7 @@ from gpai_cases.cases.models import (
 from gpai_cases.core import freshness
 from gpai_cases.core.compiled import Compiled
 from gpai_cases.core.exports import csv_row
-from gpai_cases.core.fragments import cached_fragment
+from gpai_cases.core.fragments import cached_fragment, cached_page
 from gpai_cases.core.pagination import CappedPaginator
 from gpai_cases.reminders import needs
 
@@ -70,11 +69,13 @@ def queue_view(request: HttpRequest) -> HttpResponse:
     # the fragment depends on the filters, the page, the day, and whose cases "mine" are
     parts = (*vars(f).values(), page_number, today, request.user.role)
     parts += (request.user.pk,) if f.assignee == "me" else ()
-    version = freshness.current()  # read once: the fragment and the panel are keyed by it
-    return render(
+    version = freshness.current()  # read once: the page, its body and the panel are keyed by it
+    return cached_page(
         request,
         "workspace/queue.html",
-        {
+        parts,
+        version,
+        lambda: {
             "body": cached_fragment(
                 request, "workspace/_queue_body.html", parts, context, version=lambda: version
             ),
