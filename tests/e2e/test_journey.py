@@ -71,7 +71,9 @@ def test_the_whole_procedure_in_a_browser(
     page.get_by_label("On which day").fill("2026-11-20")
     check_accessibility(page, "wizard-trigger")
     page.get_by_role("button", name="Save and continue").click()
-    expect(page.get_by_text(re.compile("Notification (due by|due today|was due by)"))).to_be_visible()
+    expect(
+        page.get_by_text(re.compile("Notification (due by|due today|was due by)"))
+    ).to_be_visible()
     page.get_by_label("Training compute declared (FLOP)").fill("3.2e25")
     page.get_by_label("Architecture-based").check()
     page.get_by_label("Architecture: parameters").fill("4e11")
