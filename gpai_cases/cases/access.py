@@ -179,10 +179,15 @@ def designations_visible_to(user: User) -> QuerySet[Designation]:
 def get_case_for(user: User, reference: str, queryset: QuerySet[Case] | None = None) -> Case:
     """The case with this reference if the user may read it; 404 otherwise (never 403)."""
     qs = queryset if queryset is not None else cases_visible_to(user)
-    try:
-        return qs.select_related("model__provider").get(reference=reference)
-    except qs.model.DoesNotExist as exc:
-        raise Http404(_("No such case.")) from exc
+    return the_case(list(qs.select_related("model__provider").filter(reference=reference)[:2]))
+
+
+def the_case(found: list[Case]) -> Case:
+    """The one case a lookup by reference among the cases a person may read found (give it at
+    most two); 404 otherwise (never 403)."""
+    if len(found) != 1:
+        raise Http404(_("No such case."))
+    return found[0]
 
 
 def get_document_of(user: Any, case: Case, pk: int) -> Document:

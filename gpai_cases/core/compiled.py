@@ -38,6 +38,7 @@ from django.conf import settings
 from django.core.exceptions import EmptyResultSet
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
+from django.db.models.query import get_related_populators
 
 __all__ = ["Compiled", "fields_of"]
 
@@ -180,6 +181,30 @@ class Compiled:
             raise ValueError(f"records() reads every column of {model.__name__}: fields_of()")
         return [model.from_db(self._using, entry.names, row) for row in rows]
 
+    def instances(self, shape: Hashable, *values: Any) -> list[Any]:
+        """Model instances with the records ``select_related`` names, as iterating the queryset
+        gives them: the build gives the model's queryset itself (no ``values()``, no
+        ``prefetch_related()``: run :func:`~django.db.models.prefetch_related_objects` after)."""
+        entry, fetched = self._run("instances", shape, values)
+        if not fetched:
+            return []
+        compiler, db = entry.compiler, self._using
+        if compiler.query.values_select:
+            raise ValueError("instances() reads a model's queryset, not values()")
+        select, klass_info = compiler.select, compiler.klass_info
+        start, end = klass_info["select_fields"][0], klass_info["select_fields"][-1] + 1
+        init_list = [f[0].target.attname for f in select[start:end]]
+        related = get_related_populators(klass_info, select, db)
+        found = []
+        for row in compiler.results_iter(results=[fetched]):
+            obj = klass_info["model"].from_db(db, init_list, row[start:end])
+            for populator in related:
+                populator.populate(row, obj)
+            for name, position in compiler.annotation_col_map.items():
+                setattr(obj, name, row[position])
+            found.append(obj)
+        return found
+
     def count(self, shape: Hashable, *values: Any) -> int:
         return self._run("count", shape, values)[1][0][0]
 
@@ -205,7 +230,7 @@ class Compiled:
         with connection.cursor() as cursor:
             cursor.execute(entry.sql, params)
             fetched = cursor.fetchall()
-        if how == "count":
+        if how in ("count", "instances"):
             return entry, fetched
         return entry, entry.convert(fetched)
 

@@ -196,3 +196,40 @@ def test_records_are_the_instances_the_orm_loads(member_a, provider_a):
     some = Compiled(lambda shape, user_id: Provider.objects.filter(pk=user_id).values_list("pk"))
     with pytest.raises(ValueError, match="every column"):
         some.records((), provider_a.pk)
+
+
+def test_instances_are_the_orm_s_with_their_related_records(
+    django_assert_num_queries, caseworker, member_a, model_a
+):
+    from gpai_cases.cases import access, services
+
+    from ..conftest import file_draft_notification
+    from ..factories import GPAIModelFactory
+
+    draft = file_draft_notification(member_a, model_a)
+    services.case_submit(actor=member_a, case=draft)
+    services.case_take_up(actor=caseworker, case=Case.objects.get(pk=draft.pk))
+    other = file_draft_notification(member_a, GPAIModelFactory(provider=model_a.provider))
+    cases = Compiled(
+        lambda shape, user, reference: access.cases_visible_to(user)
+        .select_related("model__provider", "assignee", "notification")
+        .annotate(n_events=Count("events"))
+        .filter(reference=reference)
+    )
+    with django_assert_num_queries(1):
+        (got,) = cases.instances((), caseworker, draft.reference)
+        # the related records came with it: no query for any of them
+        assert got.model.provider.legal_name == model_a.provider.legal_name
+        assert got.assignee == caseworker and got.notification.case_id == draft.pk
+    expected = Case.objects.annotate(n_events=Count("events")).get(pk=draft.pk)
+    assert {f.attname: getattr(got, f.attname) for f in Case._meta.concrete_fields} == {
+        f.attname: getattr(expected, f.attname) for f in Case._meta.concrete_fields
+    }
+    assert got.n_events == expected.n_events > 0 and got._state.adding is False
+    # the same SQL for another reference; a provider's draft is not the AI Office's to read
+    assert cases.instances((), caseworker, other.reference) == []
+    (mine,) = cases.instances((), member_a, other.reference)
+    assert mine.assignee is None and mine.model.provider == model_a.provider
+    values = Compiled(lambda shape, pk: Case.objects.filter(pk=pk).values("pk"))
+    with pytest.raises(ValueError, match="not values"):
+        values.instances((), draft.pk)

@@ -17,6 +17,7 @@ from gpai_cases.assessment import services as assessment_services
 from gpai_cases.cases import access, deadlines, due, facts, rules
 from gpai_cases.cases.models import Case, Claim, Designation, InformationRequest
 from gpai_cases.core import freshness
+from gpai_cases.core.compiled import Compiled
 from gpai_cases.core.fragments import cached_fragment, cached_page
 from gpai_cases.documents.models import Document
 from gpai_cases.letters.reasoning import CRITERION_NAMES, generated_argument, generated_assessment
@@ -108,18 +109,23 @@ def _proposal_draft(scorecard: Any, not_substantiated: list[Claim]) -> str:
     return "\n\n".join(parts)
 
 
+#: The case the page shows, with the records it reads of it, compiled once per role
+#: (docs/adr/0025-queries-compiled-once.md): building and compiling it cost more than its answer.
+_CASE = Compiled(
+    lambda shape, user, reference: (
+        access.cases_visible_to(user)
+        .select_related("model__provider", "assignee", "notification")
+        .filter(reference=reference)[:2]
+    )
+)
+
+
 @office_only
 def case_view(request: HttpRequest, reference: str) -> HttpResponse:
     today = timezone.localdate()
 
     def context() -> dict[str, Any]:
-        case = access.get_case_for(
-            request.user,
-            reference,
-            access.cases_visible_to(request.user).select_related(
-                "model__provider", "assignee", "notification"
-            ),
-        )
+        case = access.the_case(_CASE.instances((), request.user, reference))
         there = case_lists.present(case)
         # the designations, read only when there are some (most cases have none)
         if case.designation_id is not None:
