@@ -211,10 +211,12 @@ def test_instances_are_the_orm_s_with_their_related_records(
     services.case_take_up(actor=caseworker, case=Case.objects.get(pk=draft.pk))
     other = file_draft_notification(member_a, GPAIModelFactory(provider=model_a.provider))
     cases = Compiled(
-        lambda shape, user, reference: access.cases_visible_to(user)
-        .select_related("model__provider", "assignee", "notification")
-        .annotate(n_events=Count("events"))
-        .filter(reference=reference)
+        lambda shape, user, reference: (
+            access.cases_visible_to(user)
+            .select_related("model__provider", "assignee", "notification")
+            .annotate(n_events=Count("events"))
+            .filter(reference=reference)
+        )
     )
     with django_assert_num_queries(1):
         (got,) = cases.instances((), caseworker, draft.reference)
