@@ -40,6 +40,13 @@ def fragment_key(name: str, version: Any, parts: Iterable[Any]) -> str:
     return f"fragment:{name}:{translation.get_language() or 'en'}:{version}:{digest}"
 
 
+def printed_digest(*values: Any) -> str:
+    """A fragment's version made of every value it prints (plain values: numbers, words, days,
+    times, and tuples and lists of them): it is served again only while they are all the same,
+    whatever else changes."""
+    return hashlib.sha256(repr(values).encode()).hexdigest()[:32]
+
+
 def cached_fragment(
     request: HttpRequest,
     template: str,

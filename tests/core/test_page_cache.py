@@ -123,3 +123,44 @@ def test_a_case_page_is_kept_per_person_and_moves_with_its_case(
     services.case_take_up(actor=caseworker, case=Case.objects.get(pk=case.pk))
     hit, page = served(carla, url)
     assert not hit and "Under assessment" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_queue_s_rows_are_kept_while_cases_it_does_not_show_change(
+    fragments,  # noqa: F811
+    client,
+    caseworker,
+    member_a,
+    model_a,
+    member_b,
+    model_b,
+):
+    shown = services.case_submit(actor=member_a, case=file_draft_notification(member_a, model_a))
+    other = services.case_submit(actor=member_b, case=file_draft_notification(member_b, model_b))
+    client.force_login(caseworker)
+    url = reverse("workspace:queue") + f"?provider={model_a.provider_id}"
+
+    def body_built() -> tuple[bool, str]:
+        rendered: list[str] = []
+
+        def record(sender, template, **kwargs):
+            rendered.append(template.name)
+
+        template_rendered.connect(record)
+        try:
+            page = client.get(url).content.decode()
+        finally:
+            template_rendered.disconnect(record)
+        return "workspace/_queue_body.html" in rendered, page
+
+    assert body_built()[0]
+    # a case of another provider changes: the page is built again (its version moved), the
+    # rows it shows are read and found the same, so they are not formatted or rendered again
+    services.case_take_up(actor=caseworker, case=Case.objects.get(pk=other.pk))
+    built, page = body_built()
+    table = page.split('<table class="table queue"')[1]
+    assert not built and shown.reference in table and other.reference not in table
+    # a value the rows show changes: they are built again, with it
+    services.case_take_up(actor=caseworker, case=Case.objects.get(pk=shown.pk))
+    built, page = body_built()
+    assert built and "Under assessment" in page

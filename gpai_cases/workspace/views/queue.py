@@ -17,7 +17,7 @@ from gpai_cases.cases.models import (
 from gpai_cases.core import freshness
 from gpai_cases.core.compiled import Compiled
 from gpai_cases.core.exports import csv_row
-from gpai_cases.core.fragments import cached_fragment, cached_page
+from gpai_cases.core.fragments import cached_fragment, cached_page, printed_digest
 from gpai_cases.core.pagination import CappedPaginator
 from gpai_cases.reminders import needs
 
@@ -51,36 +51,49 @@ def queue_view(request: HttpRequest) -> HttpResponse:
     f = QueueFilter.from_query(request.GET)
     page_number = str(request.GET.get("page", "1"))[:12]
 
-    def context() -> dict[str, Any]:
-        cases = queue_page_source(request.user, f, today)
-        page = CappedPaginator(cases, 50, asked=page_number, cap=COUNT_CAP).get_page(page_number)
-        return {
-            "page": page,
-            # the page's rows as values of the columns shown (the count joined none of them)
-            "rows": queue_rows(page.object_list, today, f.sort),
-            "words": row_words(),
-            "f": f,
-            "filter_query": _filter_query(f),
-            "states": State.choices,
-            "kinds": Kind.choices,
-            "caseworkers": [(str(pk), name or email) for pk, name, email in _CASEWORKERS.rows(())],
-        }
-
     # the fragment depends on the filters, the page, the day, and whose cases "mine" are
     parts = (*vars(f).values(), page_number, today, request.user.role)
     parts += (request.user.pk,) if f.assignee == "me" else ()
-    version = freshness.current()  # read once: the page, its body and the panel are keyed by it
+
+    def body() -> Any:
+        """The filters, count, rows and pages, kept under a digest of every value they print: a
+        change to other cases leaves it as it is (the rows are read, not formatted or rendered)."""
+        cases = queue_page_source(request.user, f, today)
+        page = CappedPaginator(cases, 50, asked=page_number, cap=COUNT_CAP).get_page(page_number)
+        found, caseworkers = list(page.object_list), _CASEWORKERS.rows(())
+        printed = printed_digest(
+            page.number,
+            page.paginator.count,
+            page.paginator.capped,
+            page.paginator.num_pages,
+            [tuple(row.values()) for row in found],
+            caseworkers,
+        )
+        return cached_fragment(
+            request,
+            "workspace/_queue_body.html",
+            parts,
+            lambda: {
+                "page": page,
+                # the page's rows as values of the columns shown (the count joined none of them)
+                "rows": queue_rows(found, today, f.sort),
+                "words": row_words(),
+                "f": f,
+                "filter_query": _filter_query(f),
+                "states": State.choices,
+                "kinds": Kind.choices,
+                "caseworkers": [(str(pk), name or email) for pk, name, email in caseworkers],
+            },
+            version=lambda: printed,
+        )
+
+    version = freshness.current()  # read once: the page and the panel are keyed by it
     return cached_page(
         request,
         "workspace/queue.html",
         parts,
         version,
-        lambda: {
-            "body": cached_fragment(
-                request, "workspace/_queue_body.html", parts, context, version=lambda: version
-            ),
-            "needs": needs.for_request(request, version=version),
-        },
+        lambda: {"body": body(), "needs": needs.for_request(request, version=version)},
     )
 
 
