@@ -35,9 +35,14 @@ CSRF_PLACEHOLDER = "__gpai-csrf-token__"
 def fragment_key(name: str, version: Any, parts: Iterable[Any]) -> str:
     """The key names the language too: the same fragment reads differently in each."""
     digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()[:32]
+    return f"fragment:{name}:{translation.get_language() or 'en'}:{version_text(version)}:{digest}"
+
+
+def version_text(version: Any) -> str:
+    """A version as it goes into a cache key: the parts of a tuple joined by dashes."""
     if isinstance(version, tuple | list):
-        version = "-".join(map(str, version))
-    return f"fragment:{name}:{translation.get_language() or 'en'}:{version}:{digest}"
+        return "-".join(map(str, version))
+    return str(version)
 
 
 def printed_digest(*values: Any) -> str:
@@ -59,21 +64,29 @@ def cached_fragment(
     ``version`` reads what the fragment's data depends on (default: the data version, which
     moves after any change); a fragment is served only while that value stands still.
     """
-    cache = caches["fragments"]
     # a transaction that has changed data and not committed yet sees data that no version
     # names: it renders for itself, and neither reads nor fills the cache
     usable = not freshness.uncommitted_changes()
     key = fragment_key(template, version(), parts) if usable else ""
-    html = cache.get(key) if usable else None
+    # our own autoescaping template rendered it; only the CSRF token (URL-safe) is put in
+    return mark_safe(_served(request, template, key, build_context))  # noqa: S308  # nosec B308 B703
+
+
+def _served(
+    request: HttpRequest, template: str, key: str, build_context: Callable[[], dict[str, Any]]
+) -> str:
+    """The HTML kept under ``key`` (none: the cache is not to be used), or ``template`` rendered
+    with a placeholder for the CSRF token and kept; this request's token put in."""
+    cache = caches["fragments"]
+    html = cache.get(key) if key else None
     if html is None:
         context = {**build_context(), "csrf_token": CSRF_PLACEHOLDER}
         html = render_to_string(template, context, request=request)
-        if usable:
+        if key:
             cache.set(key, html)
     if CSRF_PLACEHOLDER in html:
         html = html.replace(CSRF_PLACEHOLDER, get_token(request))
-    # our own autoescaping template rendered it; only the CSRF token (URL-safe) is put in
-    return mark_safe(html)  # noqa: S308  # nosec B308 B703
+    return html
 
 
 def layout_parts(request: HttpRequest) -> tuple[Any, ...]:
@@ -108,19 +121,10 @@ def cached_page(
     while ``version`` (read once by the caller, for this page's data) and :func:`layout_parts`
     stand still. A request with messages to show (one-off notices) renders its page and leaves
     the cache alone, as does a transaction with uncommitted changes."""
-    cache = caches["fragments"]
     usable = not freshness.uncommitted_changes() and not len(messages.get_messages(request))
     key = (
         fragment_key(f"page:{template}", version, (*parts, *layout_parts(request)))
         if usable
         else ""
     )
-    html = cache.get(key) if usable else None
-    if html is None:
-        context = {**build_context(), "csrf_token": CSRF_PLACEHOLDER}
-        html = render_to_string(template, context, request=request)
-        if usable:
-            cache.set(key, html)
-    if CSRF_PLACEHOLDER in html:
-        html = html.replace(CSRF_PLACEHOLDER, get_token(request))
-    return HttpResponse(html)
+    return HttpResponse(_served(request, template, key, build_context))

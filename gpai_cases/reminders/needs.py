@@ -19,6 +19,7 @@ from gpai_cases.cases.models import Decision, DecisionStatus
 from gpai_cases.core import freshness
 from gpai_cases.core.compiled import Compiled
 from gpai_cases.core.escaping import escaped
+from gpai_cases.core.fragments import version_text
 from gpai_cases.core.links import url_filler
 from gpai_cases.register.services import pending_changes
 
@@ -118,10 +119,11 @@ def for_user(
 
     Kept in the fragments cache under everything they are made of: the data version (any change
     to cases, requests, obligations, the register; for a provider's member, only the reference
-    version and its providers' cases, :func:`freshness.provider_version`), the person's unread messages (how many, and
-    the newest), the day (deadlines are counted from it), the person and the language. A hit costs
-    those two small queries instead of one query per list. A transaction that changed data and
-    has not committed sees data no version names: it builds its own panel (as fragments do)."""
+    version and its providers' cases, :func:`freshness.provider_version`), the person's unread
+    messages (how many, and the newest), the day (deadlines are counted from it), the person and
+    the language. A hit costs those two small queries instead of one query per list. A
+    transaction that changed data and has not committed sees data no version names: it builds its
+    own panel (as fragments do)."""
     if freshness.uncommitted_changes():
         return _panels(user)
     unread = unread_summary(user) if unread is None else unread
@@ -130,7 +132,7 @@ def for_user(
             str,
             (
                 "needs",
-                _key_of(_version_of(user) if version is None else version),
+                version_text(_version_of(user) if version is None else version),
                 user.pk,
                 user.role,
                 unread["n"],
@@ -153,10 +155,6 @@ def _version_of(user: Any) -> Any:
     if roles.is_provider_member(user):
         return freshness.provider_version(user.pk)
     return freshness.current()
-
-
-def _key_of(version: Any) -> str:
-    return "-".join(map(str, version)) if isinstance(version, tuple) else str(version)
 
 
 def _panels(user: Any) -> dict[str, list[Need]]:
