@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection, transaction
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -14,21 +13,6 @@ from gpai_cases.cases.models import Case
 from gpai_cases.core import freshness
 
 from ..conftest import file_draft_notification
-
-FRAGMENT_CACHE = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "d"},
-    "fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "f"},
-}
-
-
-@pytest.fixture
-def fragments():
-    from django.core.cache import caches
-
-    with override_settings(CACHES=FRAGMENT_CACHE):
-        caches["fragments"].clear()
-        yield caches["fragments"]
-        caches["fragments"].clear()
 
 
 @pytest.mark.django_db(transaction=True)

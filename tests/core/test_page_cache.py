@@ -18,11 +18,10 @@ from gpai_cases.reminders.models import InboxMessage
 
 from ..conftest import SignedInClient, file_draft_notification
 from ..factories import GPAIModelFactory
-from .test_freshness import fragments  # noqa: F401  # the fragment cache switched on
 
 
-def served(client, url: str) -> tuple[bool, str]:
-    """Whether the page came from the cache (no template rendered), and its HTML."""
+def get_rendering(client, url: str) -> tuple[list[str], str]:
+    """The templates a GET of ``url`` rendered (none: it came from the cache), and its HTML."""
     rendered: list[str] = []
 
     def record(sender, template, **kwargs):
@@ -34,12 +33,18 @@ def served(client, url: str) -> tuple[bool, str]:
     finally:
         template_rendered.disconnect(record)
     assert response.status_code == 200
-    return (not rendered, response.content.decode())
+    return rendered, response.content.decode()
+
+
+def served(client, url: str) -> tuple[bool, str]:
+    """Whether the page came from the cache (no template rendered), and its HTML."""
+    rendered, page = get_rendering(client, url)
+    return (not rendered, page)
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_whole_page_is_served_again_until_its_layout_changes(
-    fragments,  # noqa: F811
+    fragments,
     caseworker,
     member_a,
     model_a,
@@ -76,7 +81,7 @@ def test_a_whole_page_is_served_again_until_its_layout_changes(
 
 @pytest.mark.django_db(transaction=True)
 def test_a_notice_is_shown_even_where_the_page_is_kept(
-    fragments,  # noqa: F811
+    fragments,
     client,
     member_a,
     provider_a,
@@ -100,7 +105,7 @@ def test_a_notice_is_shown_even_where_the_page_is_kept(
 
 @pytest.mark.django_db(transaction=True)
 def test_a_case_page_is_kept_per_person_and_moves_with_its_case(
-    fragments,  # noqa: F811
+    fragments,
     caseworker,
     member_a,
     model_a,
@@ -113,10 +118,13 @@ def test_a_case_page_is_kept_per_person_and_moves_with_its_case(
     url = reverse("workspace:case", args=[case.reference])
     carla, dora = SignedInClient(), SignedInClient()
     carla.force_login(caseworker)
-    dora.force_login(UserFactory(role="caseworker", email="dora@ai-office.example"))
+    second = UserFactory(role="caseworker", email="dora@ai-office.example")
+    dora.force_login(second)
     assert not served(carla, url)[0] and served(carla, url)[0]
     hit, page = served(dora, url)
-    assert not hit and "Dora" not in page.split("gpai-account__who")[0]
+    # her own page, with her own name in the header, not the one kept for Carla
+    who = page.split('class="gpai-account__who">')[1].split("<")[0]
+    assert not hit and second.display_name in who and caseworker.display_name not in who
     # another case changes (a draft nobody is told of): still kept; this one: built again
     file_draft_notification(member_a, another_model)
     assert served(carla, url)[0]
@@ -127,7 +135,7 @@ def test_a_case_page_is_kept_per_person_and_moves_with_its_case(
 
 @pytest.mark.django_db(transaction=True)
 def test_the_queue_s_rows_are_kept_while_cases_it_does_not_show_change(
-    fragments,  # noqa: F811
+    fragments,
     client,
     caseworker,
     member_a,
@@ -141,16 +149,7 @@ def test_the_queue_s_rows_are_kept_while_cases_it_does_not_show_change(
     url = reverse("workspace:queue") + f"?provider={model_a.provider_id}"
 
     def body_built() -> tuple[bool, str]:
-        rendered: list[str] = []
-
-        def record(sender, template, **kwargs):
-            rendered.append(template.name)
-
-        template_rendered.connect(record)
-        try:
-            page = client.get(url).content.decode()
-        finally:
-            template_rendered.disconnect(record)
+        rendered, page = get_rendering(client, url)
         return "workspace/_queue_body.html" in rendered, page
 
     assert body_built()[0]

@@ -16,7 +16,6 @@ from gpai_cases.reminders import needs
 
 from ..conftest import file_draft_notification
 from ..factories import GPAIModelFactory
-from .test_freshness import fragments  # noqa: F401  # the fragment cache switched on
 
 
 @pytest.fixture
@@ -46,7 +45,7 @@ def home(client: Client) -> str:
 
 @pytest.mark.django_db(transaction=True)
 def test_the_portal_home_stays_cached_while_another_providers_cases_change(
-    fragments,  # noqa: F811
+    fragments,
     renders,
     client,
     caseworker,
@@ -94,7 +93,7 @@ def test_the_portal_home_stays_cached_while_another_providers_cases_change(
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("how", ["save", "update", "bulk_update"])
 def test_a_case_that_moves_to_another_provider_leaves_the_first_ones_home(
-    fragments,  # noqa: F811
+    fragments,
     client,
     member_a,
     model_a,
