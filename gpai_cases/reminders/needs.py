@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy
 
 from gpai_cases.accounts import roles
+from gpai_cases.cases.dayformat import format_day
 from gpai_cases.cases.models import Decision, DecisionStatus
 from gpai_cases.core import freshness
 from gpai_cases.core.compiled import Compiled
@@ -36,6 +37,14 @@ class Need:
     link: str
     date: Any = None
     rule: str = ""
+    #: ``date`` as the panel prints it (the short day), written when the panel is built
+    day: str = ""
+
+    def __getitem__(self, name: str) -> Any:
+        """The template's lookup of ``n.label`` tries ``n["label"]`` first: answered here, not
+        by an exception caught before ``getattr`` (docs/adr/0021: a failed lookup costs more
+        than the value)."""
+        return getattr(self, name)
 
 
 def _build_unread(groups: tuple[tuple[str, tuple[str, ...]], ...], user: Any) -> Any:
@@ -205,8 +214,15 @@ def _panels(user: Any) -> dict[str, list[Need]]:
             )
             for c in changed[:LIMIT]
         ]
-    # words in the reader's language now (lazy ones are not kept in a cache), escaped once
-    # (core/escaping.py): the panel prints them as they are
+    # words and days in the reader's language now (lazy ones are not kept in a cache), escaped
+    # once (core/escaping.py): the panel prints them as they are
+    days: dict[Any, str] = {}
+
+    def day(value: Any) -> str:
+        if value not in days:
+            days[value] = escaped(format_day(value)) if value else ""
+        return days[value]
+
     return {
         str(title): [
             Need(
@@ -214,6 +230,7 @@ def _panels(user: Any) -> dict[str, list[Need]]:
                 escaped(n.link),
                 n.date,
                 n.rule if hasattr(n.rule, "render") else escaped(str(n.rule)),
+                day(n.date),
             )
             for n in items
         ]

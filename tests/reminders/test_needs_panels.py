@@ -51,3 +51,25 @@ def test_the_panels_query_count_does_not_grow_with_the_messages(caseworker):
     with CaptureQueriesContext(connection) as many:
         needs._panels(caseworker)
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_a_dated_need_carries_its_day_as_the_panel_prints_it(caseworker):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from gpai_cases.cases.dayformat import format_day
+
+    due = datetime.date(2027, 3, 1)
+    m = message(caseworker, "request_lapsed", "lapsed & late", minutes=3)
+    InboxMessage.objects.filter(pk=m.pk).update(due_date=due, due_rule="Art. 52(1) <rule>")
+    for language in ("en", "fr"):
+        with translation.override(language):
+            (need,) = needs._panels(caseworker)[
+                str(needs.gettext_lazy("Requests that lapsed unanswered"))
+            ]
+            assert need.day == format_day(due) and need["day"] == need.day
+            html = render_to_string("reminders/_needs.html", {"needs": {"Lapsed": [need]}})
+            assert f'title="Art. 52(1) &lt;rule&gt;">{format_day(due)}</span>' in html
+            assert "lapsed &amp; late</a>" in html
+    undated = needs._panels(caseworker)  # a need without a date prints no day
+    assert all(n.day == "" for items in undated.values() for n in items if n.date is None)
