@@ -1,15 +1,18 @@
-"""Django's template engine against Jinja2 on the queue's 50 rows (docs/adr/0021): the same rows,
-the same markup, rendered 500 times each; prints the mean CPU time per render.
+"""Django's template engine against Jinja2 on the queue's 50 rows (docs/adr/0021, 0026): the same
+rows, the same markup, rendered 500 times each; prints the mean CPU time per render.
 
-Jinja2 is not a dependency of the app: put it on the path for this measurement only, e.g.
+    .venv/bin/python bench/template_engines.py
 
-    pip install --target /tmp/jinja jinja2 && PYTHONPATH=/tmp/jinja .venv/bin/python bench/template_engines.py
+The last two lines are the app's way (docs/adr/0026): values escaped by the view, the words in the
+context; Django's template against the app's own row template (templates/jinja2/rows/queue.jinja,
+read by subscript) through the ``rows`` engine.
 """
 
 from __future__ import annotations
 
 import datetime
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -101,11 +104,36 @@ def main() -> None:
         "Jinja2, compiled once": timed(lambda: j_rows.render(**context)),
         "Jinja2, words translated": timed(lambda: j_i18n.render(**context)),
     }
+    from gpai_cases.core.escaping import escaped
+    from gpai_cases.core.rows import render_rows
+
+    prepared = [
+        {
+            **{k: escaped(v) for k, v in r.items() if not isinstance(v, bool)},
+            **{k: v for k, v in r.items() if isinstance(v, bool)},
+            "provider_url": escaped(f"?provider={r['provider_id']}&sort=deadline"),
+        }
+        for r in rows()
+    ]
+    words = {w: escaped(w) for w in ("only_provider", "of", "reviewed", "late", "escalated")}
+    words |= {"overdue": escaped("overdue"), "due_soon": escaped("due within 3 days")}
+    app = (ROOT / "templates" / "workspace" / "_queue_body.html").read_text()
+    # the Django loop the queue had before docs/adr/0026, from the row template's own markup
+    loop = (ROOT / "templates" / "jinja2" / "rows" / "queue.jinja").read_text().split("-#}", 1)[1]
+    loop = re.sub(r'(\w+)\["(\w+)"\]', r"\1.\2", loop).replace("not loop.last", "not forloop.last")
+    d_app = django_engine.from_string(loop)
+    assert "rows_html" in app
+    figures["Django, values escaped by the view"] = timed(
+        lambda: d_app.render({"rows": prepared, "words": words})
+    )
+    figures["Jinja2 rows engine, as the app renders"] = timed(
+        lambda: render_rows("queue.jinja", rows=prepared, words=words)
+    )
     print(
         f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, 50 rows, mean CPU time per render:"
     )
     for name, ms in figures.items():
-        print(f"  {name:<34} {ms:6.2f} ms")
+        print(f"  {name:<40} {ms:6.2f} ms")
 
 
 if __name__ == "__main__":

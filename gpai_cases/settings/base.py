@@ -203,6 +203,15 @@ TEMPLATES = [
             "builtins": ["gpai_cases.core.templatetags.urls"],
         },
     },
+    {
+        # The rows of the long lists only (gpai_cases/core/rows.py, docs/adr/0026): markup and
+        # prepared values, no words of their own; every page stays a Django template.
+        "NAME": "rows",
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "gpai_cases.core.rows.environment"},
+    },
 ]
 
 # Widgets render through the template engine, so templates/django/forms/widgets/ give every input

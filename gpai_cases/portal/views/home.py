@@ -17,6 +17,7 @@ from gpai_cases.core import freshness
 from gpai_cases.core.forms import form_data
 from gpai_cases.core.fragments import cached_fragment, cached_page
 from gpai_cases.core.links import url_filler
+from gpai_cases.core.rows import render_rows
 from gpai_cases.obligations.services import code_of_practice_current
 from gpai_cases.providers import compute
 from gpai_cases.providers.models import threshold_flop
@@ -33,14 +34,22 @@ def home(request: HttpRequest) -> HttpResponse:
 
     def context() -> dict[str, Any]:
         case_url, wizard_url = url_filler("portal:case", str), url_filler("portal:wizard", str, str)
+        models = home_rows.model_rows(request, provider, timezone.localdate(), case_url, wizard_url)
+        cases = home_rows.case_rows(request, provider, case_url, wizard_url)
+        # the tables' rows in Jinja2 (docs/adr/0026-list-rows-in-jinja2.md), their words here
+        words = {
+            "late": _("late"),
+            "edit": _("Edit"),
+            "notify": _("Notify the Commission"),
+        }
         return {
             "provider": provider,
             "code_of_practice": code_of_practice_current(provider),
             "members": home_rows.member_rows(provider),
-            "models": home_rows.model_rows(
-                request, provider, timezone.localdate(), case_url, wizard_url
-            ),
-            "cases": home_rows.case_rows(request, provider, case_url, wizard_url),
+            "models": models,
+            "models_html": render_rows("portal_models.jinja", models=models, words=words),
+            "cases": cases,
+            "cases_html": render_rows("portal_cases.jinja", cases=cases, words=words),
             "threshold": threshold_flop(),
         }
 

@@ -19,6 +19,7 @@ from gpai_cases.core.compiled import Compiled
 from gpai_cases.core.exports import csv_row
 from gpai_cases.core.fragments import cached_fragment, cached_page, printed_digest
 from gpai_cases.core.pagination import CappedPaginator
+from gpai_cases.core.rows import render_rows
 from gpai_cases.reminders import needs
 
 from ..queue import QueueFilter, labels, queue, queue_page_source, queue_rows, row_words
@@ -75,9 +76,7 @@ def queue_view(request: HttpRequest) -> HttpResponse:
             parts,
             lambda: {
                 "page": page,
-                # the page's rows as values of the columns shown (the count joined none of them)
-                "rows": queue_rows(found, today, f.sort),
-                "words": row_words(),
+                **_rows(queue_rows(found, today, f.sort)),
                 "f": f,
                 "filter_query": _filter_query(f),
                 "states": State.choices,
@@ -95,6 +94,13 @@ def queue_view(request: HttpRequest) -> HttpResponse:
         version,
         lambda: {"body": body(), "needs": needs.for_request(request, version=version)},
     )
+
+
+def _rows(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The page's rows as values of the columns shown (the count joined none of them) and as
+    markup (Jinja2, docs/adr/0026-list-rows-in-jinja2.md), their words translated here, once."""
+    html = render_rows("queue.jinja", rows=rows, words=row_words()) if rows else ""
+    return {"rows": rows, "rows_html": html}
 
 
 class _Echo:

@@ -1,0 +1,40 @@
+"""The rows of the long lists (the queue, the portal home's tables of cases and models), rendered
+with Django's Jinja2 backend (docs/adr/0026-list-rows-in-jinja2.md); the pages around them stay
+Django templates.
+
+A row template (``templates/jinja2/rows/``) is markup and the row's prepared values only: no
+words of its own. The words a row prints come in its context, translated once per page by the
+view, so ``makemessages`` (which reads the Django templates) misses nothing: the environment has
+no ``gettext`` (``_()`` in a row template fails to render), and tests/core/test_rows.py refuses a
+row template with a letter outside its tags. A name the view did not give fails to render too
+(``StrictUndefined``), where a Django template would print nothing.
+
+Values the view escaped (:func:`gpai_cases.core.escaping.escaped`: a ``SafeString``, which has
+``__html__``) are printed as they are; every other value is escaped, as Django escapes it. Rows
+read their values by subscript (``r["url"]``): Jinja2 tries an item before an attribute then.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import jinja2
+from django.template import engines
+from django.utils.safestring import SafeString
+
+__all__ = ["environment", "render_rows"]
+
+
+def environment(**options: Any) -> jinja2.Environment:
+    """The ``rows`` engine's environment (settings.TEMPLATES): autoescaping, an undefined name an
+    error, templates compiled once per process and kept."""
+    options.update(undefined=jinja2.StrictUndefined, auto_reload=False, cache_size=-1)
+    options.pop("autoescape", None)
+    return jinja2.Environment(autoescape=True, **options)
+
+
+def render_rows(template: str, **context: Any) -> SafeString:
+    """``templates/jinja2/rows/<template>`` rendered with ``context``: HTML to print as it is."""
+    rendered = engines["rows"].get_template(f"rows/{template}").render(context)
+    # Jinja2 autoescaped it: each value escaped, or escaped already by the view
+    return SafeString(rendered)  # nosec B703
