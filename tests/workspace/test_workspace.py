@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime
 import io
+import re
 
 import pytest
 import time_machine
@@ -196,3 +197,22 @@ def test_queue_csv_gives_codes_and_iso_dates_with_the_words_in_the_readers_langu
     assert french != "Under assessment" and row["state_label"] == french
     assert row["next_deadline"] == "2026-12-01"  # ISO 8601: sorts as a date in any spreadsheet
     assert row["next_deadline_day"] == "mardi 1 décembre 2026"
+
+
+def test_the_queue_writes_a_filtered_state_and_kind_into_its_sql(client, caseworker, assessing_a):
+    """A state and a kind are statements of their own, planned once (bound as parameters,
+    PostgreSQL planned the filtered queue again on every request)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(caseworker)
+    with CaptureQueriesContext(connection) as ctx:
+        page = client.get(reverse("workspace:queue") + "?state=under_assessment&kind=notification")
+    assert [r["reference"] for r in page.context["rows"]] == [assessing_a.reference]
+    rows_sql = [
+        q["sql"] for q in ctx.captured_queries if 'AS "model__provider__legal_name"' in q["sql"]
+    ]
+    literal = re.compile(r"\"state\" = \(?'under_assessment'.*\"kind\" = \(?'notification'")
+    assert rows_sql and all(literal.search(sql) for sql in rows_sql)
+    other = client.get(reverse("workspace:queue") + "?state=decided&kind=notification")
+    assert other.context["rows"] == []
