@@ -240,7 +240,8 @@ WRITES_PER_SECOND = float(os.environ.get("BENCH_WRITES_PER_SECOND", "10"))
 
 class CaseWriter(threading.Thread):
     """Reassigns other cases, WRITES_PER_SECOND times a second, through the service caseworkers
-    use (a case saved, an audit entry written), while a page is measured."""
+    use (a case saved, an audit entry written, the assignee told), between two caseworkers who
+    are not the one measured, while a page is measured."""
 
     def __init__(self, exclude: set[str]) -> None:
         super().__init__(daemon=True)
@@ -253,7 +254,15 @@ class CaseWriter(threading.Thread):
         from gpai_cases.cases import services
         from gpai_cases.cases.models import Case
 
-        people = list(User.objects.filter(role=Role.CASEWORKER, is_active=True)[:2])
+        # two caseworkers other than the one whose pages are measured (sessions(): the first):
+        # an assignment writes to the assignee's inbox, and a page whose own reader gets a
+        # message five times a second is not a page while *other* cases change
+        measured = User.objects.filter(role=Role.CASEWORKER).first()
+        people = list(
+            User.objects.filter(role=Role.CASEWORKER, is_active=True)
+            .exclude(pk=measured.pk)
+            .order_by("pk")[:2]
+        )
         cases = list(
             Case.objects.filter(state="under_assessment")
             .exclude(reference__in=self.exclude)
