@@ -11,8 +11,11 @@ from datetime import date, datetime
 
 from django.utils import formats, translation
 
+from gpai_cases.core.escaping import escaped
+
 __all__ = [
     "MONTH_NAMES",
+    "ShortDays",
     "count_words",
     "format_date",
     "format_date_short",
@@ -77,6 +80,16 @@ def format_day(d: date) -> str:
     if _language() == "en":
         return f"{_DAY_NAMES[d.weekday()][:3]} {d.day} {MONTH_NAMES[d.month - 1][:3]} {d.year}"
     return _localised(d, "SHORT_DAY_FORMAT")
+
+
+class ShortDays(dict):
+    """:func:`format_day` of each day, escaped for a template to print as it is, written once
+    per render: the rows of a list share their days."""
+
+    def __call__(self, d: date) -> str:
+        if d not in self:
+            self[d] = escaped(format_day(d))
+        return self[d]
 
 
 def format_date(d: date) -> str:

@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy
 
 from gpai_cases.accounts import roles
-from gpai_cases.cases.dayformat import format_day
+from gpai_cases.cases.dayformat import ShortDays
 from gpai_cases.cases.models import Decision, DecisionStatus
 from gpai_cases.core import freshness
 from gpai_cases.core.compiled import Compiled
@@ -216,13 +216,7 @@ def _panels(user: Any) -> dict[str, list[Need]]:
         ]
     # words and days in the reader's language now (lazy ones are not kept in a cache), escaped
     # once (core/escaping.py): the panel prints them as they are
-    days: dict[Any, str] = {}
-
-    def day(value: Any) -> str:
-        if value not in days:
-            days[value] = escaped(format_day(value)) if value else ""
-        return days[value]
-
+    days = ShortDays()
     return {
         str(title): [
             Need(
@@ -230,7 +224,7 @@ def _panels(user: Any) -> dict[str, list[Need]]:
                 escaped(n.link),
                 n.date,
                 n.rule if hasattr(n.rule, "render") else escaped(str(n.rule)),
-                day(n.date),
+                days(n.date) if n.date else "",
             )
             for n in items
         ]

@@ -10,7 +10,8 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext
 
-from gpai_cases.cases import access, deadlines
+from gpai_cases.cases import access
+from gpai_cases.cases.dayformat import ShortDays
 from gpai_cases.cases.models import Case, Kind, State
 from gpai_cases.core.compiled import Compiled
 from gpai_cases.core.escaping import escaped
@@ -134,12 +135,6 @@ def row_words() -> dict[str, str]:
     return {name: escaped(word) for name, word in words.items()}
 
 
-def _day(days: dict[datetime.date, str], day: datetime.date) -> str:
-    if day not in days:
-        days[day] = escaped(deadlines.format_day(day))
-    return days[day]
-
-
 def queue_rows(cases: Any, today: datetime.date, sort: str = "deadline") -> list[dict[str, Any]]:
     """Everything a queue row shows, as plain values: the template then only prints them (a
     row costs a few microseconds instead of a dozen tag and filter lookups).
@@ -150,7 +145,7 @@ def queue_rows(cases: Any, today: datetime.date, sort: str = "deadline") -> list
     kinds, states = labels(Kind), labels(State)
     # the reader's time zone once (localtime() looks it up again for every row)
     zone = timezone.get_current_timezone()
-    days: dict[datetime.date, str] = {}  # each day written once (rows share deadlines)
+    days = ShortDays()  # each day written once (rows share deadlines)
     rows = []
     for c in cases:
         deadline = c["next_deadline"]
@@ -176,7 +171,7 @@ def queue_rows(cases: Any, today: datetime.date, sort: str = "deadline") -> list
                 "days_in_state": escaped(
                     (today - c["state_changed_at"].astimezone(zone).date()).days
                 ),
-                "deadline": _day(days, deadline) if deadline else "",
+                "deadline": days(deadline) if deadline else "",
                 "deadline_kind": escaped(c["next_deadline_kind"]),
                 "overdue": bool(deadline and deadline < today),
                 "due_soon": bool(deadline and 0 <= (deadline - today).days <= 3),

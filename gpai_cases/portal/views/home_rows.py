@@ -20,7 +20,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from gpai_cases.cases import access, deadlines, rules
-from gpai_cases.cases.dayformat import format_day
+from gpai_cases.cases.dayformat import ShortDays
 from gpai_cases.cases.models import (
     OPEN_STATES,
     Case,
@@ -262,7 +262,7 @@ def case_rows(request: HttpRequest, provider: Any, case_url: Url, wizard_url: Ur
     kinds = {value: str(label) for value, label in Kind.choices}
     states = {value: str(label) for value, label in State.choices}
     continue_word, answer_word = _("continue the draft"), _("answer")
-    days: dict[datetime.date, str] = {}
+    days = ShortDays()  # as the shortday filter writes them, each once
     cases = []
     for c in rows:
         url = case_url(c["reference"])
@@ -272,8 +272,6 @@ def case_rows(request: HttpRequest, provider: Any, case_url: Url, wizard_url: Ur
         if draft and c["notification__notification_due"]:
             dates.append(c["notification__notification_due"])
         nearest = min(dates) if dates else None
-        if nearest is not None and nearest not in days:
-            days[nearest] = format_day(nearest)  # as the shortday filter writes it
         # the due cell's link: continue a draft, or answer an open request
         if nearest is None:
             due_url = due_word = ""
@@ -293,7 +291,7 @@ def case_rows(request: HttpRequest, provider: Any, case_url: Url, wizard_url: Ur
                 "kind": escaped(kinds.get(c["kind"], c["kind"])),
                 "state": escaped(states.get(c["state"], c["state"])),
                 "late": c["late"],
-                "due_day": escaped(days[nearest]) if nearest is not None else "",
+                "due_day": days(nearest) if nearest is not None else "",
                 "due_url": escaped(due_url),
                 "due_word": escaped(due_word),
             }
