@@ -8,7 +8,7 @@ whole middleware stack (the Django test client), the fragment cache on or off. P
 (the database server's own work is not counted). Skipped when valgrind is not installed, or
 with BENCH_INSTRUCTIONS=0 (about 5 minutes per data size).
 
-    python bench/instructions.py /workspace/ caseworker cold   # one page, printed (M/request)
+    BENCH_COOKIE=<session cookie> valgrind --tool=callgrind python bench/instructions.py /workspace/ cold
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from environment import ENV, PY, ROOT
 REQUESTS = 10
 
 
-def _measure_here(path: str, who: str, cold: bool) -> None:
+def _measure_here(path: str, cold: bool) -> None:
     """Inside valgrind: the requests, between a zeroing and a dump of the counters."""
     sys.path.insert(0, str(ROOT / "bench"))
     ENV["DJANGO_ALLOWED_HOSTS"] = "127.0.0.1,localhost,testserver"
@@ -49,7 +49,7 @@ def _measure_here(path: str, who: str, cold: bool) -> None:
     subprocess.run(["callgrind_control", "-d", "measured", me], check=True, capture_output=True)
 
 
-def count(path: str, who: str, cookie: str, *, cold: bool) -> float | None:
+def count(path: str, cookie: str, *, cold: bool) -> float | None:
     """Millions of instructions per request, or None (no valgrind, or the run failed)."""
     if not (shutil.which("valgrind") and shutil.which("callgrind_control")):
         return None
@@ -58,7 +58,7 @@ def count(path: str, who: str, cookie: str, *, cold: bool) -> float | None:
     with tempfile.TemporaryDirectory() as out:
         env = dict(ENV, BENCH_COOKIE=cookie, PYTHONHASHSEED="0")
         args = ["valgrind", "--tool=callgrind", "--cache-sim=no"]
-        args += [f"--callgrind-out-file={out}/cg", PY, __file__, path, who]
+        args += [f"--callgrind-out-file={out}/cg", PY, __file__, path]
         subprocess.run(
             [*args, "cold" if cold else "served"], env=env, cwd=ROOT, capture_output=True
         )
@@ -79,7 +79,7 @@ def instruction_rows(pages: list[tuple[str, str, str | None]], cookies: dict[str
         for cold in (False, True) if not label.startswith("floor") else (False,):
             jobs.append((label, path, who, cold))
     with ThreadPoolExecutor(max_workers=2) as pool:
-        counted = pool.map(lambda j: count(j[1], j[2], cookies[j[2]], cold=j[3]), jobs)
+        counted = pool.map(lambda j: count(j[1], cookies[j[2]], cold=j[3]), jobs)
         rows = [
             {"page": label, "who": who, "cold": cold, "m_instructions": n}
             for (label, _path, who, cold), n in zip(jobs, counted, strict=True)
@@ -90,4 +90,4 @@ def instruction_rows(pages: list[tuple[str, str, str | None]], cookies: dict[str
 
 
 if __name__ == "__main__":
-    _measure_here(sys.argv[1], sys.argv[2], sys.argv[3] == "cold")
+    _measure_here(sys.argv[1], sys.argv[2] == "cold")

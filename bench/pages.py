@@ -143,12 +143,19 @@ def cpu_per_request(path: str, who: str | None, cookies: dict[str, str], *, cold
     }
 
 
+def signed_in_pages() -> list[tuple[str, str, str | None]]:
+    """The signed-in pages measured on both paths (COLD_PAGES), and their floors."""
+    return [
+        (label, path, who)
+        for label, path, who in pages()
+        if path and (label in COLD_PAGES or label.startswith("floor, signed in"))
+    ]
+
+
 def in_process(cookies: dict[str, str]) -> list[dict[str, object]]:
     """CPU per request of the signed-in pages and their floors, on both paths."""
     rows = []
-    for label, path, who in pages():
-        if not path or not (label in COLD_PAGES or label.startswith("floor, signed in")):
-            continue
+    for label, path, who in signed_in_pages():
         for cold in (False, True):
             if cold and label.startswith("floor"):
                 continue

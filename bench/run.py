@@ -21,7 +21,7 @@ import time
 from environment import ENV, PY, ROOT, SIZES, django_setup, machine, reset_database, sh
 from instructions import instruction_rows
 from letters import bench_letters
-from pages import COLD_PAGES, in_process, measure, pages, publish_register, sessions
+from pages import in_process, measure, publish_register, sessions, signed_in_pages
 from report import write
 
 # bench/profile_page.py imports this module for the bench's settings and sign-in helpers
@@ -61,14 +61,7 @@ def main() -> None:
             "generate_s": round(gen_s, 1),
             "pages": rows,
             "in_process": in_process(cookies),
-            "instructions": instruction_rows(
-                [
-                    (label, path, who)
-                    for label, path, who in pages()
-                    if path and (label in COLD_PAGES or label.startswith("floor, signed in"))
-                ],
-                cookies,
-            ),
+            "instructions": instruction_rows(signed_in_pages(), cookies),
         }
     print("letters...", flush=True)
     results["letters"] = bench_letters()
