@@ -94,6 +94,28 @@ def test_a_withdrawn_case_no_longer_blocks_a_new_notification(member_a, model_a)
     assert second.state == State.DRAFT
 
 
+def test_can_notify_answers_as_the_blockers_do_through_draft_assessment_designation_and_withdrawal(
+    member_a, model_a, model_b, caseworker, approver
+):
+    """The portal's list asks ``can_notify`` of each model; it reads the same conditions as the
+    sentences the service refuses with."""
+
+    def both(model):
+        model.refresh_from_db()
+        return rules.can_notify(model), not rules.notify_blockers(model)
+
+    assert both(model_a) == (True, True)
+    draft = file_draft_notification(member_a, model_a)
+    assert both(model_a) == (False, False)
+    services.case_withdraw(actor=member_a, case=draft, reason="Filed too early")
+    assert both(model_a) == (True, True)
+    designate(under_assessment(member_a, model_a, caseworker), caseworker, approver)
+    assert both(model_a) == (False, False)
+    assert both(model_b) == (True, True)
+    services.case_open_ex_officio(actor=caseworker, model=model_b, basis="ex_officio")
+    assert both(model_b) == (False, False)
+
+
 def test_the_api_refuses_a_second_notification_with_409_naming_the_case(member_a, model_a):
     first = file_draft_notification(member_a, model_a)
     client = APIClient()

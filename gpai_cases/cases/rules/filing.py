@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from typing import Any
 
 from django.conf import settings
@@ -35,6 +36,7 @@ OPEN_STATE_IN_A_SENTENCE = {
 
 
 __all__ = [
+    "can_notify",
     "claim_remove_blockers",
     "claims_blockers",
     "document_add_blockers",
@@ -49,34 +51,49 @@ __all__ = [
 ]
 
 
+def _notify_conflicts(model: Any) -> Iterator[tuple[str, Any]]:
+    """What stands in the way of a new notification of ``model`` (docs/rules.md
+    § one-case-per-model), as ``(kind, case or designation)``: each condition written once, for
+    :func:`notify_blockers` (in words) and :func:`can_notify` (a list's yes or no)."""
+    for case in model.cases.all():
+        if case.state in OPEN_STATES and case.kind in (Kind.NOTIFICATION, Kind.EX_OFFICIO):
+            yield case.kind, case
+    for designation in model.designations.all():
+        if designation.active:
+            yield "designation", designation
+
+
+def can_notify(model: Any) -> bool:
+    """Whether :func:`notify_blockers` is empty, without writing its sentences (a list of many
+    models asks it of each)."""
+    return next(_notify_conflicts(model), None) is None
+
+
 def notify_blockers(model: Any) -> list[str]:
     """docs/rules.md § one-case-per-model: no new notification while the model has an open
     notification or ex officio case, or an active designation. Reads ``model.cases`` and
     ``model.designations`` (with their cases): prefetch them to ask for many models at once."""
     reasons = []
-    for case in model.cases.all():
-        if case.state not in OPEN_STATES:
-            continue
-        if case.kind == Kind.NOTIFICATION:
+    for kind, found in _notify_conflicts(model):
+        if kind == Kind.NOTIFICATION:
             reasons.append(
                 gettext(
                     "{model} already has an open notification, case {reference} ({state}): "
                     "continue that case; a model is notified once while its case is open."
                 ).format(
                     model=model,
-                    reference=case.reference,
-                    state=OPEN_STATE_IN_A_SENTENCE[case.state],
+                    reference=found.reference,
+                    state=OPEN_STATE_IN_A_SENTENCE[found.state],
                 )
             )
-        elif case.kind == Kind.EX_OFFICIO:
+        elif kind == Kind.EX_OFFICIO:
             reasons.append(
                 gettext(
                     "The Commission's ex officio procedure on {model} is open (case "
                     "{reference}): no notification while it is open; answer in that case."
-                ).format(model=model, reference=case.reference)
+                ).format(model=model, reference=found.reference)
             )
-    for designation in model.designations.all():
-        if designation.active:
+        else:
             reasons.append(
                 gettext(
                     "{model} is designated as a GPAI model with systemic risk since {day} (case "
@@ -84,8 +101,8 @@ def notify_blockers(model: Any) -> list[str]:
                     "reassessment may be requested instead."
                 ).format(
                     model=model,
-                    day=deadlines.format_date(designation.decided_on),
-                    reference=designation.case.reference,
+                    day=deadlines.format_date(found.decided_on),
+                    reference=found.case.reference,
                 )
             )
     return reasons

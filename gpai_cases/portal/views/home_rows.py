@@ -82,7 +82,7 @@ class _Designation:
 
 
 class _ModelFacts:
-    """A model as ``rules.notify_blockers`` and :func:`_standing` read it (its name, its open
+    """A model as ``rules.can_notify`` and :func:`_standing` read it (its name, its open
     cases and designations in force answering ``.all()``), without a model instance."""
 
     __slots__ = ("above_threshold", "cases", "designations", "name")
@@ -205,7 +205,7 @@ def model_rows(
                 "get_release_mode_display": releases.get(release_mode, release_mode),
                 "edit_url": edit_url(pk),
                 "notify_url": notify_url(pk),
-                "can_notify": not rules.notify_blockers(facts),
+                "can_notify": rules.can_notify(facts),
                 "standing": _standing(facts, today, words, case_url, wizard_url, reassessment_url),
             }
         )
