@@ -152,27 +152,25 @@ def queue_rows(cases: Any, today: datetime.date, sort: str = "deadline") -> list
         original = c["designation__case__reference"] if c["designation_id"] else ""
         model = f"{c['model__name']} {c['model__version']}".strip()
         assignee = c["assignee__full_name"] or c["assignee__email"] or "—"
-        # text escaped here, once (core/escaping.py): the template prints it as it is
+        # plain text: the row template (Jinja2) escapes each value as it prints it
         rows.append(
             {
-                "url": escaped(case_url(c["reference"])),
-                "reference": escaped(c["reference"]),
-                "provider_name": escaped(c["model__provider__legal_name"]),
-                "provider_url": escaped(f"?provider={c['model__provider_id']}&sort={sort}"),
-                "model": escaped(model),
-                "kind": escaped(kinds.get(c["kind"], c["kind"])),
+                "url": case_url(c["reference"]),
+                "reference": c["reference"],
+                "provider_name": c["model__provider__legal_name"],
+                "provider_url": f"?provider={c['model__provider_id']}&sort={sort}",
+                "model": model,
+                "kind": kinds.get(c["kind"], c["kind"]),
                 # a reassessment links the case whose decision it reviews
-                "original": escaped(original),
-                "original_url": escaped(case_url(original)) if original else "",
-                "state": escaped(states.get(c["state"], c["state"])),
+                "original": original,
+                "original_url": case_url(original) if original else "",
+                "state": states.get(c["state"], c["state"]),
                 "late": c["late"],
                 "escalated": c["overdue_escalated"],
-                "assignee": escaped(assignee),
-                "days_in_state": escaped(
-                    (today - c["state_changed_at"].astimezone(zone).date()).days
-                ),
+                "assignee": assignee,
+                "days_in_state": (today - c["state_changed_at"].astimezone(zone).date()).days,
                 "deadline": days(deadline) if deadline else "",
-                "deadline_kind": escaped(c["next_deadline_kind"]),
+                "deadline_kind": c["next_deadline_kind"],
                 "overdue": bool(deadline and deadline < today),
                 "due_soon": bool(deadline and 0 <= (deadline - today).days <= 3),
             }

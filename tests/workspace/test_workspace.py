@@ -216,3 +216,25 @@ def test_the_queue_writes_a_filtered_state_and_kind_into_its_sql(client, casewor
     assert rows_sql and all(literal.search(sql) for sql in rows_sql)
     other = client.get(reverse("workspace:queue") + "?state=decided&kind=notification")
     assert other.context["rows"] == []
+
+
+def test_what_providers_typed_is_escaped_in_the_rows_of_the_queue_and_of_the_portal_home(
+    client, caseworker, member_a, assessing_a
+):
+    """The rows are printed by Jinja2 from plain values (docs/adr/0026): a provider's name and a
+    model's name with markup in them come out as text on both sides."""
+    provider = assessing_a.model.provider
+    provider.legal_name = '<b onclick="x">Evil & Co</b>'
+    provider.save()
+    model = assessing_a.model
+    model.name = "<i>Model</i> & <script>alert(1)</script>"
+    model.save()
+    client.force_login(caseworker)
+    queue_html = client.get(reverse("workspace:queue")).content.decode()
+    assert "&lt;b onclick=&#34;x&#34;&gt;Evil &amp; Co&lt;/b&gt;" in queue_html
+    assert "&lt;i&gt;Model&lt;/i&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;" in queue_html
+    assert "<script>alert" not in queue_html and "<b onclick" not in queue_html
+    client.force_login(member_a)
+    portal_html = client.get(reverse("portal:home")).content.decode()
+    assert "&lt;i&gt;Model&lt;/i&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;" in portal_html
+    assert "<script>alert" not in portal_html

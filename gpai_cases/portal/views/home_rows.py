@@ -30,7 +30,6 @@ from gpai_cases.cases.models import (
     State,
 )
 from gpai_cases.core.compiled import Compiled
-from gpai_cases.core.escaping import escaped
 from gpai_cases.core.links import url_filler
 from gpai_cases.providers import compute
 from gpai_cases.providers.flopformat import format_flop
@@ -282,18 +281,18 @@ def case_rows(request: HttpRequest, provider: Any, case_url: Url, wizard_url: Ur
             due_url, due_word = url, answer_word
         else:
             due_url = due_word = ""
-        # text escaped here, once (core/escaping.py): the template prints it as it is
+        # plain text: the row template (Jinja2) escapes each value as it prints it
         cases.append(
             {
-                "reference": escaped(c["reference"]),
-                "url": escaped(url),
-                "model": escaped(f"{c['model__name']} {c['model__version']}".strip()),
-                "kind": escaped(kinds.get(c["kind"], c["kind"])),
-                "state": escaped(states.get(c["state"], c["state"])),
+                "reference": c["reference"],
+                "url": url,
+                "model": f"{c['model__name']} {c['model__version']}".strip(),
+                "kind": kinds.get(c["kind"], c["kind"]),
+                "state": states.get(c["state"], c["state"]),
                 "late": c["late"],
                 "due_day": days(nearest) if nearest is not None else "",
-                "due_url": escaped(due_url),
-                "due_word": escaped(due_word),
+                "due_url": due_url,
+                "due_word": due_word,
             }
         )
     return cases
