@@ -40,6 +40,8 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
 from django.db.models.query import get_related_populators
 
+from .cursors import kept_cursor
+
 __all__ = ["Compiled", "fields_of"]
 
 _MARK = "\x1fstand-in "
@@ -227,9 +229,9 @@ class Compiled:
                 self._check(how, connection, shape, values, entry.sql, params)
         if not entry.sql:  # nothing can match (an empty IN list, none()): no query, as the ORM
             return entry, [(0,)] if how == "count" else []
-        with connection.cursor() as cursor:
-            cursor.execute(entry.sql, params)
-            fetched = cursor.fetchall()
+        cursor = kept_cursor(connection)  # the session's one: a new one costs more (cursors.py)
+        cursor.execute(entry.sql, params)
+        fetched = cursor.fetchall()
         if how in ("count", "instances"):
             return entry, fetched
         return entry, entry.convert(fetched)
