@@ -89,3 +89,17 @@ def test_values_are_escaped_unless_the_view_escaped_them():
     assert isinstance(html, SafeString)
     assert 'href="/portal/cases/A&amp;B/"' in html and "&lt;b&gt;A&amp;B&lt;/b&gt;" in html
     assert "M &amp; N" in html and "late &amp; &lt;overdue&gt;" in html
+
+
+def test_options_mark_the_one_chosen_and_escape_values_and_labels():
+    from gpai_cases.cases.models import State
+    from gpai_cases.core.rows import options_html
+
+    html = options_html([(1, "Ann <Admin>"), ("x&y", "X")], "x&y")
+    assert html == (
+        '<option value="1">Ann &lt;Admin&gt;</option><option value="x&amp;y" selected>X</option>'
+    )
+    states = options_html(State.choices, State.UNDER_ASSESSMENT)
+    assert '<option value="under_assessment" selected>Under assessment</option>' in states
+    assert states.count(" selected") == 1
+    assert options_html(State.choices, "").count(" selected") == 0

@@ -19,7 +19,7 @@ from gpai_cases.core.compiled import Compiled
 from gpai_cases.core.exports import csv_row
 from gpai_cases.core.fragments import cached_fragment, cached_page, printed_digest
 from gpai_cases.core.pagination import CappedPaginator
-from gpai_cases.core.rows import render_rows
+from gpai_cases.core.rows import options_html, render_rows
 from gpai_cases.reminders import needs
 
 from ..queue import QueueFilter, labels, queue, queue_page_source, queue_rows, row_words
@@ -79,9 +79,12 @@ def queue_view(request: HttpRequest) -> HttpResponse:
                 **_rows(queue_rows(found, today, f.sort)),
                 "f": f,
                 "filter_query": _filter_query(f),
-                "states": State.choices,
-                "kinds": Kind.choices,
-                "caseworkers": [(str(pk), name or email) for pk, name, email in caseworkers],
+                # the filters' options in Jinja2 too (docs/adr/0026-list-rows-in-jinja2.md)
+                "state_options": options_html(State.choices, f.state),
+                "kind_options": options_html(Kind.choices, f.kind),
+                "caseworker_options": options_html(
+                    ((pk, name or email) for pk, name, email in caseworkers), f.assignee
+                ),
             },
             version=lambda: printed,
         )
