@@ -186,6 +186,7 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
         )
         return {
             "case": case,
+            "links": case_lists.case_links(case.reference),
             "designation": designation,
             "today": today,
             "code_of_practice": code_of_practice_current(case.model.provider),

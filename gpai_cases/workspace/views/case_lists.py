@@ -28,6 +28,7 @@ from gpai_cases.cases.models import (
     NotificationCorrection,
 )
 from gpai_cases.core.compiled import Compiled
+from gpai_cases.core.links import url_filler
 from gpai_cases.documents.models import Document, DocumentKind, Visibility
 from gpai_cases.letters.models import Letter, LetterKind
 
@@ -157,19 +158,49 @@ def _by(words: str, who: str) -> SafeString:
     return mark_safe(words % {"who": conditional_escape(who)})  # noqa: S308  # nosec B308 B703
 
 
+#: The case page's links that take the case's reference only, by the name the template reads
+#: (``links.take_up``); found once each (core/links.py) rather than reversed at every print.
+CASE_LINKS = (
+    "take_up",
+    "request_information",
+    "propose",
+    "approve",
+    "return",
+    "assign",
+    "reasoning",
+    "letter_preview",
+    "assessment",
+    "correct",
+)
+
+
+def case_links(reference: str) -> dict[str, str]:
+    """The URLs of :data:`CASE_LINKS` for the case."""
+    return {name: url_filler(f"workspace:{name}", str)(reference) for name in CASE_LINKS}
+
+
 def documents(case: Case) -> list[dict[str, Any]]:
-    """The case's documents as the table prints them (the kind's words translated once)."""
+    """The case's documents as the table prints them (the kind's words translated once, the
+    links filled in)."""
     kinds = {value: str(label) for value, label in DocumentKind.choices}
+    download = url_filler("document_download", int)
+    share = url_filler("workspace:document_share", str, int)
     rows = _DOCUMENTS.dicts((), case.pk)
     for d in rows:
         d["kind_label"] = kinds.get(d["kind"], d["kind"])
         d["internal"] = d["visibility"] == Visibility.INTERNAL
+        d["url"] = download(d["pk"])
+        d["share_url"] = share(case.reference, d["pk"]) if d["internal"] else ""
     return rows
 
 
 def letters(case: Case) -> list[dict[str, Any]]:
     kinds = {value: str(label) for value, label in LetterKind.choices}
+    download = url_filler("document_download", int)
+    regenerate = url_filler("workspace:regenerate_letter", str, int)
     rows = _LETTERS.dicts((), case.pk)
     for row in rows:
         row["kind_label"] = kinds.get(row["kind"], row["kind"])
+        row["url"] = download(row["document_id"]) if row["document_id"] else ""
+        row["regenerate_url"] = regenerate(case.reference, row["pk"])
     return rows
