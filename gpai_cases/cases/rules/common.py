@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext, ngettext
@@ -20,6 +21,7 @@ __all__ = [
     "STATE_WORDS",
     "TRIGGER_DATE_HORIZON_YEARS",
     "alert_date_problems",
+    "records_of",
     "request_due_date_problems",
     "state_blocker",
     "trigger_date_problems",
@@ -34,6 +36,16 @@ STATE_WORDS: dict[str, Promise] = {
     State.DECIDED: _("the case has been decided"),
     State.WITHDRAWN: _("the case has been withdrawn"),
 }
+
+
+def records_of(case: Case, name: str) -> list[Any]:
+    """The case's related records ``name`` (``"information_requests"``, ``"claims"``) as the
+    guards read them: what a page prefetched, or a query; none when the page has found there are
+    none (``case.absent_relations``, a set of names: the case page asks one EXISTS per list, and
+    an empty prefetch costs Django a queryset built and compiled for nothing, ~0.6 ms each)."""
+    if name in getattr(case, "absent_relations", ()):
+        return []
+    return list(getattr(case, name).all())
 
 
 def state_blocker(case: Case, allowed: tuple[str, ...], refusal: str | Promise) -> list[str]:

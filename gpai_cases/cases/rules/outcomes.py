@@ -18,7 +18,7 @@ from ..models import (
     RequestStatus,
     State,
 )
-from .common import state_blocker
+from .common import records_of, state_blocker
 from .requests import awaiting_answer, request_lapsed
 
 # ---- assessment ----------------------------------------------------------------------------------
@@ -46,7 +46,7 @@ def arguments(case: Case) -> list[Any]:
     (docs/rules.md § arguments)."""
     if case.kind != Kind.NOTIFICATION:
         return []
-    return [c for c in case.claims.all() if not c.supplementary]
+    return [c for c in records_of(case, "claims") if not c.supplementary]
 
 
 def has_arguments(case: Case) -> bool:
@@ -85,13 +85,13 @@ def rejects_arguments(case: Case, outcome: str) -> bool:
 
 def claims_not_substantiated(case: Case) -> list[Any]:
     """The claims a rejection cites: those the caseworker found not substantiated."""
-    return [c for c in case.claims.all() if c.review == ClaimReview.NOT_SUBSTANTIATED]
+    return [c for c in records_of(case, "claims") if c.review == ClaimReview.NOT_SUBSTANTIATED]
 
 
 def rejection_blockers(case: Case) -> list[str]:
     """A rejection answers every claim (supplementary ones too: they are weighed) and finds at
     least one Art 52(2) argument not substantiated; the proposal cites those not substantiated."""
-    claims = list(case.claims.all())
+    claims = records_of(case, "claims")
     pending = [c for c in claims if c.review == ClaimReview.PENDING]
     reasons = []
     if pending:
@@ -132,7 +132,7 @@ def hearing_done(case: Case, *, today: datetime.date) -> bool:
     unanswered); a withdrawn hearing was not one."""
     return any(
         r.status == RequestStatus.ANSWERED or request_lapsed(r, today=today)
-        for r in case.information_requests.all()
+        for r in records_of(case, "information_requests")
         if r.kind == RequestKind.HEARING
     )
 

@@ -25,7 +25,7 @@ from ..models import (
     RequestStatus,
     State,
 )
-from .common import request_due_date_problems, state_blocker
+from .common import records_of, request_due_date_problems, state_blocker
 
 __all__ = [
     "GRANT",
@@ -50,7 +50,7 @@ NEW_DUE_DATE_MISSING = _("Give the new due date.")
 
 def open_requests(case: Case) -> list[Any]:
     """The case's requests still open (not answered, withdrawn or lapsed)."""
-    return [r for r in case.information_requests.all() if r.status == RequestStatus.OPEN]
+    return [r for r in records_of(case, "information_requests") if r.status == RequestStatus.OPEN]
 
 
 def pending_extension(request: Any) -> Any | None:

@@ -136,8 +136,15 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
             Designation.objects.filter(case=case).first() if "designation" in there else None
         )
         # as instances, on the case: the guards read them (rules.open_requests,
-        # pending_extension, has_arguments); of the claims' documents the page prints the title
-        lookups = []
+        # pending_extension, has_arguments); of the claims' documents the page prints the title.
+        # A list the presence query found empty is not read: the guards are told so
+        # (rules.records_of), an empty prefetch would build and compile a query for nothing
+        case.absent_relations = {
+            name
+            for name, listed in (("information_requests", "requests"), ("claims", "claims"))
+            if listed not in there
+        }
+        lookups: list[Any] = []
         if "requests" in there:
             lookups.append(
                 Prefetch(
@@ -146,10 +153,6 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
                 )
             )
             lookups.append("information_requests__extensions")
-        else:  # none, as the presence query said: the guards read an empty list, no query
-            lookups.append(
-                Prefetch("information_requests", queryset=InformationRequest.objects.none())
-            )
         if "claims" in there:
             lookups.append(
                 Prefetch(
@@ -159,9 +162,8 @@ def case_view(request: HttpRequest, reference: str) -> HttpResponse:
                     ),
                 )
             )
-        else:
-            lookups.append(Prefetch("claims", queryset=Claim.objects.none()))
-        prefetch_related_objects([case], *lookups)
+        if lookups:
+            prefetch_related_objects([case], *lookups)
         stops = case_lists.STOPS.dicts((), case.pk) if "stops" in there else []
         days_used = (
             deadlines.assessment_days_used(
