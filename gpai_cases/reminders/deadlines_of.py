@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db.models import OuterRef, Subquery
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import CharField, F, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce, Collate
 from django.urls import reverse
 from django.utils.translation import get_language, gettext
 
@@ -45,14 +47,14 @@ def _in_sentence(name: Any) -> str:
 
 
 def for_user(user: Any, *, limit: int | None = None) -> list[Deadline]:
-    """The open items the user must act on, with their due dates, soonest first; the first
-    ``limit`` only (each query reads no more than that: a caseworker may have thousands)."""
+    """The open items the user must act on, with their due dates, soonest first (then by case
+    reference); the first ``limit`` only (each query reads no more than that: a caseworker may
+    have thousands)."""
     if roles.is_provider_member(user):
-        found = _provider_deadlines(user, limit)
-    elif roles.is_caseworker(user):
-        found = _caseworker_deadlines(user, limit)
-    else:
-        found = []
+        return _provider_deadlines(user, limit)
+    if not roles.is_caseworker(user):
+        return []
+    found = _caseworker_deadlines(user, limit)
     found.sort(key=lambda d: (d.date, d.case_reference, d.uid))
     return found[:limit] if limit is not None else found
 
@@ -62,133 +64,130 @@ def _first(queryset: Any, limit: int | None, *order: str) -> Any:
     return queryset[:limit] if limit is not None else queryset
 
 
-# read as values of the columns a deadline shows (a case read in part loads its state again, one
-# query per row; a request's questions and reasoning can be long), compiled once per role and
-# limit (gpai_cases.core.compiled): only the person's id changes from one call to the next
-_PROVIDER_REQUESTS = Compiled(
-    lambda limit, user: _first(
-        InformationRequest.objects.filter(
-            case__in=access.cases_visible_to(user), status=RequestStatus.OPEN
-        ),
+#: The order of a provider's items: by date, then case reference (in code points: ``"C"``),
+#: kind and id; each part of the UNION is cut in this order, and the whole sorted in it.
+_ORDER = ("d_date", "d_reference", "d_source", "d_item")
+
+
+def _part(queryset: Any, limit: int | None, **columns: Any) -> Any:
+    """One kind of item as the columns every kind shares; where the database can limit the
+    parts of a UNION (PostgreSQL), its first ``limit`` in :data:`_ORDER` (its rows share the
+    kind), so that the first ``limit`` of the whole are among them. SQLite cannot: every row."""
+    queryset = queryset.values(**columns).order_by()
+    if (
+        limit is not None
+        and connections[DEFAULT_DB_ALIAS].features.supports_slicing_ordering_in_compound
+    ):
+        queryset = queryset.order_by("d_date", Collate("d_reference", "C"), "d_item")[:limit]
+    return queryset
+
+
+def _build_provider_items(limit: int | None, user: Any) -> Any:
+    # read as values of the columns a deadline shows (a case read in part loads its state again,
+    # one query per row; a request's questions and reasoning can be long), the four kinds in one
+    # UNION ALL: one round trip instead of four (docs/adr/0021-cheap-list-pages.md), compiled once
+    # per role and limit (docs/adr/0025-queries-compiled-once.md)
+    def word(text: str) -> Value:
+        return Value(text, output_field=CharField())
+
+    cases = access.cases_visible_to(user)
+    requests = _part(
+        InformationRequest.objects.filter(case__in=cases, status=RequestStatus.OPEN),
         limit,
-        "due_date",
-        "pk",
-    ).values("pk", "kind", "due_date", "due_rule", "case__reference")
-)
-_PROVIDER_DRAFTS = Compiled(
-    lambda limit, user: _first(
+        d_source=word("request"),
+        d_item=F("pk"),
+        d_date=F("due_date"),
+        d_rule=F("due_rule"),
+        d_kind=F("kind"),
+        d_title=word(""),
+        d_model_name=word(""),
+        d_model_version=word(""),
+        d_reference=F("case__reference"),
+    )
+    drafts = _part(
         Notification.objects.filter(
-            case__in=access.cases_visible_to(user),
-            case__state=State.DRAFT,
-            notification_due__isnull=False,
+            case__in=cases, case__state=State.DRAFT, notification_due__isnull=False
         ),
         limit,
-        "notification_due",
-        "pk",
-    ).values("case_id", "notification_due", "notification_due_rule", "case__reference")
-)
-
-
-def _provider_deadlines(user: Any, limit: int | None) -> list[Deadline]:
-    requests = _PROVIDER_REQUESTS.dicts(limit, user)
-    kinds = dict(RequestKind.choices)
-    respond_url, case_url = url_filler("portal:respond", str, int), url_filler("portal:case", str)
-    found = [
-        Deadline(
-            uid=f"request-{r['pk']}",
-            date=r["due_date"],
-            title=gettext("%(reference)s: answer the %(request)s")
-            % {
-                "reference": r["case__reference"],
-                "request": _in_sentence(kinds.get(r["kind"], r["kind"])),
-            },
-            rule=r["due_rule"],
-            link=respond_url(r["case__reference"], r["pk"]),
-            case_reference=r["case__reference"],
-        )
-        for r in requests
-    ]
-    drafts = _PROVIDER_DRAFTS.dicts(limit, user)
-    found += [
-        Deadline(
-            uid=f"notification-{n['case_id']}",
-            date=n["notification_due"],
-            title=gettext("%(reference)s: submit the notification")
-            % {"reference": n["case__reference"]},
-            rule=n["notification_due_rule"],
-            link=case_url(n["case__reference"]),
-            case_reference=n["case__reference"],
-        )
-        for n in drafts
-    ]
-    return found + _obligation_deadlines(user, limit)
-
-
-_INCIDENTS = Compiled(
-    lambda limit, user: _first(
+        d_source=word("notification"),
+        d_item=F("case_id"),
+        d_date=F("notification_due"),
+        d_rule=F("notification_due_rule"),
+        d_kind=word(""),
+        d_title=word(""),
+        d_model_name=word(""),
+        d_model_version=word(""),
+        d_reference=F("case__reference"),
+    )
+    incidents = _part(
         obligations_access.incidents_visible_to(user).filter(
             closed_on__isnull=True, next_due__isnull=False
         ),
         limit,
-        "next_due",
-        "pk",
-    ).values(
-        "pk",
-        "next_due",
-        "next_due_stage",
-        "next_due_rule",
-        "title",
-        "model__name",
-        "model__version",
-        "case__reference",
+        d_source=word("incident"),
+        d_item=F("pk"),
+        d_date=F("next_due"),
+        d_rule=F("next_due_rule"),
+        d_kind=F("next_due_stage"),
+        d_title=F("title"),
+        d_model_name=F("model__name"),
+        d_model_version=F("model__version"),
+        d_reference=Coalesce(F("case__reference"), word("")),
     )
-)
-_FRAMEWORK_CHANGES = Compiled(
-    lambda limit, user: _first(
+    framework = _part(
         obligations_access.framework_reviews_visible_to(user).filter(
             status=ChangeRequestStatus.OPEN, due_date__isnull=False
         ),
         limit,
-        "due_date",
-        "pk",
-    ).values("pk", "due_date", "due_rule")
-)
+        d_source=word("framework"),
+        d_item=F("pk"),
+        d_date=F("due_date"),
+        d_rule=F("due_rule"),
+        d_kind=word(""),
+        d_title=word(""),
+        d_model_name=word(""),
+        d_model_version=word(""),
+        d_reference=word(""),
+    )
+    return requests.union(drafts, incidents, framework, all=True)
 
 
-def _obligation_deadlines(user: Any, limit: int | None) -> list[Deadline]:
-    """After designation: the next report on each open serious incident, and a new version of
-    the framework asked for by a request for changes (docs/rules.md § serious-incidents,
-    § framework)."""
-    stages = dict(IncidentStage.choices)
-    incident_url = url_filler("portal:incident", int)
-    found = [
-        Deadline(
-            uid=f"incident-{i['pk']}-{i['next_due_stage']}",
-            date=i["next_due"],
-            title=gettext("%(model)s: %(stage)s on the serious incident “%(incident)s”")
-            % {
-                "model": f"{i['model__name']} {i['model__version']}".strip(),
-                "stage": _in_sentence(stages.get(i["next_due_stage"], i["next_due_stage"])),
-                "incident": i["title"],
-            },
-            rule=i["next_due_rule"],
-            link=incident_url(i["pk"]),
-            case_reference=i["case__reference"],
-        )
-        for i in _INCIDENTS.dicts(limit, user)
-    ]
-    framework_url = reverse("portal:framework_file")
-    found += [
-        Deadline(
-            uid=f"framework-changes-{r['pk']}",
-            date=r["due_date"],
-            title=gettext("File a new version of your safety and security framework"),
-            rule=r["due_rule"],
-            link=framework_url,
-            case_reference="",
-        )
-        for r in _FRAMEWORK_CHANGES.dicts(limit, user)
-    ]
+_PROVIDER_ITEMS = Compiled(_build_provider_items)
+
+
+def _provider_deadlines(user: Any, limit: int | None) -> list[Deadline]:
+    """What a provider's member must act on: open requests for information, notifications in
+    draft, and after designation the next report on each open serious incident and a new
+    version of the framework asked for by a request for changes (docs/rules.md
+    § serious-incidents, § framework)."""
+    kinds, stages = dict(RequestKind.choices), dict(IncidentStage.choices)
+    respond_url, case_url = url_filler("portal:respond", str, int), url_filler("portal:case", str)
+    incident_url, framework_url = url_filler("portal:incident", int), None
+    rows = sorted(_PROVIDER_ITEMS.dicts(limit, user), key=lambda r: tuple(r[k] for k in _ORDER))
+    found = []
+    for r in rows[:limit] if limit is not None else rows:
+        source, pk, reference = r["d_source"], r["d_item"], r["d_reference"]
+        if source == "request":
+            title = gettext("%(reference)s: answer the %(request)s") % {
+                "reference": reference,
+                "request": _in_sentence(kinds.get(r["d_kind"], r["d_kind"])),
+            }
+            uid, link = f"request-{pk}", respond_url(reference, pk)
+        elif source == "notification":
+            title = gettext("%(reference)s: submit the notification") % {"reference": reference}
+            uid, link = f"notification-{pk}", case_url(reference)
+        elif source == "incident":
+            title = gettext("%(model)s: %(stage)s on the serious incident “%(incident)s”") % {
+                "model": f"{r['d_model_name']} {r['d_model_version']}".strip(),
+                "stage": _in_sentence(stages.get(r["d_kind"], r["d_kind"])),
+                "incident": r["d_title"],
+            }
+            uid, link = f"incident-{pk}-{r['d_kind']}", incident_url(pk)
+        else:
+            title = gettext("File a new version of your safety and security framework")
+            framework_url = framework_url or reverse("portal:framework_file")
+            uid, link = f"framework-changes-{pk}", framework_url
+        found.append(Deadline(uid, r["d_date"], title, r["d_rule"], link, reference))
     return found
 
 
