@@ -4,6 +4,7 @@ decimal mark of the reader's language (``"3,6 × 10^25"`` in French and German, 
 
 from __future__ import annotations
 
+import functools
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from django.utils import formats, translation
@@ -31,6 +32,14 @@ def format_flop(value: Decimal, *, language: str | None = None) -> str:
 def _format_flop(value: Decimal) -> str:
     if not value.is_finite():
         raise ValueError(f"cannot format a non-finite amount of FLOP ({value})")
+    return _format_finite(value)
+
+
+@functools.lru_cache(maxsize=4096)
+def _format_finite(value: Decimal) -> str:
+    # pure, and the same figures come back on every page of a provider's models (a list of
+    # models formatted 50 amounts per request); equal amounts have the one form, so the cache
+    # may answer for 3.2E+25 what it computed for 3.20E+25
     if value < 0:
         return "-" + _format_flop(-value)
     if value == 0:
