@@ -23,7 +23,6 @@ from gpai_cases.cases import access, deadlines, rules
 from gpai_cases.cases.dayformat import ShortDays
 from gpai_cases.cases.models import (
     OPEN_STATES,
-    Case,
     InformationRequest,
     Kind,
     RequestStatus,
@@ -130,20 +129,11 @@ def member_rows(provider: Any) -> list[dict[str, str]]:
     ]
 
 
-#: The open cases of models already read through the access rules, compiled once per number
-#: of models.
-_OPEN_CASES = Compiled(
-    lambda shape, models: Case.objects.filter(
-        model_id__in=models, state__in=OPEN_STATES
-    ).values_list(
-        "model_id", "reference", "kind", "state", "designation_id", "notification__wizard_step"
-    )
-)
-
-
 _IN_FORCE = Q(designations__ended_on__isnull=True)
+_OPEN = Q(cases__state__in=OPEN_STATES)
 
-#: The model table's columns, and of the designation in force what the rules and the standing read.
+#: The model table's columns, of the designation in force what the rules and the standing read,
+#: and of each open case what :class:`_OpenCase` holds.
 MODEL_COLUMNS = (
     "pk",
     "name",
@@ -157,18 +147,28 @@ MODEL_COLUMNS = (
     "in_force__reassessment_rule",
     "in_force__case__reference",
 )
+_OPEN_COLUMNS = (
+    "open_case__reference",
+    "open_case__kind",
+    "open_case__state",
+    "open_case__designation_id",
+    "open_case__notification__wizard_step",
+)
 
 
-#: The provider's models as the access rules let the person read them, compiled once per role.
+#: The provider's models as the access rules let the person read them, each with its designation
+#: in force and its open cases, compiled once per role: one row per model and open case (a model
+#: has few; at most one designation in force, the constraint one_active_designation), one query.
 _MODELS = Compiled(
     lambda shape, user, provider_id: (
         access.models_visible_to(user)
         .filter(provider_id=provider_id)
-        # at most one designation in force per model (the constraint one_active_designation): joined,
-        # it adds no row
-        .annotate(in_force=FilteredRelation("designations", condition=_IN_FORCE))
-        .order_by("name", "version")
-        .values_list(*MODEL_COLUMNS)
+        .annotate(
+            in_force=FilteredRelation("designations", condition=_IN_FORCE),
+            open_case=FilteredRelation("cases", condition=_OPEN),
+        )
+        .order_by("name", "version", "pk", "-open_case__created_at", "open_case__pk")
+        .values_list(*MODEL_COLUMNS, *_OPEN_COLUMNS)
     )
 )
 
@@ -176,13 +176,17 @@ _MODELS = Compiled(
 def model_rows(
     request: HttpRequest, provider: Any, today: datetime.date, case_url: Url, wizard_url: Url
 ) -> list[dict[str, Any]]:
-    """The provider's models with what applies to each now, as plain values: two queries
-    (the models with their designation in force, their open cases), whatever their number."""
-    models = _MODELS.rows((), request.user, provider.pk)
-    ids = [m[0] for m in models]
+    """The provider's models with what applies to each now, as plain values: one query (the
+    models with their designation in force and their open cases), whatever their number."""
+    models: list[tuple[Any, ...]] = []
     cases: dict[int, list[_OpenCase]] = defaultdict(list)
-    for c in _OPEN_CASES.rows((), ids):
-        cases[c[0]].append(_OpenCase(c[1], c[2], c[3], c[4], c[5] or ""))
+    width = len(MODEL_COLUMNS)
+    for row in _MODELS.rows((), request.user, provider.pk):
+        if not models or models[-1][0] != row[0]:
+            models.append(row[:width])
+        if row[width] is not None:  # an open case (its reference is never empty)
+            reference, kind, state, designation_id, step = row[width:]
+            cases[row[0]].append(_OpenCase(reference, kind, state, designation_id, step or ""))
     releases = {value: str(label) for value, label in ReleaseMode.choices}
     edit_url, notify_url = url_filler("portal:model_edit", int), url_filler("portal:notify", int)
     reassessment_url = url_filler("portal:reassessment", int)
