@@ -87,3 +87,22 @@ def test_the_check_fails_a_kept_part_that_reads_more_than_the_language(settings)
     assert text.render(Context({"x": 1})) == "1"
     with pytest.raises(AssertionError, match="depends on more than the language"):
         text.render(Context({"x": 2}))
+
+
+def test_a_part_kept_per_language_and_page_is_rendered_once_per_value_of_its_keys(settings):
+    settings.GPAI_CHECK_COMPILED = True  # and each rendering compared with what is kept
+    from django.utils import translation
+
+    text = Template(
+        "{% load layout %}{% per_language ns name %}{{ ns }}:{{ name }}{% end_per_language %}"
+    )
+    with translation.override("en"):
+        assert text.render(Context({"ns": "portal", "name": "home"})) == "portal:home"
+        assert text.render(Context({"ns": "portal", "name": "case"})) == "portal:case"
+        assert text.render(Context({"ns": "workspace", "name": "home"})) == "workspace:home"
+        assert text.render(Context({"ns": "portal", "name": "home"})) == "portal:home"
+    # the check still fails what reads more than the language and the keys
+    more = Template("{% load layout %}{% per_language ns %}{{ ns }}{{ x }}{% end_per_language %}")
+    assert more.render(Context({"ns": "a", "x": 1})) == "a1"
+    with pytest.raises(AssertionError, match="depends on more than the language"):
+        more.render(Context({"ns": "a", "x": 2}))

@@ -11,6 +11,7 @@ and catalogues do not change while a process runs, so they are built once per la
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 from django import template
 from django.conf import settings
@@ -40,18 +41,29 @@ def language_options() -> SafeString:
     return _options(get_language() or settings.LANGUAGE_CODE)
 
 
+_MAX_KEPT = 512
+
+
 class _PerLanguageNode(template.Node):
     """What ``{% per_language %}…{% end_per_language %}`` encloses, rendered once per language
     (and script prefix) per process; with ``GPAI_CHECK_COMPILED`` (the test settings) rendered
     every time and compared with what is kept, so that a variable that depends on the request,
     put inside by mistake, fails the tests instead of freezing."""
 
-    def __init__(self, nodelist: template.NodeList) -> None:
-        self.nodelist = nodelist
-        self._kept: dict[tuple[str, str, bool], SafeString] = {}
+    def __init__(
+        self, nodelist: template.NodeList, keys: list[template.base.FilterExpression]
+    ) -> None:
+        self.nodelist, self.keys = nodelist, keys
+        self._kept: dict[tuple[Any, ...], SafeString] = {}
 
     def render(self, context: template.Context) -> str:
-        key = (get_language() or settings.LANGUAGE_CODE, get_script_prefix(), context.autoescape)
+        key: tuple[Any, ...] = (
+            get_language() or settings.LANGUAGE_CODE,
+            get_script_prefix(),
+            context.autoescape,
+        )
+        if self.keys:  # the few words the part also depends on (the page's name, say)
+            key += tuple(str(k.resolve(context)) for k in self.keys)
         kept = self._kept.get(key)
         if kept is not None and not getattr(settings, "GPAI_CHECK_COMPILED", False):
             return kept
@@ -61,7 +73,8 @@ class _PerLanguageNode(template.Node):
                 "a {% per_language %} part of the layout depends on more than the language:\n"
                 f"kept: {kept}\nnow:  {rendered}"
             )
-        self._kept[key] = rendered
+        if len(self._kept) < _MAX_KEPT:  # a bound, should a key ever take many values
+            self._kept[key] = rendered
         return rendered
 
 
@@ -70,7 +83,9 @@ def per_language(parser: template.base.Parser, token: template.base.Token) -> te
     """``{% per_language %}`` parts of the layout that depend on nothing but the language (the
     stylesheets, the logo, the footer): rendered once per language per process, as the
     language switcher's options are. Nothing inside may read the request, the user or the
-    page."""
+    page, except what follows the tag's name: ``{% per_language ns url_name %}`` keeps one
+    rendering per language and value of each (a handful: the page's namespace and name)."""
+    keys = [parser.compile_filter(bit) for bit in token.split_contents()[1:]]
     nodelist = parser.parse(("end_per_language",))
     parser.delete_first_token()
-    return _PerLanguageNode(nodelist)
+    return _PerLanguageNode(nodelist, keys)
