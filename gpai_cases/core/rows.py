@@ -26,17 +26,45 @@ __all__ = ["environment", "options_html", "render_rows"]
 
 
 def environment(**options: Any) -> jinja2.Environment:
-    """The ``rows`` engine's environment (settings.TEMPLATES): autoescaping, an undefined name an
-    error, templates compiled once per process and kept."""
-    options.update(undefined=jinja2.StrictUndefined, auto_reload=False, cache_size=-1)
-    options.pop("autoescape", None)
-    return jinja2.Environment(autoescape=True, **options)
+    """The ``rows`` engine's environment (settings.TEMPLATES): every printed value escaped, an
+    undefined name an error, templates compiled once per process and kept.
+
+    Escaped by :func:`escape_value` as each value is printed (Jinja2's ``finalize``), not by
+    Jinja2's autoescaping: that wraps each value in a ``Markup`` (a Python ``__new__`` per value,
+    about 1 µs; a page of the queue prints some 650 values, 0.5 ms of its rows' 0.55 ms). The
+    output is the same markup: the five characters that matter escaped, what the view escaped
+    already (it has ``__html__``) printed as it is."""
+    options.update(
+        undefined=jinja2.StrictUndefined,
+        auto_reload=False,
+        cache_size=-1,
+        autoescape=False,
+        finalize=escape_value,
+    )
+    # every value is escaped by finalize (escape_value), not by Jinja2's autoescaping
+    return jinja2.Environment(**options)  # noqa: S701  # nosec B701
+
+
+def escape_value(value: Any) -> str:
+    """A value as a row prints it: escaped as MarkupSafe escapes it (``& < > " '``), unless it is
+    markup already."""
+    if type(value) is not str:
+        if hasattr(value, "__html__"):
+            return value.__html__()
+        value = str(value)  # a number; a StrictUndefined fails here, as it should
+    return (
+        value.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&#34;")
+        .replace("'", "&#39;")
+    )
 
 
 def render_rows(template: str, **context: Any) -> SafeString:
     """``templates/jinja2/rows/<template>`` rendered with ``context``: HTML to print as it is."""
     rendered = engines["rows"].get_template(f"rows/{template}").render(context)
-    # Jinja2 autoescaped it: each value escaped, or escaped already by the view
+    # each value escaped as it was printed (escape_value), or escaped already by the view
     return SafeString(rendered)  # nosec B703
 
 

@@ -8,12 +8,15 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import jinja2
+import markupsafe
 import pytest
 from django.conf import settings
 from django.template import engines
 from django.utils.safestring import SafeString
+from hypothesis import given
+from hypothesis import strategies as st
 
-from gpai_cases.core.rows import render_rows
+from gpai_cases.core.rows import escape_value, render_rows
 
 ROWS = Path(settings.BASE_DIR) / "templates" / "jinja2" / "rows"
 #: attributes a person reads (or hears): their text must come from the view, translated
@@ -103,3 +106,12 @@ def test_options_mark_the_one_chosen_and_escape_values_and_labels():
     assert '<option value="under_assessment" selected>Under assessment</option>' in states
     assert states.count(" selected") == 1
     assert options_html(State.choices, "").count(" selected") == 0
+
+
+@given(st.text() | st.integers() | st.decimals(allow_nan=False) | st.none())
+def test_a_value_is_escaped_as_markupsafe_escapes_it(value):
+    # the rows escape in finalize (core/rows.escape_value), not with Markup objects: same output
+    assert escape_value(value) == str(markupsafe.escape(value))
+    assert escape_value(markupsafe.Markup("<b>kept</b>")) == "<b>kept</b>"
+    assert escape_value(SafeString("a &amp; b")) == "a &amp; b"
+    assert engines["rows"].env.from_string("{{ v }}").render(v=value) == escape_value(value)
