@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import FilteredRelation, OuterRef, Q, Subquery
+from django.db.models import (
+    ExpressionWrapper,
+    F,
+    FilteredRelation,
+    OuterRef,
+    Q,
+    Subquery,
+    TextField,
+)
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
@@ -28,6 +36,7 @@ from gpai_cases.cases.models import (
     RequestStatus,
     State,
 )
+from gpai_cases.cases.rulecodes import Rule
 from gpai_cases.core.compiled import Compiled
 from gpai_cases.core.links import url_filler
 from gpai_cases.providers import compute
@@ -70,13 +79,18 @@ class _Designation:
     basis: str
     decided_on: datetime.date
     reassessment_earliest: datetime.date
-    reassessment_rule: Any
+    #: the rule as stored (JSON text): read into a Rule only by what prints it (a refusal)
+    rule_stored: Any
     ended_on: datetime.date | None
     case: _CaseRef
 
     @property
     def active(self) -> bool:
         return self.ended_on is None
+
+    @property
+    def reassessment_rule(self) -> Rule:
+        return Rule.from_json(self.rule_stored)
 
 
 class _ModelFacts:
@@ -144,7 +158,7 @@ MODEL_COLUMNS = (
     "in_force__basis",
     "in_force__decided_on",
     "in_force__reassessment_earliest",
-    "in_force__reassessment_rule",
+    "in_force_rule",
     "in_force__case__reference",
 )
 _OPEN_COLUMNS = (
@@ -166,6 +180,11 @@ _MODELS = Compiled(
         .annotate(
             in_force=FilteredRelation("designations", condition=_IN_FORCE),
             open_case=FilteredRelation("cases", condition=_OPEN),
+            # the rule as stored, as text: a Rule is built only where a refusal prints it (the
+            # converter built one per model, 6 µs each, for the few that print it)
+            in_force_rule=ExpressionWrapper(
+                F("in_force__reassessment_rule"), output_field=TextField()
+            ),
         )
         .order_by("name", "version", "pk", "-open_case__created_at", "open_case__pk")
         .values_list(*MODEL_COLUMNS, *_OPEN_COLUMNS)
