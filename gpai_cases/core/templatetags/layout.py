@@ -78,6 +78,16 @@ class _PerLanguageNode(template.Node):
         return rendered
 
 
+@register.filter
+def needs_rows(panels: dict[str, list[Any]]) -> SafeString:
+    """The panels of "what needs you" (``{title: [Need, ...]}``) as their lists' markup, in
+    Jinja2 (docs/adr/0026-list-rows-in-jinja2.md): a caseworker's home prints about 20 items,
+    four values each."""
+    from gpai_cases.core.rows import render_rows
+
+    return render_rows("needs.jinja", panels=list(panels.items()))
+
+
 @register.tag
 def per_language(parser: template.base.Parser, token: template.base.Token) -> template.Node:
     """``{% per_language %}`` parts of the layout that depend on nothing but the language (the
