@@ -69,11 +69,31 @@ def _first(queryset: Any, limit: int | None, *order: str) -> Any:
 _ORDER = ("d_date", "d_reference", "d_source", "d_item")
 
 
-def _part(queryset: Any, limit: int | None, **columns: Any) -> Any:
-    """One kind of item as the columns every kind shares; where the database can limit the
-    parts of a UNION (PostgreSQL), its first ``limit`` in :data:`_ORDER` (its rows share the
-    kind), so that the first ``limit`` of the whole are among them. SQLite cannot: every row."""
-    queryset = queryset.values(**columns).order_by()
+def _word(text: str) -> Value:
+    return Value(text, output_field=CharField())
+
+
+#: The columns every kind of item gives, in this order (a UNION's parts match by position).
+_COLUMNS = (
+    "d_source",
+    "d_item",
+    "d_date",
+    "d_rule",
+    "d_kind",
+    "d_title",
+    "d_model_name",
+    "d_model_version",
+    "d_reference",
+)
+
+
+def _part(queryset: Any, limit: int | None, source: str, **columns: Any) -> Any:
+    """One kind of item (``source``) as the columns every kind shares, an empty word for those
+    it has none of; where the database can limit the parts of a UNION (PostgreSQL), its first
+    ``limit`` in :data:`_ORDER` (its rows share the kind), so that the first ``limit`` of the
+    whole are among them. SQLite cannot: every row."""
+    given = {"d_source": _word(source), **{f"d_{name}": e for name, e in columns.items()}}
+    queryset = queryset.values(**{c: given.get(c, _word("")) for c in _COLUMNS}).order_by()
     if (
         limit is not None
         and connections[DEFAULT_DB_ALIAS].features.supports_slicing_ordering_in_compound
@@ -87,67 +107,52 @@ def _build_provider_items(limit: int | None, user: Any) -> Any:
     # one query per row; a request's questions and reasoning can be long), the four kinds in one
     # UNION ALL: one round trip instead of four (docs/adr/0021-cheap-list-pages.md), compiled once
     # per role and limit (docs/adr/0025-queries-compiled-once.md)
-    def word(text: str) -> Value:
-        return Value(text, output_field=CharField())
-
     cases = access.cases_visible_to(user)
     requests = _part(
         InformationRequest.objects.filter(case__in=cases, status=RequestStatus.OPEN),
         limit,
-        d_source=word("request"),
-        d_item=F("pk"),
-        d_date=F("due_date"),
-        d_rule=F("due_rule"),
-        d_kind=F("kind"),
-        d_title=word(""),
-        d_model_name=word(""),
-        d_model_version=word(""),
-        d_reference=F("case__reference"),
+        "request",
+        item=F("pk"),
+        date=F("due_date"),
+        rule=F("due_rule"),
+        kind=F("kind"),
+        reference=F("case__reference"),
     )
     drafts = _part(
         Notification.objects.filter(
             case__in=cases, case__state=State.DRAFT, notification_due__isnull=False
         ),
         limit,
-        d_source=word("notification"),
-        d_item=F("case_id"),
-        d_date=F("notification_due"),
-        d_rule=F("notification_due_rule"),
-        d_kind=word(""),
-        d_title=word(""),
-        d_model_name=word(""),
-        d_model_version=word(""),
-        d_reference=F("case__reference"),
+        "notification",
+        item=F("case_id"),
+        date=F("notification_due"),
+        rule=F("notification_due_rule"),
+        reference=F("case__reference"),
     )
     incidents = _part(
         obligations_access.incidents_visible_to(user).filter(
             closed_on__isnull=True, next_due__isnull=False
         ),
         limit,
-        d_source=word("incident"),
-        d_item=F("pk"),
-        d_date=F("next_due"),
-        d_rule=F("next_due_rule"),
-        d_kind=F("next_due_stage"),
-        d_title=F("title"),
-        d_model_name=F("model__name"),
-        d_model_version=F("model__version"),
-        d_reference=Coalesce(F("case__reference"), word("")),
+        "incident",
+        item=F("pk"),
+        date=F("next_due"),
+        rule=F("next_due_rule"),
+        kind=F("next_due_stage"),
+        title=F("title"),
+        model_name=F("model__name"),
+        model_version=F("model__version"),
+        reference=Coalesce(F("case__reference"), _word("")),
     )
     framework = _part(
         obligations_access.framework_reviews_visible_to(user).filter(
             status=ChangeRequestStatus.OPEN, due_date__isnull=False
         ),
         limit,
-        d_source=word("framework"),
-        d_item=F("pk"),
-        d_date=F("due_date"),
-        d_rule=F("due_rule"),
-        d_kind=word(""),
-        d_title=word(""),
-        d_model_name=word(""),
-        d_model_version=word(""),
-        d_reference=word(""),
+        "framework",
+        item=F("pk"),
+        date=F("due_date"),
+        rule=F("due_rule"),
     )
     return requests.union(drafts, incidents, framework, all=True)
 
