@@ -11,7 +11,6 @@ from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import CharField, F, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce, Collate
-from django.urls import reverse
 from django.utils.translation import get_language, gettext
 
 from gpai_cases.accounts import roles
@@ -67,6 +66,9 @@ def _first(queryset: Any, limit: int | None, *order: str) -> Any:
 #: The order of a provider's items: by date, then case reference (in code points: ``"C"``),
 #: kind and id; each part of the UNION is cut in this order, and the whole sorted in it.
 _ORDER = ("d_date", "d_reference", "d_source", "d_item")
+#: :data:`_ORDER` within one part (its rows share the kind), references compared in code points
+#: as Python compares them
+_PART_ORDER = tuple(Collate(c, "C") if c == "d_reference" else c for c in _ORDER if c != "d_source")
 
 
 def _word(text: str) -> Value:
@@ -98,7 +100,7 @@ def _part(queryset: Any, limit: int | None, source: str, **columns: Any) -> Any:
         limit is not None
         and connections[DEFAULT_DB_ALIAS].features.supports_slicing_ordering_in_compound
     ):
-        queryset = queryset.order_by("d_date", Collate("d_reference", "C"), "d_item")[:limit]
+        queryset = queryset.order_by(*_PART_ORDER)[:limit]
     return queryset
 
 
@@ -167,7 +169,10 @@ def _provider_deadlines(user: Any, limit: int | None) -> list[Deadline]:
     § serious-incidents, § framework)."""
     kinds, stages = dict(RequestKind.choices), dict(IncidentStage.choices)
     respond_url, case_url = url_filler("portal:respond", str, int), url_filler("portal:case", str)
-    incident_url, framework_url = url_filler("portal:incident", int), None
+    incident_url, framework_url = (
+        url_filler("portal:incident", int),
+        url_filler("portal:framework_file")(),
+    )
     rows = sorted(_PROVIDER_ITEMS.dicts(limit, user), key=lambda r: tuple(r[k] for k in _ORDER))
     found = []
     for r in rows[:limit] if limit is not None else rows:
@@ -190,7 +195,6 @@ def _provider_deadlines(user: Any, limit: int | None) -> list[Deadline]:
             uid, link = f"incident-{pk}-{r['d_kind']}", incident_url(pk)
         else:
             title = gettext("File a new version of your safety and security framework")
-            framework_url = framework_url or reverse("portal:framework_file")
             uid, link = f"framework-changes-{pk}", framework_url
         found.append(Deadline(uid, r["d_date"], title, r["d_rule"], link, reference))
     return found

@@ -20,6 +20,8 @@ from django.utils.html import format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
+from gpai_cases.core.rows import render_rows
+
 register = template.Library()
 
 
@@ -83,8 +85,6 @@ def needs_rows(panels: dict[str, list[Any]]) -> SafeString:
     """The panels of "what needs you" (``{title: [Need, ...]}``) as their lists' markup, in
     Jinja2 (docs/adr/0026-list-rows-in-jinja2.md): a caseworker's home prints about 20 items,
     four values each."""
-    from gpai_cases.core.rows import render_rows
-
     return render_rows("needs.jinja", panels=list(panels.items()))
 
 

@@ -12,7 +12,6 @@ import datetime
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from django.db.models import (
@@ -209,7 +208,7 @@ def model_rows(
     releases = {value: str(label) for value, label in ReleaseMode.choices}
     edit_url, notify_url = url_filler("portal:model_edit", int), url_filler("portal:notify", int)
     reassessment_url = url_filler("portal:reassessment", int)
-    words, threshold, flops = _Words(), threshold_flop(), _FlopNames()
+    words, threshold = _Words(), threshold_flop()
     rows = []
     for pk, name, version, flop, release_mode, *designation in models:
         facts = _ModelFacts(
@@ -223,7 +222,9 @@ def model_rows(
         rows.append(
             {
                 "name": facts.name,
-                "training_compute_display": words.not_declared if flop is None else flops(flop),
+                "training_compute_display": words.not_declared
+                if flop is None
+                else format_flop(flop),
                 "get_release_mode_display": releases.get(release_mode, release_mode),
                 "edit_url": edit_url(pk),
                 "notify_url": notify_url(pk),
@@ -232,15 +233,6 @@ def model_rows(
             }
         )
     return rows
-
-
-class _FlopNames(dict):
-    """``format_flop`` of each amount once per render (models often declare the same figure)."""
-
-    def __call__(self, value: Decimal) -> str:
-        if value not in self:
-            self[value] = format_flop(value)
-        return self[value]
 
 
 #: The columns the home's table of cases shows, read as values (no model instances).
